@@ -1,0 +1,3 @@
+#include "CEditLine.h"
+#include <histedit.h>
+int nq_editline_available(void) { return 1; }

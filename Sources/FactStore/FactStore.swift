@@ -1,0 +1,2 @@
+import NewsFacts
+enum FactStoreModule {}

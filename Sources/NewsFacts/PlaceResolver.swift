@@ -1,0 +1,47 @@
+/// A place the gazetteer knows: a Chinese division or a foreign country or city.
+public struct PlaceRef: Sendable, Hashable {
+  /// Official full name (临汾市, 尧都区, 日本).
+  public var name: String
+  public var level: PlaceLevel
+  /// Statistical code for Chinese divisions (141002), nil for foreign places.
+  public var code: String?
+  /// The hierarchy above and including this place, as official full names.
+  public var country: String?
+  public var province: String?
+  public var city: String?
+  public var county: String?
+
+  public init(name: String, level: PlaceLevel, code: String? = nil, country: String? = nil,
+              province: String? = nil, city: String? = nil, county: String? = nil) {
+    self.name = name
+    self.level = level
+    self.code = code
+    self.country = country
+    self.province = province
+    self.city = city
+    self.county = county
+  }
+
+  /// `山西省临汾市尧都区`: the full path of a Chinese division, or the name of a foreign place.
+  public var fullPath: String {
+    let parts = [province, city, county].compactMap { $0 }
+    if parts.isEmpty { return [country, name == country ? nil : name].compactMap { $0 }.joined() }
+    var path = parts.joined()
+    if level > .county { path += name }
+    return path
+  }
+}
+
+/// Resolves a place name as a user types it (short, full, traditional or old) to the places
+/// it can mean. The query planner uses it for place fields and `place = …`; the extractor's
+/// gazetteer implements it, and tests can supply their own.
+public protocol PlaceResolver: Sendable {
+  /// Every place `name` can denote, most likely first; empty when unknown.
+  func resolve(_ name: String) -> [PlaceRef]
+}
+
+/// A resolver that knows nothing; places then compare as plain folded text.
+public struct NoPlaces: PlaceResolver {
+  public init() {}
+  public func resolve(_ name: String) -> [PlaceRef] { [] }
+}

@@ -1,0 +1,2 @@
+@_exported import NewsFacts
+enum NewsQModule {}

@@ -1,0 +1,3 @@
+import NewsQ
+import CEditLine
+enum NewsShellModule {}

@@ -1,0 +1,2 @@
+import NewsShell
+print("newsq")
