@@ -1,2 +1,0 @@
-@_exported import NewsFacts
-enum NewsQModule {}
