@@ -117,10 +117,14 @@ public enum Value: Sendable, Hashable, CustomStringConvertible {
 public struct Fact: Sendable, Hashable {
   public var entity: Entity
   public var fields: [String: Value]
+  /// Further places the fact was found, beyond the first (whose provenance is in `fields`):
+  /// every later mention of a merged person, say. `why` lists them all.
+  public var moreSources: [Source]
 
-  public init(_ entity: Entity, _ fields: [String: Value] = [:]) {
+  public init(_ entity: Entity, _ fields: [String: Value] = [:], moreSources: [Source] = []) {
     self.entity = entity
     self.fields = fields
+    self.moreSources = moreSources
   }
 
   public subscript(_ name: String) -> Value {
@@ -133,4 +137,19 @@ extension Value: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, Expres
   public init(stringLiteral value: String) { self = .text(value) }
   public init(integerLiteral value: Int64) { self = .integer(value) }
   public init(floatLiteral value: Double) { self = .number(value) }
+}
+
+/// Where a fact was found: document, article, the sentence and its code-point span in the
+/// decoded original document.
+public struct Source: Sendable, Hashable {
+  public var doc: String
+  public var article: Int64
+  public var evidence: String
+  public var span: Range<Int>
+  public init(doc: String, article: Int64, evidence: String, span: Range<Int>) {
+    self.doc = doc
+    self.article = article
+    self.evidence = evidence
+    self.span = span
+  }
 }

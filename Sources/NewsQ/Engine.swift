@@ -94,3 +94,10 @@ public enum EngineError: Error, Sendable, Hashable {
   /// Writing an export or reading a file failed.
   case io(path: String, reason: String)
 }
+
+/// `newsq mentions`: what the recognisers see in each text, one JSON object per mention
+/// (`kind`, `text`, `input`, `start`, `end` and the kind's keys), in text order.
+public enum Mentions {
+  /// One JSON line per mention across `texts`; `base` is "today" for relative expressions.
+  public static func jsonLines(for texts: [String], base: FactDate?) -> [String] { [] }
+}
