@@ -188,6 +188,22 @@ struct SpaceRepair {
     return a < line.end && b >= a ? (a, b) : nil
   }
 
+  /// Whether the line leaves a quotation open (odd number of `"`, or more “ than ”).
+  func unclosedQuote(_ line: Line) -> Bool {
+    var straight = 0
+    var open = 0
+    var close = 0
+    for k in line.start..<line.end where !deleted[k] {
+      switch v(k) {
+      case 0x22: straight += 1
+      case 0x201C: open += 1
+      case 0x201D: close += 1
+      default: break
+      }
+    }
+    return straight % 2 == 1 || open > close
+  }
+
   mutating func joinPages(_ lines: [Line]) {
     var li = 0
     while li < lines.count {
@@ -204,7 +220,7 @@ struct SpaceRepair {
       let bEnd = v(bLast)
       let bEndsSentence = ScalarClass.isSentenceEnd(bEnd) || ScalarClass.isClosing(bEnd)
       let captionB = bEnd == 0x6444 /* 摄 */
-      if a.prose && aLength >= 30 && !aStartsBlock
+      if (a.prose && aLength >= 30 || unclosedQuote(a) && aLength >= 10) && !aStartsBlock
         && (Self.ideo(endChar) || Self.digit(endChar) || ScalarClass.isASCIILetter(endChar))
         && (Self.ideo(startChar) || Self.digit(startChar)) && (b.prose || bEndsSentence) && !captionB
       {
