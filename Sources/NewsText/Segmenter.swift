@@ -69,10 +69,12 @@ public enum Segmenter {
       case .prefixed(let bodyStart):
         if current == nil || hasPrefixByline { open(at: r) }
         extend(r)
+        var bylineEnd = bodyStart
+        while bylineEnd > r.lowerBound && isBlank(text.scalars[bylineEnd - 1].value) { bylineEnd -= 1 }
         if current?.byline == nil {
-          current?.byline = r.lowerBound..<bodyStart
+          current?.byline = r.lowerBound..<bylineEnd
         } else {
-          current?.metaLines.append(r.lowerBound..<bodyStart)
+          current?.metaLines.append(r.lowerBound..<bylineEnd)
         }
         if bodyStart < r.upperBound { current?.body.append(bodyStart..<r.upperBound) }
         hasPrefixByline = true

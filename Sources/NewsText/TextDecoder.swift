@@ -60,11 +60,15 @@ public enum TextDecoder {
       }
     }
     if firstZero >= 0 {
-      let lePattern = zeroOdd > 0 && zeroEven * 16 <= zeroOdd
-      let bePattern = zeroEven > 0 && zeroOdd * 16 <= zeroEven
-      if lePattern || bePattern {
-        let s = utf16(bytes, from: 0, littleEndian: lePattern)
-        if textScore(s) >= 0.9 { return checkDecoded(s) }
+      // UTF-16 without BOM: ASCII puts its zero bytes on one side; CJK such as 开 (U+5F00)
+      // may put a few on the other. Decide by what the decoded sample looks like.
+      if zeroEven != zeroOdd {
+        let head = bytes[0..<(sampleEnd & ~1)]
+        let le = utf16(head, from: 0, littleEndian: true)
+        let be = utf16(head, from: 0, littleEndian: false)
+        let sl = le.unicodeScalars.contains("\0") ? 0 : textScore(le)
+        let sb = be.unicodeScalars.contains("\0") ? 0 : textScore(be)
+        if max(sl, sb) >= 0.9 { return checkDecoded(utf16(bytes, from: 0, littleEndian: sl >= sb)) }
       }
       return .failure(.binary("binary data (NUL byte at offset \(firstZero))"))
     }
