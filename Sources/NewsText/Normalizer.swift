@@ -16,9 +16,7 @@
 public enum Normalizer {
   /// Normalises `original` (already decoded).
   public static func normalize(_ original: String) -> NormalizedText {
-    var src: [Unicode.Scalar] = []
-    src.reserveCapacity(original.utf8.count / 2 + 16)
-    src.append(contentsOf: original.unicodeScalars)
+    let src = scalars(of: original)
     var s: [Unicode.Scalar] = []
     var o: [Int32] = []
     s.reserveCapacity(src.count)
@@ -39,6 +37,36 @@ public enum Normalizer {
     return NormalizedText(scalars: outS, origins: outO, originalCount: src.count)
   }
 
+  /// The scalars of `text`, decoded straight from its UTF-8.
+  static func scalars(of text: String) -> [Unicode.Scalar] {
+    var text = text
+    return text.withUTF8 { bytes -> [Unicode.Scalar] in
+      let n = bytes.count
+      return [Unicode.Scalar](unsafeUninitializedCapacity: n) { out, count in
+        var i = 0
+        var k = 0
+        while i < n {
+          let b0 = UInt32(bytes[i])
+          var v: UInt32
+          if b0 < 0x80 {
+            v = b0; i &+= 1
+          } else if b0 < 0xE0 {
+            v = (b0 & 0x1F) << 6 | UInt32(bytes[i &+ 1] & 0x3F); i &+= 2
+          } else if b0 < 0xF0 {
+            v = (b0 & 0x0F) << 12 | UInt32(bytes[i &+ 1] & 0x3F) << 6 | UInt32(bytes[i &+ 2] & 0x3F); i &+= 3
+          } else {
+            v = (b0 & 0x07) << 18 | UInt32(bytes[i &+ 1] & 0x3F) << 12 | UInt32(bytes[i &+ 2] & 0x3F) << 6
+              | UInt32(bytes[i &+ 3] & 0x3F)
+            i &+= 4
+          }
+          out[k] = Unicode.Scalar(v) ?? "\u{FFFD}"
+          k &+= 1
+        }
+        count = k
+      }
+    }
+  }
+
   /// Full-width punctuation kept as is: ！（），：；？
   @inline(__always)
   static func keepsFullWidth(_ v: UInt32) -> Bool {
@@ -48,6 +76,7 @@ public enum Normalizer {
   /// Character-level pass: line ends, invisible characters, full-width forms, 繁→简, stray pinyin.
   static func firstPass(_ src: [Unicode.Scalar], _ s: inout [Unicode.Scalar], _ o: inout [Int32]) {
     let table = TraditionalTable.shared
+    let bmp = table.bmp
     let n = src.count
     var i = 0
     while i < n {
@@ -82,12 +111,17 @@ public enum Normalizer {
         break
       }
       if v >= 0x3400 {
-        if table.phrases[v] != nil, let p = table.phrase(in: src, at: i) {
+        if table.mayStartPhrase(v), let p = table.phrase(in: src, at: i) {
           for (k, r) in p.to.enumerated() {
             s.append(r); o.append(Int32(truncatingIfNeeded: i + min(k, p.length - 1)))
           }
           i += p.length
           continue
+        }
+        if v < TraditionalTable.bmpEnd {
+          let m = bmp[Int(v &- TraditionalTable.bmpBase)]
+          if m != 0, let r = Unicode.Scalar(m) { s.append(r) } else { s.append(u) }
+          o.append(Int32(truncatingIfNeeded: i)); i += 1; continue
         }
         if let m = table.simplified(v), let r = Unicode.Scalar(m) {
           s.append(r); o.append(Int32(truncatingIfNeeded: i)); i += 1; continue

@@ -99,14 +99,18 @@ struct SpaceRepair {
     }
   }
 
-  /// The gap value with most gaps within ±2 of it, when at least `minimum` gaps agree.
+  /// The gap value with most gaps within ±2 of it, when at least `minimum` gaps agree
+  /// (gaps of 10…200 scalars count; a histogram keeps this linear).
   static func regularGap(_ gaps: [Int], minimum: Int) -> Int {
+    let top = 200
+    var histogram = [Int](repeating: 0, count: top + 3)
+    for g in gaps where g >= 8 && g <= top { histogram[g] += 1 }
     var best = 0
     var bestCount = 0
-    for g in gaps where g >= 10 {
+    for g in 10...top where histogram[g] > 0 {
       var c = 0
-      for h in gaps where abs(h - g) <= 2 { c += 1 }
-      if c > bestCount || (c == bestCount && g < best) { best = g; bestCount = c }
+      for h in (g - 2)...(g + 2) { c += histogram[h] }
+      if c > bestCount { best = g; bestCount = c }
     }
     return bestCount >= minimum ? best : 0
   }

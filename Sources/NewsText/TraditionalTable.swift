@@ -6,6 +6,8 @@ final class TraditionalTable: Sendable {
   let bmp: [UInt32]
   /// Everything else (compatibility ideographs, other planes).
   let other: [UInt32: UInt32]
+  /// Bit per BMP scalar: does some phrase start with it?
+  let phraseStarts: [UInt64]
   /// Phrases by first scalar, longest first.
   let phrases: [UInt32: [(from: [Unicode.Scalar], to: [Unicode.Scalar])]]
 
@@ -45,6 +47,16 @@ final class TraditionalTable: Sendable {
       phrases[key]?.sort { $0.from.count > $1.from.count }
     }
     self.phrases = phrases
+    var starts = [UInt64](repeating: 0, count: 0x10000 / 64)
+    for key in phrases.keys where key < 0x10000 { starts[Int(key >> 6)] |= 1 << UInt64(key & 63) }
+    self.phraseStarts = starts
+  }
+
+  /// Whether a phrase may start with `v` (cheap test before the dictionary).
+  @inline(__always)
+  func mayStartPhrase(_ v: UInt32) -> Bool {
+    if v >= 0x10000 { return phrases[v] != nil }
+    return phraseStarts[Int(v >> 6)] & (1 << UInt64(v & 63)) != 0
   }
 
   /// The simplified form of a traditional scalar, or nil when it has none.
