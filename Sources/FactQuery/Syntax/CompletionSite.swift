@@ -31,7 +31,13 @@ public enum CompletionAnalyzer {
     let c = max(0, min(cursor, scalars.count))
     var head = String.UnicodeScalarView()
     head.append(contentsOf: scalars[0..<c])
-    let tokens = Lexer.tokens(String(head))
+    var lexer = Lexer(String(head))
+    var tokens: [Token] = []
+    while true {
+      let t = lexer.next()
+      tokens.append(t)
+      if t.kind == .end { break }
+    }
 
     // The statement the cursor is in starts after the last ';'.
     var first = 0
@@ -40,7 +46,6 @@ public enum CompletionAnalyzer {
 
     // A dot command: `.` first in the statement.
     var s = statementStart
-    let lexer = Lexer(String(head))
     while s < c, Lexer.isBlank(lexer.folded[s]) { s += 1 }
     if s < c, lexer.folded[s] == "." {
       var wordEnd = s

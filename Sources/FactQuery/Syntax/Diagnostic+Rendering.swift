@@ -49,7 +49,7 @@ extension Diagnostic {
 
     // A window of at most ~160 cells around the caret.
     var from = lineStart, to = lineEnd
-    if DiagnosticText.cells(scalars[lineStart..<lineEnd]) > 160 {
+    if lineEnd - lineStart > 80, DiagnosticText.cells(scalars[lineStart..<min(lineEnd, lineStart + 161)]) > 160 {
       var cells = 0
       from = offset
       while from > lineStart, cells < 60 { from -= 1; cells += DiagnosticText.cells(scalars[from]) }

@@ -20,8 +20,18 @@ struct Lexer {
   var position = 0
 
   init(_ text: String) {
-    source = Array(text.unicodeScalars)
-    folded = source.map(Lexer.fold)
+    let scalars = Array(text.unicodeScalars)
+    source = scalars
+    folded = [Unicode.Scalar](unsafeUninitializedCapacity: scalars.count) { out, count in
+      scalars.withUnsafeBufferPointer { input in
+        for i in 0..<input.count {
+          let s = input[i]
+          // Only a few ranges fold; most scalars are copied as they are.
+          out.initializeElement(at: i, to: s.value < 0x2212 ? s : Lexer.fold(s))
+        }
+      }
+      count = scalars.count
+    }
   }
 
   /// Every token up to and including `.end`.
@@ -222,26 +232,36 @@ struct Lexer {
 
   private mutating func string(closers: [Unicode.Scalar], doubling: Bool) -> Token {
     let start = position
+    let close1 = closers[0], close2 = closers.count > 1 ? closers[1] : closers[0]
     var i = start + 1
     var content = String.UnicodeScalarView()
-    while i < folded.count {
-      let c = folded[i]
-      if closers.contains(c) || closers.contains(source[i]) {
-        if doubling, scalar(at: i + 1) == c {
-          content.append(source[i])
-          i += 2
-          continue
+    var closed = false
+    folded.withUnsafeBufferPointer { f in
+      var segment = i
+      while i < f.count {
+        let c = f[i]
+        if c == close1 || c == close2 {
+          content.append(contentsOf: source[segment..<i])
+          if doubling, i + 1 < f.count, f[i + 1] == c {
+            content.append(source[i])
+            i += 2
+            segment = i
+            continue
+          }
+          closed = true
+          return
         }
-        position = i + 1
-        return Token(.string, start..<position, text: String(content))
+        i += 1
       }
-      content.append(source[i])
-      i += 1
+      content.append(contentsOf: source[segment..<f.count])
+    }
+    if closed {
+      position = i + 1
+      return Token(.string, start..<position, text: String(content))
     }
     position = folded.count
     var t = Token(.unterminatedString, start..<position, text: String(content))
-    let close = String(closers[0])
-    t.problem = Diagnostic("unterminated string", at: start..<start + 1, hint: "close it with \(close)")
+    t.problem = Diagnostic("unterminated string", at: start..<start + 1, hint: "close it with \(close1)")
     return t
   }
 

@@ -118,10 +118,10 @@ extension ParserState {
   mutating func inTest(negated: Bool) throws(Diagnostic) -> PredicateTest {
     let open = try expect(.leftParen, "expected '(' after 'in'", hint: "city in (\"临汾\", \"晋中\")")
     if token.kind == .word, Keywords.queries.contains(token.text) {
-      try enter()
+      try enter(weight: ParserState.subqueryWeight)
       let sub = try query()
       _ = try expect(.rightParen, "expected ')' after the subquery")
-      leave()
+      leave(weight: ParserState.subqueryWeight)
       return .inQuery(sub, negated: negated)
     }
     var values: [Literal] = []

@@ -5,7 +5,8 @@ import NewsFacts
 /// Recursive descent, one method per level (`or` < `and` < `not` < primary). Chains of `and`
 /// and `or` are read in a loop and built as balanced trees, so 20,000 terms nest only ~15 deep
 /// and no later recursive pass can overflow. Parentheses, `not` and subqueries count towards a
-/// nesting limit of `Parser.maxDepth`; deeper text is a "too deeply nested" diagnostic.
+/// nesting limit of `Parser.maxDepth` (a subquery counts four levels, so at most 64 nest);
+/// deeper text is a "too deeply nested" diagnostic.
 /// Errors are thrown at the first problem, with the range of the offending token.
 public enum Parser {
   /// How deep parentheses, `not` and subqueries may nest.
@@ -99,14 +100,17 @@ struct ParserState {
     advance()
   }
 
-  mutating func enter() throws(Diagnostic) {
-    depth += 1
+  /// A subquery costs this many levels: it takes several times the stack of a parenthesis.
+  static let subqueryWeight = 4
+
+  mutating func enter(weight: Int = 1) throws(Diagnostic) {
+    depth += weight
     if depth > Parser.maxDepth {
       throw Diagnostic("too deeply nested", at: token.range, hint: "at most \(Parser.maxDepth) levels of parentheses, 'not' and subqueries")
     }
   }
 
-  mutating func leave() { depth -= 1 }
+  mutating func leave(weight: Int = 1) { depth -= weight }
 
   // MARK: Statements
 
@@ -195,7 +199,7 @@ struct ParserState {
     return name
   }
 
-  mutating func fieldName(_ role: String = "a field") throws(Diagnostic) -> Name {
+  mutating func fieldName(_ role: String = "a field name") throws(Diagnostic) -> Name {
     switch token.kind {
     case .word where !Keywords.reserved.contains(token.text):
       let name = Name(written(token.range), token.range)
