@@ -118,6 +118,7 @@ func shape(_ e: Expr) -> (leaves: Int, depth: Int) {
     guard case .explain(.plan, let q) = try Parser.parse("explain count meeting") else { Issue.record("explain"); return }
     #expect(q.kind == .count(distinct: nil))
     guard case .explain(.analyze, _) = try Parser.parse("EXPLAIN ANALYZE find meeting") else { Issue.record("analyze"); return }
+    guard case .explain(.analyze, _) = try Parser.parse("explain analyse find meeting") else { Issue.record("analyse"); return }
     guard case .explain(.sql, _) = try Parser.parse("explain sql find meeting;") else { Issue.record("sql"); return }
     guard case .why(let e, 3, let r) = try Parser.parse("why meeting 3") else { Issue.record("why"); return }
     #expect(e.text == "meeting")

@@ -82,6 +82,10 @@ import Testing
     }
   }
 
+  @Test func explainOnItsOwnLineContinues() {
+    #expect(texts("explain sql\nfind meeting\nexplain analyze\ncount meeting") == ["explain sql\nfind meeting", "explain analyze\ncount meeting"])
+  }
+
   @Test func unfinishedStatementAtTheEndIsStillReturned() {
     #expect(texts("find meeting where city = \"临") == ["find meeting where city = \"临"])
     #expect(texts("find meeting where") == ["find meeting where"])

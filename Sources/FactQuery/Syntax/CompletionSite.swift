@@ -192,7 +192,7 @@ struct CompletionWalker {
       default: expect = .nothing
       }
     case .explainMode:
-      if word == "analyze" || word == "sql" { return }
+      if word == "analyze" || word == "analyse" || word == "sql" { return }
       if Keywords.queries.contains(word) { startQuery(word) } else { expect = .nothing }
     case .entity:
       if word == "distinct" {

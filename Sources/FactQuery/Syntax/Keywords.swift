@@ -19,7 +19,7 @@ public enum Keywords {
                                       "show", "by", "order", "limit", "offset", "of", "distinct"]
   /// A statement whose last word is one of these needs more (the prompt continues).
   static let needMore: Set<String> = ["where", "and", "or", "not", "in", "by", "show", "of", "order", "limit", "offset",
-                                      "between", "is", "contains", "like", "distinct", "find", "explain", "analyze",
+                                      "between", "is", "contains", "like", "distinct", "find", "explain", "analyze", "analyse", "sql",
                                       "why", "export"]
   /// A line starting with one of these continues the statement before it (scripts and pipes).
   static let continuesLine: Set<String> = ["where", "and", "or", "order", "limit", "offset", "show", "by"]

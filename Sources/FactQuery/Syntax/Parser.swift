@@ -122,7 +122,7 @@ struct ParserState {
       case "explain":
         advance()
         var mode = ExplainMode.plan
-        if accept("analyze") { mode = .analyze } else if accept("sql") { mode = .sql }
+        if accept("analyze") || accept("analyse") { mode = .analyze } else if accept("sql") { mode = .sql }
         guard Keywords.queries.contains(token.text), token.kind == .word else {
           throw error("expected a query \(afterPrevious)", hint: "explain takes find, count, sum, avg, min or max: explain find meeting")
         }
