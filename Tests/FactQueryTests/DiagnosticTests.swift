@@ -78,6 +78,9 @@ func rendered(_ text: String, name: String = "<command-line>", lineOffset: Int =
     #expect(failure("find meeting; find person")?.message == "unexpected 'find' after ';'")
     #expect(failure(".tables")?.message == "'.tables' is a shell command, not a statement")
     #expect(failure("")?.message == "expected a statement")
+    #expect(failure("find meeting where city in ()")?.message == "expected a value in the list")
+    #expect(failure("find meeting where city ~ 1")?.hint == "operators are = != < <= > >=; words: in, between, is null, contains, like")
+    #expect(failure("explain fnd meeting")?.hint == "did you mean 'find'?")
     #expect(failure("find meeting where city = \"临汾")?.message == "unterminated string")
   }
 

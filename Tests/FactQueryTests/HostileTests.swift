@@ -85,6 +85,8 @@ import Testing
     guard case .success = survives("find\u{200F} meeting where name = \"\u{200F}临汾\u{202E}\"") else { Issue.record("failed"); return }
     guard case .failure(let emoji) = survives("find meeting where name = 😀") else { Issue.record("parsed"); return }
     #expect(emoji.message == "unexpected '😀'")
+    #expect(emoji.hint == "text values go in quotes: \"…\"")
+    #expect(nul.hint == nil)
     guard case .success = survives("find meeting where name = \"👨‍👩‍👧 😀\"") else { Issue.record("failed"); return }
     _ = survives(String(repeating: "\u{0}", count: 100_000))
     _ = survives(String(repeating: "😀", count: 100_000))

@@ -192,7 +192,10 @@ struct Lexer {
     } else {
       shown = "'" + t.text + "'"
     }
-    t.problem = Diagnostic("unexpected \(shown)", at: range, hint: "text values go in quotes: \"…\"")
+    // Stray ASCII punctuation is a typo, not a value; other symbols (emoji) belong in quotes.
+    let hint: String? = first.value < 0x21 || first.value > 0x7E ? (first.value > 0x7F && shown.hasPrefix("'") ? "text values go in quotes: \"…\"" : nil)
+      : "operators are = != < <= > >=; words: in, between, is null, contains, like"
+    t.problem = Diagnostic("unexpected \(shown)", at: range, hint: hint)
     return t
   }
 
@@ -261,7 +264,7 @@ struct Lexer {
     }
     position = folded.count
     var t = Token(.unterminatedString, start..<position, text: String(content))
-    t.problem = Diagnostic("unterminated string", at: start..<start + 1, hint: "close it with \(close1)")
+    t.problem = Diagnostic("unterminated string", at: start..<start + 1, hint: "the string needs a closing \(close1)")
     return t
   }
 

@@ -124,6 +124,9 @@ extension ParserState {
       leave(weight: ParserState.subqueryWeight)
       return .inQuery(sub, negated: negated)
     }
+    if token.kind == .rightParen {
+      throw error("expected a value in the list", hint: "city in (\"临汾\", \"晋中\")")
+    }
     var values: [Literal] = []
     var after = open
     repeat {

@@ -124,7 +124,8 @@ struct ParserState {
         var mode = ExplainMode.plan
         if accept("analyze") || accept("analyse") { mode = .analyze } else if accept("sql") { mode = .sql }
         guard Keywords.queries.contains(token.text), token.kind == .word else {
-          throw error("expected a query \(afterPrevious)", hint: "explain takes find, count, sum, avg, min or max: explain find meeting")
+          let near = token.kind == .word ? Suggest.closest(token.text, among: Keywords.queries) : nil
+          throw error("expected a query \(afterPrevious)", hint: near.map { "did you mean '\($0)'?" } ?? "explain takes find, count, sum, avg, min or max: explain find meeting")
         }
         result = .explain(mode, try query())
       case "why":
