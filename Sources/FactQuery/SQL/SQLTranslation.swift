@@ -84,7 +84,7 @@ struct SQLTranslation {
     let n = nextAlias()
     let list = "\(entity.rawValue).\(SQLText.identifier(name))"
     switch dialect {
-    case .duckdb: return "EXISTS (SELECT 1 FROM unnest(\(list)) AS \"l\(n)\"(\"e\(n)\") WHERE \(test("\"e\(n)\""))))"
+    case .duckdb: return "EXISTS (SELECT 1 FROM unnest(\(list)) AS \"l\(n)\"(\"e\(n)\") WHERE \(test("\"e\(n)\"")))"
     case .sqlite: return "EXISTS (SELECT 1 FROM json_each(\(list)) AS \"l\(n)\" WHERE \(test("\"l\(n)\".value")))"
     }
   }
