@@ -7,9 +7,10 @@ import NewsFacts
 /// shortest exact form; NaN and infinities (which JSON cannot say) become `null`. Strings escape
 /// `"`, `\`, every control character and U+2028/U+2029 (which break JavaScript string literals).
 enum JSONText {
+  private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
+
   static func append(string s: String, to out: inout [UInt8]) {
     out.append(UInt8(ascii: "\""))
-    let hex: [UInt8] = Array("0123456789abcdef".utf8)
     var it = s.utf8.makeIterator()
     while let b = it.next() {
       switch b {
@@ -27,7 +28,7 @@ enum JSONText {
         guard let b1 = it.next() else { out.append(b); break }
         guard let b2 = it.next() else { out.append(b); out.append(b1); break }
         if b1 == 0x80 && (b2 == 0xA8 || b2 == 0xA9) {
-          out.append(contentsOf: Array(b2 == 0xA8 ? "\\u2028".utf8 : "\\u2029".utf8))
+          out.append(contentsOf: (b2 == 0xA8 ? "\\u2028" : "\\u2029").utf8)
         } else {
           out.append(b); out.append(b1); out.append(b2)
         }
@@ -39,16 +40,16 @@ enum JSONText {
 
   /// A double as a JSON number, or `null` when not finite.
   static func append(number d: Double, to out: inout [UInt8]) {
-    guard d.isFinite else { out.append(contentsOf: Array("null".utf8)); return }
-    out.append(contentsOf: Array(Value.format(d).utf8))
+    guard d.isFinite else { out.append(contentsOf: "null".utf8); return }
+    out.append(contentsOf: Value.format(d).utf8)
   }
 
   /// A value as JSON: numbers, strings, ISO date strings, arrays for lists and spans, null.
   static func append(value v: Value, to out: inout [UInt8]) {
     switch v {
-    case .null: out.append(contentsOf: Array("null".utf8))
+    case .null: out.append(contentsOf: "null".utf8)
     case .text(let s): append(string: s, to: &out)
-    case .integer(let i): out.append(contentsOf: Array(String(i).utf8))
+    case .integer(let i): out.append(contentsOf: String(i).utf8)
     case .number(let d): append(number: d, to: &out)
     case .date(let d): append(string: d.description, to: &out)
     case .list(let xs):
@@ -59,7 +60,7 @@ enum JSONText {
       }
       out.append(UInt8(ascii: "]"))
     case .span(let a, let b):
-      out.append(contentsOf: Array("[\(a),\(b)]".utf8))
+      out.append(contentsOf: "[\(a),\(b)]".utf8)
     }
   }
 
