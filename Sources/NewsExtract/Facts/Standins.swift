@@ -114,7 +114,8 @@ enum Standin {
     let kinds = ls.map(kind)
     var starts: [Int] = [0]
     for k in 1..<ls.count {
-      let prevBody = kinds[..<k].last(where: { $0 != .caption }) == .body
+      let prev = kinds[..<k].last(where: { $0 != .caption })
+      let prevBody = prev == .body || (prev == .byline && k >= 2 && kinds[k - 2] == .body)
       if kinds[k] == .heading && startsWith(s, ls[k], "#") && prevBody { starts.append(k); continue }
       if kinds[k] == .heading && prevBody && k + 1 < ls.count && kinds[k + 1] == .byline { starts.append(k) }
     }
@@ -319,16 +320,18 @@ enum Standin {
         out.append(Mention(kind: .time, text: Scalars.string(s, i..<e), range: i..<e, value: .time(span)))
         i = e; continue
       }
-      var j = i, v = 0.0, frac = 0.0, scale = 1.0
+      var j = i, mant = 0.0, decimals = 0
       var seenDot = false
       while j < s.count && (Scalars.isDigit(s[j]) || (s[j] == "." && !seenDot) || s[j] == ",") {
         if s[j] == "." { seenDot = true } else if s[j] != "," {
-          let dgt = Double(s[j].value - 48)
-          if seenDot { scale /= 10; frac += dgt * scale } else { v = v * 10 + dgt }
+          mant = mant * 10 + Double(s[j].value - 48)
+          if seenDot { decimals += 1 }
         }
         j += 1
       }
-      var value = v + frac
+      var div = 1.0
+      for _ in 0..<decimals { div *= 10 }
+      var mult = 1.0
       var start = i
       var bound = Bound.exact
       if i > 0 {
@@ -337,8 +340,9 @@ enum Standin {
         else if p == "过" || p == "超" { bound = .atLeast; start = i - 1 }
       }
       while j < s.count {
-        if s[j] == "万" { value *= 1e4; j += 1 } else if s[j] == "亿" { value *= 1e8; j += 1 } else { break }
+        if s[j] == "万" { mult *= 1e4; j += 1 } else if s[j] == "亿" { mult *= 1e8; j += 1 } else { break }
       }
+      let value = mant * mult / div
       if j < s.count && (s[j] == "余" || s[j] == "多") { bound = .atLeast; j += 1 }
       func suffix(_ w: String) -> Bool { Scalars.has(s, at: j, Array(w.unicodeScalars)) }
       if suffix("美元") {

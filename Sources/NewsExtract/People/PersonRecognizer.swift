@@ -92,8 +92,11 @@ public enum PersonRecognizer {
       var start = titleStart(i)
       titles.append((Scalars.string(s, start..<e), start..<e))
       var guardCount = 0
-      while start >= 2 && guardCount < 4, s[start - 1] == "、" || s[start - 1] == "，" || s[start - 1] == "," {
-        let before = start - 1
+      while start >= 2 && guardCount < 4 {
+        var sep = start - 1
+        while sep > 0 && s[sep] == " " { sep -= 1 }
+        guard s[sep] == "、" || s[sep] == "，" || s[sep] == "," else { break }
+        let before = sep
         let cl = Titles.core.matchEnding(s, at: before, maxLength: 6)
         guard cl > 0 else { break }
         let ts = titleStart(before - cl)
