@@ -23,6 +23,33 @@ enum Seeds {
 }
 
 @Suite struct FactsSeedTests {
+  /// The mission's first check: seed 000 never writes 临汾, yet its 尧都区 meetings are in 临汾市.
+  @Test func seed000MeetingsResolveUpToLinfen() throws {
+    let seeds = try Seeds.all()
+    guard let (name, text) = seeds.first(where: { $0.0.hasPrefix("000") }) else { Issue.record("seed 000 missing"); return }
+    #expect(!text.contains("临汾") && !text.contains("臨汾"))
+    var c = Corpus()
+    c.add(FactExtractor.extract(path: name, text: text))
+    let linfen = c.facts(of: .meeting).filter { $0["city"] == "临汾市" }
+    #expect(linfen.count >= 2)
+    #expect(linfen.contains { ($0["name"].text ?? "").hasSuffix("推进会") && $0["county"] == "尧都区" && $0["province"] == "山西省" })
+    #expect(linfen.allSatisfy { $0["doc"] == .text(name) })
+  }
+
+  /// Facts carry provenance everywhere on the seeds, and spans point at their evidence.
+  @Test func seedProvenance() throws {
+    for (name, text) in try Seeds.all() {
+      let orig = Array(text.unicodeScalars)
+      var c = Corpus()
+      c.add(FactExtractor.extract(path: name, text: text))
+      for f in c.facts {
+        guard case .span(let a, let b) = f["span"], a <= b, b <= orig.count else { Issue.record("bad span in \(name)"); continue }
+        var s = String(); s.unicodeScalars.append(contentsOf: orig[a..<b])
+        #expect(f["evidence"] == .text(s))
+      }
+    }
+  }
+
   @Test func dumpSeeds() throws {
     let c = try Seeds.corpus()
     for e in Entity.allCases {

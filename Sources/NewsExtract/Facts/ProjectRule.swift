@@ -54,7 +54,11 @@ extension DocumentContext {
           var b = m.range.upperBound
           if b < r.upperBound && s[b] == "的" {
             b += 1
-            let e = nameEnd(from: b, limit: r.upperBound)
+            var e = nameEnd(from: b, limit: r.upperBound)
+            // the name ends at its last project word (…产业园项目开工建设 → …产业园项目)
+            var q = e
+            while q > b + 1 && Self.projectSuffixes.matchEnding(s, at: q, maxLength: 3) == 0 { q -= 1 }
+            if q > b + 1 { e = q }
             if Self.projectSuffixes.matchEnding(s, at: e, maxLength: 3) > 0 {
               add(text(b..<e), investment: m.kind == .money ? m : nil, area: m.kind == .area ? m : nil, sent: sent, article: a, nameRange: b..<e)
               continue

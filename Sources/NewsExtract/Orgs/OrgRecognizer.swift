@@ -9,6 +9,8 @@ public enum OrgRecognizer {
     "局", "厅", "办公室", "医院", "大学", "学院", "中心", "纪委", "监委", "组织部", "宣传部", "统战部",
   ])
 
+  static let breaks: Set<Unicode.Scalar> = ["了", "的", "和", "与", "及", "在", "对", "把", "被", "将", "向", "从", "等", "为", "是", "到", "赴"]
+
   /// Organisation mentions (`.org(name)`) in text order; `places` are the text's place mentions.
   public static func mentions(in s: [Unicode.Scalar], places: [Mention]) -> [Mention] {
     let n = s.count
@@ -30,7 +32,7 @@ public enum OrgRecognizer {
         if placeAt[j - 1] >= 0 { j = Int(placeAt[j - 1]); startsWithPlace = true; continue }
         let c = s[j - 1]
         guard Scalars.isHan(c) else { break }
-        if Titles.stops.matchEnding(s, at: j, maxLength: 3) > 0 { break }
+        if Titles.stops.matchEnding(s, at: j, maxLength: 3) > 0 || Self.breaks.contains(c) { break }
         if Titles.core.matchEnding(s, at: j, maxLength: 6) > 0 { break }
         startsWithPlace = false
         j -= 1

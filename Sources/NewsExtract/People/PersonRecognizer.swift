@@ -56,6 +56,9 @@ public enum PersonRecognizer {
     func nameAt(_ e: Int) -> Int {
       let sl = Surnames.length(s, at: e)
       guard sl > 0, placeStart[e] < 0 else { return 0 }
+      // 李明一同考察: a two-character name before a two-character stop beats 李明一 before 同
+      let short = e + sl + 1
+      if short < n, givenOK((e + sl)..<short), Titles.stops.match(s, at: short) >= 2 { return sl + 1 }
       for given in [2, 1] {
         let end = e + sl + given
         guard end <= n, givenOK((e + sl)..<end), rightBoundary(end) else { continue }
