@@ -175,12 +175,14 @@ extension DocumentContext {
     var merged: [MeetingDraft] = []
     for d in meetingDrafts() {
       let core = meetingCore(d.name)
-      if let i = merged.firstIndex(where: { m in
+      let exact = merged.firstIndex { m in m.kind == d.kind && meetingCore(m.name) == core && m.loc.province == d.loc.province }
+      let loose = merged.firstIndex { m in
         let mc = meetingCore(m.name)
-        return m.kind == d.kind && (mc == core || ((mc.hasSuffix(core) || core.hasSuffix(mc))
-          && (m.date == nil || d.date == nil || m.date == d.date)))
-          && (m.loc.province == d.loc.province)
-      }) {
+        // a headline's date is borrowed from the story's first sentence: it never blocks a merge
+        let datesAgree = m.date == nil || d.date == nil || m.date == d.date || !m.dateFromSentence || !d.dateFromSentence
+        return m.kind == d.kind && (mc.hasSuffix(core) || core.hasSuffix(mc)) && datesAgree && m.loc.province == d.loc.province
+      }
+      if let i = exact ?? loose {
         var m = merged[i]
         if d.name.unicodeScalars.count > m.name.unicodeScalars.count { m.name = d.name }
         if m.date == nil || (!m.dateFromSentence && d.dateFromSentence) { m.date = d.date ?? m.date; m.dateFromSentence = d.dateFromSentence }
