@@ -19,6 +19,24 @@ public struct DateColumn: Sendable {
     return Int32(min(max(y, 1), 9998)) * 10_000 + m * 100 + day
   }
 
+  /// The ordinal of the day before the (known-year) day `o`.
+  public static func previousDay(_ o: Int32) -> Int32 {
+    let d = date(o)
+    guard let y = d.year else { return o - 1 }
+    if d.day > 1 { return ordinal(FactDate(year: y, month: d.month, day: d.day - 1)) }
+    if d.month > 1 { return ordinal(FactDate(year: y, month: d.month - 1, day: FactDate.daysIn(month: d.month - 1, year: y))) }
+    return y > 1 ? ordinal(FactDate(year: y - 1, month: 12, day: 31)) : 0
+  }
+
+  /// The ordinal of the day after the (known-year) day `o`.
+  public static func nextDay(_ o: Int32) -> Int32 {
+    let d = date(o)
+    guard let y = d.year else { return o + 1 }
+    if d.day < FactDate.daysIn(month: d.month, year: y) { return ordinal(FactDate(year: y, month: d.month, day: d.day + 1)) }
+    if d.month < 12 { return ordinal(FactDate(year: y, month: d.month + 1, day: 1)) }
+    return y < 9998 ? ordinal(FactDate(year: y + 1, month: 1, day: 1)) : unknownYearBase - 1
+  }
+
   /// The date of an ordinal.
   public static func date(_ o: Int32) -> FactDate {
     if o >= unknownYearBase {

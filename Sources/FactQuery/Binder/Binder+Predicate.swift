@@ -128,9 +128,9 @@ extension Binder {
         let r: ClosedRange<Int32>
         switch op {
         case .equal, .notEqual: r = a...b
-        case .less: r = 0...max(0, a - 1)
+        case .less: r = 0...max(0, DateColumn.previousDay(a))
         case .lessOrEqual: r = 0...b
-        case .greater: r = min(b + 1, top)...top
+        case .greater: r = min(DateColumn.nextDay(b), top)...top
         case .greaterOrEqual: r = a...top
         }
         return .atom(.dates(f, ranges: [r], knownOnly: true, negated: neg))

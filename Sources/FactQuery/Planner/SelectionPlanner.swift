@@ -22,8 +22,11 @@ struct SelectionPlanner {
     switch x {
     case .atom(let a):
       switch a {
-      case .codes(_, _, _, false):
-        return PlanNode(.indexLookup(a), estimate: est.atom(a))
+      case .codes(_, let codes, _, false):
+        // One code is a copy of its index entry; many codes covering most rows are cheaper
+        // to test while scanning than to gather and sort.
+        let e = est.atom(a)
+        return codes.count == 1 || e * 2 <= est.rows ? PlanNode(.indexLookup(a), estimate: e) : nil
       case .numbers(_, let r, false) where r.count == 1:
         let e = est.atom(a)
         return e * 2 <= est.rows ? PlanNode(.rangeScan(a), estimate: e) : nil
@@ -54,7 +57,9 @@ struct SelectionPlanner {
       if chosen.count == 1 {
         node = chosen[0].1
       } else {
-        node = PlanNode(.intersect, estimate: chosen.map(\.1.estimate).min() ?? 0, children: chosen.map(\.1))
+        var sel = 1.0
+        for c in chosen { sel *= Double(c.1.estimate) / Double(max(1, est.rows)) }
+        node = PlanNode(.intersect, estimate: Int((sel * Double(est.rows)).rounded(.up)), children: chosen.map(\.1))
       }
       let used = Set(chosen.map(\.0))
       let rest = xs.enumerated().filter { !used.contains($0.offset) }.map(\.element)
