@@ -70,7 +70,9 @@ extension Binder {
         add(p.level.rawValue, placeCodes(field(named: p.level.rawValue, f.entity), p.name))
       }
     }
-    let parts = perColumn.filter { !$0.1.isEmpty }.map { codesAtom($0.0, $0.1, negated: negated) }
+    // Every column the name reaches takes part, even where no row holds it, so negation
+    // means "located, and not there" at that level.
+    let parts = perColumn.map { codesAtom($0.0, $0.1, negated: negated) }
     if parts.isEmpty { return emptyAtom(f, negated: negated) }
     return Binder.combine(parts, isAnd: negated)
   }

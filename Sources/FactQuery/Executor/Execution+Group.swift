@@ -3,7 +3,8 @@ import NewsFacts
 
 extension Execution {
   /// How one `by` field yields key parts for a row: one part for a scalar (null included),
-  /// one per element for a list (none for an empty list, one null for an unknown list).
+  /// one per distinct element for a list (none for an empty list, one null for an unknown
+  /// list), so grouping by a list counts each row once per value it holds.
   enum KeyPart {
     case scalar(Column)
     case list(ListColumn)
@@ -35,17 +36,21 @@ extension Execution {
       _ = i
     }
     while true {
+      var repeated = false
       for (i, p) in parts.enumerated() {
         switch p {
         case .scalar(let c): key[i] = KeyEncoding.key(c, row)
         case .list(let l):
           if !l.present[row] { key[i] = KeyEncoding.null } else {
             let xs = l.codes(row)
-            key[i] = UInt64(xs[xs.startIndex + counters[i]])
+            let x = xs[xs.startIndex + counters[i]]
+            key[i] = UInt64(x)
+            // A name listed twice still counts its row once.
+            if xs[xs.startIndex..<(xs.startIndex + counters[i])].contains(x) { repeated = true }
           }
         }
       }
-      body(key)
+      if !repeated { body(key) }
       var i = parts.count - 1
       while i >= 0 {
         if case .list(let l) = parts[i], l.present[row] {
