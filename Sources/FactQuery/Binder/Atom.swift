@@ -26,7 +26,7 @@ public struct NumberRange: Sendable, Hashable {
 /// `not` pushed down to the atoms this is SQL's three-valued logic.
 public enum Atom: Sendable, Hashable {
   /// Text, place or list column: the value (for lists, some element) has one of `codes`
-  /// (dictionary codes, ascending). `shown` is what explain prints, `total` how many there are.
+  /// (dictionary codes, ascending). `shown` holds the first few values, for explain.
   case codes(FieldRef, codes: [UInt32], shown: [String], negated: Bool)
   /// Numeric column: the value lies in one of `ranges`.
   case numbers(FieldRef, ranges: [NumberRange], negated: Bool)

@@ -1,6 +1,14 @@
 import FactStore
 import NewsFacts
 
+/// Predicate rules (product.md §3), decided here:
+/// - text `=`/`in` fold both sides; `<`… compare folded text in pinyin order.
+/// - lists: `=`/`in` hold when some element equals; `contains` when some element contains
+///   the text as a substring (`titles contains "书记"` finds 区委副书记); `like` when some
+///   element matches.
+/// - place fields take `=`, `!=`, `in` through the resolver; `contains`/`like` compare
+///   them as plain text; ordering comparisons are errors.
+/// - every atom is unknown on a null field, so `!=` and `not` skip nulls.
 extension Binder {
   /// The virtual field `place` of located entities.
   static func placeField(_ entity: Entity) -> FieldRef {
