@@ -133,15 +133,15 @@ extension Binder {
         return .atom(.dates(f, ranges: [o...o], knownOnly: false, negated: neg))
       case .period(let a, let b):
         let top = DateColumn.unknownYearBase - 1
-        let r: ClosedRange<Int32>
+        let lo: Int32, hi: Int32
         switch op {
-        case .equal, .notEqual: r = a...b
-        case .less: r = 0...max(0, DateColumn.previousDay(a))
-        case .lessOrEqual: r = 0...b
-        case .greater: r = min(DateColumn.nextDay(b), top)...top
-        case .greaterOrEqual: r = a...top
+        case .equal, .notEqual: (lo, hi) = (a, b)
+        case .less: (lo, hi) = (0, DateColumn.previousDay(a))
+        case .lessOrEqual: (lo, hi) = (0, b)
+        case .greater: (lo, hi) = (DateColumn.nextDay(b), top)
+        case .greaterOrEqual: (lo, hi) = (a, top)
         }
-        return .atom(.dates(f, ranges: [r], knownOnly: true, negated: neg))
+        return .atom(.dates(f, ranges: lo <= hi ? [lo...hi] : [], knownOnly: true, negated: neg))
       }
     case .span:
       throw Diagnostic("span only takes 'is null'", at: l.range)
