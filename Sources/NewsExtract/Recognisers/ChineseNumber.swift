@@ -14,7 +14,10 @@ public enum ChineseNumber {
   /// 35000), digit strings (`一九九八` → 1998), Arabic digits with units (`57.06万`, `1.2万亿`).
   public static func parseLenient(_ s: String) -> Double? {
     let sc = Array(s.unicodeScalars)
-    if let r = NumberToken.scan(sc, at: 0, allowBareUnits: true), r.end == sc.count { return r.value }
+    let minus = sc.first == "-"
+    if let r = NumberToken.scan(sc, at: minus ? 1 : 0, allowBareUnits: true), r.end == sc.count {
+      return minus ? -r.value : r.value
+    }
     return nil
   }
 

@@ -36,6 +36,8 @@ enum MoneyRecognizer {
       k = c.end
     }
     guard let first = NumberToken.scan(t, at: k, allowBareUnits: true) else { return nil }
+    // 数十亿, 几百万: a vague amount, not the figure after 数/几.
+    if first.chinese, k > 0, t[k - 1] == "数" || t[k - 1] == "几" { return nil }
     // A bare unit alone (百, 万) must be followed by more: 百亿元 yes, 千万 no.
     if first.chinese && first.end - k == 1 && !first.hasUnit && first.value < 1 { return nil }
     k = first.end

@@ -62,6 +62,7 @@ enum NumberRecognizer {
       // Inside an identifier (G20, 5G) or another number.
       if NumberToken.isASCIIDigit(p) || Lexicon.isASCIILetter(p) || (p == "." && i > 1 && NumberToken.isASCIIDigit(t[i - 2])) { return nil }
       if ChineseNumber.isNumeral(p) && ChineseNumber.isNumeral(t[i]) { return nil }
+      if (p == "数" || p == "几") && ChineseNumber.isNumeral(t[i]) { return nil }
     }
     guard let tok = NumberToken.scan(t, at: i) else { return nil }
     var end = tok.end

@@ -168,6 +168,13 @@ struct PlaceRun {
           || (e.ref.level == .city && e.ref.name == ctxCity)
         if !strong { continue }
       }
+      if h.kind == .alias && e.ref.level == .county && e.ref.name.unicodeScalars.last == "区" && r.upperBound < text.count {
+        // A district's short name (西工 of 西工区) runs into words (西工业区): without support
+        // from the context it must stand alone.
+        let next = text[r.upperBound]
+        let supported = score(h.entry, adjacentPrev: adjacentPrev) > 0
+        if !supported && isCJK(next) && !PlaceTraps.boundaryAfter.contains(next) { continue }
+      }
       cands.append((h.entry, h.kind))
     }
     guard !cands.isEmpty else { return false }

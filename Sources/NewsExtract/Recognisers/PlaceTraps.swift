@@ -43,4 +43,7 @@ enum PlaceTraps {
   /// (吉县, 临县, 沁县): in front of anything else (莅临县委) the name is probably part of a word.
   static let boundaryBefore: Set<Unicode.Scalar> = Set(
     "省市州盟区县旗在到赴至和与及同从于、的是为对往去达抵经向由全原今驻自赶进入出回看访".unicodeScalars)
+
+  /// CJK characters that may follow a district's short name standing alone (尧都的, 尧都、).
+  static let boundaryAfter: Set<Unicode.Scalar> = Set("的和与及等、在是为同到至".unicodeScalars)
 }

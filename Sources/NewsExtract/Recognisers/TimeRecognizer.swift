@@ -315,6 +315,11 @@ public struct TimeRecognizer: Sendable {
       k += w.count
       return true
     }
+    // 明年初, 19年底: 初/底/末 right after a year.
+    if k > 0, t[k - 1] == "年", k < t.count {
+      if t[k] == "初" { return (1, 2, k + 1) }
+      if t[k] == "底" || t[k] == "末" { return (11, 12, k + 1) }
+    }
     if word("上半年") { return (1, 6, k) }
     if word("下半年") { return (7, 12, k) }
     if word("年初") { return (1, 2, k) }
