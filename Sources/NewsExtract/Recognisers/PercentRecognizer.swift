@@ -11,7 +11,7 @@ enum PercentRecognizer {
       k = p.end
     }
     var value: Double
-    if k + 3 <= t.count, Array(t[k..<k + 3]) == hundredths {
+    if k + 3 <= t.count, t[k] == "百" && t[k + 1] == "分" && t[k + 2] == "之" {
       guard let n = NumberToken.scan(t, at: k + 3) else { return nil }
       value = n.value
       k = n.end
@@ -22,9 +22,9 @@ enum PercentRecognizer {
       if k < t.count, t[k] == "%" || t[k] == "％" || t[k] == "‰" {
         if t[k] == "‰" { value /= 10 }
         k += 1
-      } else if k + 4 <= t.count, Array(t[k..<k + 4]) == points {
+      } else if k + 4 <= t.count, t[k] == "个" && t[k + 1] == "百" && t[k + 2] == "分" && t[k + 3] == "点" {
         k += 4
-      } else if k + 3 <= t.count, Array(t[k..<k + 3]) == Array(points[1...]) {
+      } else if k + 3 <= t.count, t[k] == "百" && t[k + 1] == "分" && t[k + 2] == "点" {
         k += 3
       } else {
         return nil

@@ -34,6 +34,12 @@ public struct TimeRecognizer: Sendable {
     var month: (year: Int?, month: Int)?
   }
 
+  static let partOfDay = Lexicon.words(["上午", "下午", "中午", "晚上", "早上", "凌晨", "傍晚", "晚", "早", "夜里", "午"])
+  static let relYears: [(String, Int)] = [("今年", 0), ("本年", 0), ("去年", -1), ("前年", -2), ("明年", 1), ("大前年", -3)]
+  static let relYearWords = Lexicon.words(relYears.map(\.0))
+  static let relMonths: [(String, Int)] = [("本月", 0), ("上月", -1), ("上个月", -1), ("上一个月", -1), ("下月", 1), ("下个月", 1), ("下一个月", 1)]
+  static let relMonthWords = Lexicon.words(relMonths.map(\.0))
+
   static let startWords = ["今年", "去年", "前年", "明年", "本年", "本月", "上月", "上个月", "下月", "下个月",
                            "上半年", "下半年", "前三季度", "第", "一季度", "全年", "年初", "年底", "年末", "从", "自", "Q", "首季"]
 
@@ -225,8 +231,7 @@ public struct TimeRecognizer: Sendable {
   func skipClock(_ t: [Unicode.Scalar], _ i: Int) -> Int {
     var k = i
     if k < t.count, t[k] == " " || t[k] == "T" { k += 1 }
-    let partOfDay = Lexicon.words(["上午", "下午", "中午", "晚上", "早上", "凌晨", "傍晚", "晚", "早", "夜里", "午"])
-    if let p = Lexicon.longest(t, at: k, partOfDay) { k = p.end }
+    if let p = Lexicon.longest(t, at: k, Self.partOfDay) { k = p.end }
     if let h = smallInt(t, at: k), h.value <= 24, h.end < t.count {
       if t[h.end] == ":", let m = digits(t, at: h.end + 1, max: 2), m.value < 60 {
         var e = m.end
@@ -278,15 +283,13 @@ public struct TimeRecognizer: Sendable {
   }
 
   func relativeYear(_ t: [Unicode.Scalar], at i: Int) -> (offset: Int, end: Int)? {
-    let words: [(String, Int)] = [("今年", 0), ("本年", 0), ("去年", -1), ("前年", -2), ("明年", 1), ("大前年", -3)]
-    guard let w = Lexicon.longest(t, at: i, Lexicon.words(words.map(\.0))) else { return nil }
-    return (words[w.index].1, w.end)
+    guard let w = Lexicon.longest(t, at: i, Self.relYearWords) else { return nil }
+    return (Self.relYears[w.index].1, w.end)
   }
 
   func relativeMonth(_ t: [Unicode.Scalar], at i: Int) -> (offset: Int, end: Int)? {
-    let words: [(String, Int)] = [("本月", 0), ("上月", -1), ("上个月", -1), ("上一个月", -1), ("下月", 1), ("下个月", 1), ("下一个月", 1)]
-    guard let w = Lexicon.longest(t, at: i, Lexicon.words(words.map(\.0))) else { return nil }
-    return (words[w.index].1, w.end)
+    guard let w = Lexicon.longest(t, at: i, Self.relMonthWords) else { return nil }
+    return (Self.relMonths[w.index].1, w.end)
   }
 
   /// `7月`, `十二月`.
@@ -309,11 +312,17 @@ public struct TimeRecognizer: Sendable {
   /// Periods of a year, as months: quarters, halves, the first N months, month ranges.
   func period(_ t: [Unicode.Scalar], at i: Int) -> (fromMonth: Int, toMonth: Int, end: Int)? {
     var k = i
-    func word(_ s: String) -> Bool {
-      let w = Array(s.unicodeScalars)
-      guard k + w.count <= t.count, Array(t[k..<k + w.count]) == w else { return false }
-      k += w.count
-      return true
+    func word(_ s: StaticString) -> Bool {
+      var j = k
+      var ok = true
+      s.withUTF8Buffer { buf in
+        for c in String(decoding: buf, as: UTF8.self).unicodeScalars {
+          if j >= t.count || t[j] != c { ok = false; return }
+          j += 1
+        }
+      }
+      if ok { k = j }
+      return ok
     }
     // 明年初, 19年底: 初/底/末 right after a year.
     if k > 0, t[k - 1] == "年", k < t.count {
