@@ -23,7 +23,7 @@ public func residentBytes(trim: Bool = true) -> Int {
   var size = 0, rss = 0
   var buf = [CChar](repeating: 0, count: 256)
   guard fgets(&buf, 256, f) != nil else { return 0 }
-  let line = String(cString: buf)
+  let line = String(decoding: buf.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
   let parts = line.split(separator: " ")
   if parts.count >= 2 { size = Int(parts[0]) ?? 0; rss = Int(parts[1]) ?? 0 }
   _ = size

@@ -4,7 +4,7 @@ import NewsQ
 /// Recall of extracted facts against the generator's truth, with simple key rules:
 /// meeting — same doc and (same month-day or same host); visit — same doc and same month-day;
 /// project — same doc and same investment and currency; indicator — same doc and same value;
-/// person — same name and county. Each extracted fact matches at most one planted fact.
+/// person — same name and city, and the same county unless the extracted one has none. Each extracted fact matches at most one planted fact.
 struct Recall {
   static func monthDay(_ s: String?) -> String? {
     guard let s, s.utf8.count >= 5 else { return nil }
@@ -32,16 +32,18 @@ struct Recall {
       // Extracted rows grouped by the key that must match exactly (doc, or name|county).
       var pool: [String: [[Value]]] = [:]
       for row in rs.rows {
-        let key = e == "person" ? Canonical.text(get(row, "name")) + "|" + Canonical.text(get(row, "county")) : Canonical.text(get(row, "doc"))
+        let key = e == "person" ? Canonical.text(get(row, "name")) + "|" + Canonical.text(get(row, "city")) : Canonical.text(get(row, "doc"))
         pool[key, default: []].append(row)
       }
       var found = 0
       for t in planted {
-        let key = e == "person" ? (t["name"]?.string ?? "") + "|" + (t["county"]?.string ?? "") : (t["doc"]?.string ?? "")
+        let key = e == "person" ? (t["name"]?.string ?? "") + "|" + (t["city"]?.string ?? "") : (t["doc"]?.string ?? "")
         guard var rows = pool[key], !rows.isEmpty else { continue }
         let hit = rows.firstIndex { row in
           switch e {
-          case "person": return true
+          case "person":
+            let c = Canonical.text(get(row, "county"))
+            return c.isEmpty || c == (t["county"]?.string ?? "")
           case "meeting":
             return monthDay(t["date"]?.string) == monthDay(Canonical.text(get(row, "date")))
               || (t["host"]?.string != nil && t["host"]?.string == get(row, "host").text)

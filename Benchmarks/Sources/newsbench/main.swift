@@ -7,7 +7,7 @@ import NewsQ
 ///   newsbench text  --data DIR [--truth FILE] [--queries FILE] [--runs N] [--export DIR] [--label L]
 ///     loads DIR (ingest speed, memory), measures recall against truth, times the queries,
 ///     exports the facts for the peers.
-///   newsbench synth --rows N [--seed S] [--queries FILE] [--runs N] [--export DIR]
+///   newsbench synth --rows N [--seed S] [--queries FILE] [--runs N] [--export DIR] [--batch N]
 ///     adds about N generated facts through `engine.add(facts:)`, writes them as CSV, times the queries.
 let opts = Options(Array(CommandLine.arguments.dropFirst()))
 
@@ -110,10 +110,12 @@ func runSynth() -> JSON {
   var ids: [Entity: Int] = [:]
   var added = 0
   var batch: [Fact] = []
+  // Each add(facts:) rebuilds the store from every fact added so far, so batches are large.
+  let batchSize = opts.int("batch", 2_000_000)
   func push(_ f: Fact) {
     csv?.write(f)
     batch.append(f)
-    if batch.count >= 500_000 { engine.add(facts: batch); added += batch.count; batch.removeAll(keepingCapacity: true) }
+    if batch.count >= batchSize { engine.add(facts: batch); added += batch.count; batch.removeAll(keepingCapacity: true) }
   }
   do {
     var people = PeopleTruth()
