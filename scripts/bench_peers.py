@@ -301,7 +301,7 @@ def cmd_report():
         for r in t.get("recall", []):
             rec = r["found"] / r["planted"] if r["planted"] else 0
             out.append(f"| recall {label} | {r['entity']} | {rec:.1%} of {r['planted']:,} | | | |")
-    for label, nf, pf in (("~1M rows from text", "text_synth.json", "peers_text.json"), ("10M rows via add(facts:)", "synth.json", "peers_synth.json")):
+    for label, nf, pf in (("rows from generated text", "text_synth.json", "peers_text.json"), ("rows added via add(facts:)", "synth.json", "peers_synth.json")):
         n, p = load(os.path.join(d, nf)), load(os.path.join(d, pf))
         if not n or not n.get("queries"):
             continue
