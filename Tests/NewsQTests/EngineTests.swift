@@ -110,7 +110,7 @@ import Foundation
     #expect(results.allSatisfy { $0 == before })
     release.signal()
     while engine.tableSizes.first(where: { $0.0 == .meeting })!.1 == before.rows.first.flatMap({ if case .integer(let n) = $0.first { Int(n) } else { nil } }) ?? 0 {
-      Thread.sleep(forTimeInterval: 0.01)
+      try await Task.sleep(for: .milliseconds(10))
     }
   }
 
