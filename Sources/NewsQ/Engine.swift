@@ -153,7 +153,7 @@ public final class Engine: Sendable {
       case .export(let path, _):
         return try exportFacts(to: path, context: context)
       case .explain(.sql, let query):
-        let sql = try SQLTranslator.translate(.query(query), parameters: parameters)
+        let sql = try SQLTranslator.translate(.query(query), parameters: parameters, places: places)
         return ResultSet(columns: [ResultColumn(name: "sql", kind: .text)],
                          rows: sql.split(separator: "\n", omittingEmptySubsequences: false).map { [.text(String($0))] })
       default:

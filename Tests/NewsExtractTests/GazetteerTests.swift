@@ -43,7 +43,8 @@ func places(_ s: String, _ ctx: PlaceContext = PlaceContext()) -> [PlaceRef] {
         // The short form of a plain 县/市/区 name (平遥县 → 平遥) resolves to it too.
         let plain = ["县", "市", "区"].contains(where: c.name.hasSuffix) && !c.name.contains("自治")
         if plain && c.name.unicodeScalars.count >= 3 {
-          let short = String(c.name.dropLast())
+          // 新区 goes as a whole (滨海新区 → 滨海), like the other suffixes.
+          let short = String(c.name.dropLast(c.name.hasSuffix("新区") ? 2 : 1))
           let refs = g.resolve(short)
           // Some stems are taken by a bigger place (the city 通化 over 通化县): then the
           // county is still among the candidates.
