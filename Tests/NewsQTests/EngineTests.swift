@@ -70,6 +70,16 @@ import Foundation
     #expect(r.rows == [[.text("甲项目")]])
   }
 
+  @Test func traditionalLiteralsMatchSimplifiedFactsAddedDirectly() throws {
+    let engine = Engine.empty()
+    engine.add(facts: [
+      Fact(.meeting, ["name": "全市项目推进会", "kind": "推进会", "city": "临汾市", "province": "山西省"]),
+      Fact(.meeting, ["name": "全市座谈会", "kind": "座谈会", "city": "临汾市", "province": "山西省"]),
+    ])
+    let r = try engine.run(#"find meeting where city = "臨汾" and kind = "推進會" show name"#)
+    #expect(r.rows == [[.text("全市项目推进会")]])
+  }
+
   @Test func documentsInMemoryLoadAndCarryProvenance() throws {
     let text = "本报讯 3月5日，江苏省仪征市召开全市重点项目推进会，市委书记张建国主持会议。"
     let engine = try Engine(documents: ["a.txt": text])
