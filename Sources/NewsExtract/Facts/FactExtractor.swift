@@ -127,10 +127,10 @@ extension DocumentContext {
       out.append(Sentence(range: r, isHeading: true, paragraphStart: r.lowerBound))
     }
     let skip = p.metaLines + p.captions + [p.title, p.byline].compactMap { $0 } + p.subtitles
-    for r in Recognition.sentences(norm, in: p.body) where !skip.contains(where: { $0.overlaps(r) }) {
-      var ps = r.lowerBound
-      while ps > p.body.lowerBound && s[ps - 1] != "\n" { ps -= 1 }
-      out.append(Sentence(range: r, isHeading: false, paragraphStart: ps))
+    for para in p.paragraphs {
+      for r in Recognition.sentences(norm, in: para) where !skip.contains(where: { $0.overlaps(r) }) {
+        out.append(Sentence(range: r, isHeading: false, paragraphStart: para.lowerBound))
+      }
     }
     out.sort { $0.range.lowerBound < $1.range.lowerBound }
     return out
