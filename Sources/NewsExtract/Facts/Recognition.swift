@@ -14,7 +14,40 @@ enum Recognition {
 
   /// The articles of a normalised document, in order.
   static func articles(_ t: NormText) -> [ArticleParts] {
-    Segmenter.articles(in: t.text).map(ArticleParts.init)
+    Segmenter.articles(in: t.text).map { a in
+      var p = ArticleParts(a)
+      // A masthead (`固始新闻　2024年3月13日　星期三　第1版`) is no headline: a headline never
+      // carries a full date with its year; the next headline line takes its place.
+      if let r = p.title, isMasthead(t.scalars, r) {
+        p.metaLines.insert(r, at: 0)
+        p.title = p.subtitles.isEmpty ? nil : p.subtitles.removeFirst()
+      }
+      return p
+    }
+  }
+
+  /// A line with a full date (`2024年3月13日`, `2024-03-13`) and a weekday or page number.
+  static func isMasthead(_ s: [Unicode.Scalar], _ r: Range<Int>) -> Bool {
+    guard fullDate(s, r) != nil else { return false }
+    let marks = ["星期", "周一", "周二", "周三", "周四", "周五", "周六", "周日", "版"].map(Scalars.of)
+    return Scalars.contains(s, r, anyOf: marks)
+  }
+
+  /// Start of the first full date (4-digit year, month and day) in `r`.
+  static func fullDate(_ s: [Unicode.Scalar], _ r: Range<Int>) -> Int? {
+    var i = r.lowerBound
+    while i + 4 < r.upperBound {
+      if (0..<4).allSatisfy({ Scalars.isDigit(s[i + $0]) }), i == r.lowerBound || !Scalars.isDigit(s[i - 1]) {
+        let sep = s[i + 4]
+        if (sep == "年" || sep == "-" || sep == "/" || sep == "."), i + 5 < r.upperBound, Scalars.isDigit(s[i + 5]) {
+          var j = i + 5
+          while j < r.upperBound && Scalars.isDigit(s[j]) { j += 1 }
+          if j < r.upperBound, s[j] == "月" || s[j] == sep, j + 1 < r.upperBound, Scalars.isDigit(s[j + 1]) { return i }
+        }
+      }
+      i += 1
+    }
+    return nil
   }
 
   /// Sentence ranges inside `range` of the normalised text.
