@@ -149,8 +149,9 @@ extension DocumentContext {
               }
             }
           }
-          // held in a county or city inside the meeting's area: that is where it was
-          if let v = venueRef, v.level == .county || v.level == .city, v.level >= (loc.county != nil ? .county : (loc.city != nil ? .city : .province)) {
+          // held in a county inside the meeting's area: that is where it was (a city venue is often
+          // just the seat of a provincial meeting, which stays provincial)
+          if let v = venueRef, v.level == .county {
             let vl = Loc(v)
             if (loc.province == nil || loc.province == vl.province) && (loc.city == nil || loc.city == vl.city) && (loc.county == nil || loc.county == vl.county) {
               loc = vl
