@@ -43,7 +43,7 @@ func places(_ s: String, _ ctx: PlaceContext = PlaceContext()) -> [PlaceRef] {
         // The short form of a plain 县/市/区 name (平遥县 → 平遥) resolves to it too.
         // (Not 回族区, 矿区, 特区 names: their stems are other words or other places' names.)
         let plain = ["县", "市", "区"].contains(where: c.name.hasSuffix)
-          && !["自治", "族区", "矿区", "特区", "林区"].contains(where: c.name.contains)
+          && !["自治", "族区", "矿区", "特区", "林区", "开发区"].contains(where: c.name.contains)
         if plain && c.name.unicodeScalars.count >= 3 {
           // 浦东新区 → 浦东: the stem drops two characters.
           let short = String(c.name.dropLast(c.name.hasSuffix("新区") && c.name.unicodeScalars.count >= 4 ? 2 : 1))

@@ -49,7 +49,7 @@ extension DocumentContext {
     let numeric = Recognition.numerics(s, base: nil)
     times = numeric.filter { $0.kind == .time }
     amounts = numeric.filter { $0.kind != .time }
-    places = Recognition.places(s, context: PlaceCtx())
+    places = PersonRecognizer.withoutGivenNames(s, places: Recognition.places(s, context: PlaceCtx()))
     anchorYear = Self.anchor(in: s)
     // articles and sentences
     var parts = Recognition.articles(norm)
@@ -97,6 +97,7 @@ extension DocumentContext {
     if let h = infos.first?.loc, !h.isEmpty {
       places = Recognition.places(s, context: PlaceCtx(province: h.province, city: h.city, county: h.county))
     }
+    places = PersonRecognizer.withoutGivenNames(s, places: places)
     people = PersonRecognizer.hits(in: s, places: places)
   }
 

@@ -28,6 +28,22 @@ public enum PersonRecognizer {
     }
   }
 
+  /// `places` without the short names that are the given name of an official: in
+  /// `主任吴德昌` the 德昌 after a title and a surname is a name, not 德昌县. A full name
+  /// (德昌县) or a short name with no title before its surname stays a place.
+  static func withoutGivenNames(_ s: [Unicode.Scalar], places: [Mention]) -> [Mention] {
+    places.filter { p in
+      let a = p.range.lowerBound
+      guard p.range.count <= 3, a >= 2, a <= s.count else { return true }
+      if let last = p.text.unicodeScalars.last, "省市县区州盟旗镇乡村".unicodeScalars.contains(last) { return true }
+      for sl in [1, 2] where a - sl >= 1 {
+        guard Surnames.length(s, at: a - sl) == sl else { continue }
+        if Titles.core.matchEnding(s, at: a - sl, maxLength: 6) > 0 { return false }
+      }
+      return true
+    }
+  }
+
   /// Every person sighting with titles and context, in text order.
   static func hits(in s: [Unicode.Scalar], places: [Mention]) -> [PersonHit] {
     let n = s.count

@@ -145,6 +145,8 @@ struct PlaceRun {
     var cands: [(Int32, ScalarTrie.Hit.Kind)] = []
     let word = string(r)
     let isCommon = PlaceTraps.commonWordAliases.contains(word)
+    // 龙城区域, 开发区域: the 区 belongs to 区域 ("area"), the rest is no division.
+    if text[r.upperBound - 1] == "区", r.upperBound < text.count, text[r.upperBound] == "域" { return false }
     for h in hits where h.entry >= 0 {
       let e = g.entries[Int(h.entry)]
       if e.ref.code == nil {
