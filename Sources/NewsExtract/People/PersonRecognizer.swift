@@ -204,6 +204,29 @@ public enum PersonRecognizer {
       i += 1
     }
 
+    // 3b. lists opened by a body of leaders: 市领导许文斌、曹慧敏参加会议
+    i = 1
+    while i + 2 < n {
+      guard s[i] == "领", s[i + 1] == "导", "省市县区乡镇".unicodeScalars.contains(s[i - 1]), !taken[i + 2] else { i += 1; continue }
+      let closerText = Scalars.string(s, (i - 1)..<(i + 2))
+      var p = i + 2
+      var found: [Range<Int>] = []
+      while p < n, !taken[p] {
+        let len = nameAt(p)
+        guard len > 0 else { break }
+        found.append(p..<(p + len))
+        p += len
+        guard p < n, s[p] == "、" else { break }
+        p += 1
+      }
+      for r in found {
+        out.append(PersonHit(name: Scalars.string(s, r), nameRange: r, titles: [], titleRanges: [], range: r,
+                             context: .list, listCloser: closerText))
+        for q in r { taken[q] = true }
+      }
+      i = max(i + 1, p)
+    }
+
     // 4. later mentions of names already found (王宏伟在主持会议时说)
     let known = WordList(Array(Set(out.map(\.name))))
     i = 0
