@@ -253,7 +253,15 @@ extension DocumentContext {
   }
 
   func sentence(at pos: Int, in a: ArticleInfo) -> Sentence? {
-    a.sentences.first { $0.range.contains(pos) }
+    // sentences are sorted by start and do not overlap: the last one starting at or before pos
+    var lo = 0, hi = a.sentences.count
+    while lo < hi { let m = (lo + hi) / 2; if a.sentences[m].range.lowerBound <= pos { lo = m + 1 } else { hi = m } }
+    var k = lo - 1
+    while k >= 0 && lo - k <= 4 {
+      if a.sentences[k].range.contains(pos) { return a.sentences[k] }
+      k -= 1
+    }
+    return a.sentences.first { $0.range.contains(pos) }
   }
 
   func personSightings() -> [PersonSighting] {
@@ -323,6 +331,9 @@ extension DocumentContext {
 
   func placeFacts() -> [Fact] {
     var out: [Fact] = []
+    var lastSentence = -1..<(-1)
+    var lastEvidence: (Value, Value) = (.null, .null)
+    let docValue = Value.text(path)
     for m in places {
       guard let p = Self.ref(m), let a = article(at: m.range.lowerBound) else { continue }
       var f = Fact(.place)
@@ -333,7 +344,16 @@ extension DocumentContext {
       Loc(p).write(into: &f, country: true)
       f["mentions"] = .integer(1)
       let sent = sentence(at: m.range.lowerBound, in: a)?.range ?? m.range
-      provenance(sent, article: a.number, into: &f)
+      // many places share a sentence: build its evidence once
+      if sent != lastSentence {
+        lastSentence = sent
+        let o = norm.originalRange(sent)
+        lastEvidence = (.text(Scalars.string(original, o)), .span(o.lowerBound, o.upperBound))
+      }
+      f["doc"] = docValue
+      f["article"] = .integer(Int64(a.number))
+      f["evidence"] = lastEvidence.0
+      f["span"] = lastEvidence.1
       out.append(f)
     }
     return out

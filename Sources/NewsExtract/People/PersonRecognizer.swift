@@ -58,7 +58,7 @@ public enum PersonRecognizer {
 
     func givenOK(_ r: Range<Int>) -> Bool {
       for k in r {
-        guard k < n, Scalars.isHan(s[k]), !Titles.notInGivenName.contains(s[k]), placeStart[k] < 0 else { return false }
+        guard k < n, Scalars.isHan(s[k]), !Titles.notInGivenNameBits.contains(s[k]), placeStart[k] < 0 else { return false }
       }
       return true
     }

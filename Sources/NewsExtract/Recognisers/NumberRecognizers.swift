@@ -21,7 +21,7 @@ public enum NumericRecognizers {
     while i < n {
       let c = text[i]
       if TimeRecognizer.isSentenceEnd(c) { time.sentenceEnded(); i += 1; continue }
-      guard Lexicon.startScalars.contains(c) else { i += 1; continue }
+      guard Lexicon.startBits.contains(c) else { i += 1; continue }
       var best: (end: Int, kind: Mention.Kind, value: MentionValue)? = nil
       func consider(_ end: Int, _ kind: Mention.Kind, _ value: MentionValue) {
         if end > (best?.end ?? i) { best = (end, kind, value) }
@@ -128,6 +128,7 @@ enum Lexicon {
 
   static let connectors = words(["至", "到", "-", "—", "–", "~", "～", "－", "——", "--", "－－"])
 
+  static let startBits = ScalarBits(startScalars)
   static let startScalars: Set<Unicode.Scalar> = {
     var s = Set<Unicode.Scalar>()
     for v in 48...57 { if let u = Unicode.Scalar(v) { s.insert(u) } }
