@@ -9,7 +9,7 @@ public enum Recognise {
   public static func mentions(in text: String, base: FactDate?) -> [Mention] {
     let norm = Recognition.normalize(text)
     let s = norm.scalars
-    let places = Recognition.places(s, context: PlaceCtx())
+    let places = PersonRecognizer.withoutGivenNames(s, places: Recognition.places(s, context: PlaceCtx()))
     var all = Recognition.numerics(s, base: base) + places
     all += PersonRecognizer.mentions(in: s, places: places)
     all += OrgRecognizer.mentions(in: s, places: places)

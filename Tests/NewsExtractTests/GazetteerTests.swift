@@ -41,10 +41,12 @@ func places(_ s: String, _ ctx: PlaceContext = PlaceContext()) -> [PlaceRef] {
         guard let c = list.randomElement(using: &rng) else { continue }
         #expect(g.resolve(c.name).contains(c), "full name \(c.name)")
         // The short form of a plain 县/市/区 name (平遥县 → 平遥) resolves to it too.
-        let plain = ["县", "市", "区"].contains(where: c.name.hasSuffix) && !c.name.contains("自治")
+        // (Not 回族区, 矿区, 特区 names: their stems are other words or other places' names.)
+        let plain = ["县", "市", "区"].contains(where: c.name.hasSuffix)
+          && !["自治", "族区", "矿区", "特区", "林区", "开发区"].contains(where: c.name.contains)
         if plain && c.name.unicodeScalars.count >= 3 {
-          // 新区 goes as a whole (滨海新区 → 滨海), like the other suffixes.
-          let short = String(c.name.dropLast(c.name.hasSuffix("新区") ? 2 : 1))
+          // 浦东新区 → 浦东: the stem drops two characters.
+          let short = String(c.name.dropLast(c.name.hasSuffix("新区") && c.name.unicodeScalars.count >= 4 ? 2 : 1))
           let refs = g.resolve(short)
           // Some stems are taken by a bigger place (the city 通化 over 通化县): then the
           // county is still among the candidates.

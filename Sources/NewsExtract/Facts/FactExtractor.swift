@@ -49,7 +49,7 @@ extension DocumentContext {
     let numeric = Recognition.numerics(s, base: nil)
     times = numeric.filter { $0.kind == .time }
     amounts = numeric.filter { $0.kind != .time }
-    places = Recognition.places(s, context: PlaceCtx())
+    places = PersonRecognizer.withoutGivenNames(s, places: Recognition.places(s, context: PlaceCtx()))
     anchorYear = Self.anchor(in: s)
     // articles and sentences
     var parts = Recognition.articles(norm)
@@ -97,6 +97,7 @@ extension DocumentContext {
     if let h = infos.first?.loc, !h.isEmpty {
       places = Recognition.places(s, context: PlaceCtx(province: h.province, city: h.city, county: h.county))
     }
+    places = PersonRecognizer.withoutGivenNames(s, places: places)
     people = PersonRecognizer.hits(in: s, places: places)
   }
 
@@ -127,10 +128,10 @@ extension DocumentContext {
       out.append(Sentence(range: r, isHeading: true, paragraphStart: r.lowerBound))
     }
     let skip = p.metaLines + p.captions + [p.title, p.byline].compactMap { $0 } + p.subtitles
-    for r in Recognition.sentences(norm, in: p.body) where !skip.contains(where: { $0.overlaps(r) }) {
-      var ps = r.lowerBound
-      while ps > p.body.lowerBound && s[ps - 1] != "\n" { ps -= 1 }
-      out.append(Sentence(range: r, isHeading: false, paragraphStart: ps))
+    for para in p.paragraphs {
+      for r in Recognition.sentences(norm, in: para) where !skip.contains(where: { $0.overlaps(r) }) {
+        out.append(Sentence(range: r, isHeading: false, paragraphStart: para.lowerBound))
+      }
     }
     out.sort { $0.range.lowerBound < $1.range.lowerBound }
     return out
@@ -140,6 +141,14 @@ extension DocumentContext {
   func articleDate(_ p: ArticleParts) -> FactDate? {
     for r in p.metaLines {
       for m in times(in: r) { if let t = Self.span(m), t.from == t.to, t.from.year != nil { return t.from } }
+    }
+    // a dateline inside the byline: 本报丽水11月8日电, 新华社北京5月1日电
+    if let b = p.byline, b.count > 0, s[b.upperBound - 1] == "电" || Scalars.find(s, Scalars.of("电"), from: b.lowerBound, to: b.upperBound) != nil {
+      if let m = times(in: b).first, let t = Self.span(m), t.from == t.to, t.from.day > 0 {
+        let d = t.from
+        if d.year == nil, let y = anchorYear { return FactDate(year: y, month: d.month, day: d.day) }
+        return d
+      }
     }
     var start = p.body.lowerBound
     for w in ["本报讯", "本报消息", "讯"].map(Scalars.of) where Scalars.has(s, at: start, w) { start += w.count; break }
@@ -177,29 +186,63 @@ extension DocumentContext {
     if let t = p.title { f["title"] = .text(text(t)) }
     if let d = a.date { f["date"] = .date(d) }
     for r in p.metaLines {
-      for w in ["来源:", "来源：", "来源"].map(Scalars.of) {
-        guard let at = Scalars.find(s, w, from: r.lowerBound, to: r.upperBound) else { continue }
-        var b = at + w.count
-        while b < r.upperBound && s[b] == " " { b += 1 }
-        var e = b
-        while e < r.upperBound && s[e] != " " && s[e] != "\t" { e += 1 }
-        if e > b { f["source"] = .text(text(b..<e)) }
-        break
+      if let v = metaValue(["来源:", "来源：", "来源", "稿源:", "稿源："], in: r) { f["source"] = .text(v); break }
+    }
+    // a masthead names the paper before its date
+    if f["source"].isNull, let r = p.metaLines.first(where: { Recognition.isMasthead(s, $0) }),
+       let d = Recognition.fullDate(s, r) {
+      var e = d
+      while e > r.lowerBound && s[e - 1] == " " { e -= 1 }
+      if e - r.lowerBound >= 2 && e - r.lowerBound <= 12 && (r.lowerBound..<e).allSatisfy({ Scalars.isHan(s[$0]) }) {
+        f["source"] = .text(text(r.lowerBound..<e))
       }
-      if !f["source"].isNull { break }
     }
-    if let b = p.byline {
-      var st = b.lowerBound
-      for w in ["本报记者", "记者", "通讯员", "文/", "文:"].map(Scalars.of) where Scalars.has(s, at: st, w) { st += w.count; break }
-      while st < b.upperBound && s[st] == " " { st += 1 }
-      var e = st
-      while e < b.upperBound && Scalars.isHan(s[e]) && e - st < 4 { e += 1 }
-      if e - st >= 2 { f["author"] = .text(text(st..<e)) }
-    }
+    if let name = author(p) { f["author"] = .text(name) }
     a.loc.write(into: &f)
     let prov = p.title ?? a.sentences.first?.range ?? p.body
     provenance(prov, article: a.number, into: &f)
     return f
+  }
+
+  /// The value after a `key:` in a meta line, up to the next blank.
+  func metaValue(_ keys: [String], in r: Range<Int>) -> String? {
+    for w in keys.map(Scalars.of) {
+      guard let at = Scalars.find(s, w, from: r.lowerBound, to: r.upperBound) else { continue }
+      var b = at + w.count
+      while b < r.upperBound && s[b] == " " { b += 1 }
+      var e = b
+      while e < r.upperBound && s[e] != " " && s[e] != "\t" { e += 1 }
+      if e > b { return text(b..<e) }
+    }
+    return nil
+  }
+
+  /// The first author: the reporter a byline names (`本报讯（记者 陈思雨 通讯员 …）`, `记者 李晓琳`,
+  /// a name alone), else an `作者：` meta value.
+  func author(_ p: ArticleParts) -> String? {
+    func name(at i: Int, in r: Range<Int>) -> String? {
+      var st = i
+      while st < r.upperBound && (s[st] == " " || s[st] == ":" || s[st] == "：" || s[st] == "/") { st += 1 }
+      var e = st
+      while e < r.upperBound && Scalars.isHan(s[e]) && e - st < 4 { e += 1 }
+      guard e - st >= 2, !(e < r.upperBound && Scalars.isHan(s[e])) || e - st <= 3 else { return nil }
+      let n = text(st..<e)
+      return ["本报", "通讯", "记者", "新华"].contains(where: n.hasPrefix) ? nil : n
+    }
+    if let b = p.byline {
+      for w in ["记者", "作者", "文/", "文:", "撰稿"].map(Scalars.of) {
+        if let at = Scalars.find(s, w, from: b.lowerBound, to: b.upperBound), let n = name(at: at + w.count, in: b) { return n }
+      }
+      if !Scalars.has(s, at: b.lowerBound, Scalars.of("本报")), !Scalars.has(s, at: b.lowerBound, Scalars.of("通讯员")),
+         let n = name(at: b.lowerBound, in: b) { return n }
+    }
+    for r in p.metaLines {
+      if let v = metaValue(["作者:", "作者：", "记者:", "记者："], in: r) {
+        let sc = Scalars.of(v)
+        if sc.count >= 2 && sc.count <= 4 && sc.allSatisfy(Scalars.isHan) { return v }
+      }
+    }
+    return nil
   }
 
   // MARK: people and places
@@ -210,7 +253,15 @@ extension DocumentContext {
   }
 
   func sentence(at pos: Int, in a: ArticleInfo) -> Sentence? {
-    a.sentences.first { $0.range.contains(pos) }
+    // sentences are sorted by start and do not overlap: the last one starting at or before pos
+    var lo = 0, hi = a.sentences.count
+    while lo < hi { let m = (lo + hi) / 2; if a.sentences[m].range.lowerBound <= pos { lo = m + 1 } else { hi = m } }
+    var k = lo - 1
+    while k >= 0 && lo - k <= 4 {
+      if a.sentences[k].range.contains(pos) { return a.sentences[k] }
+      k -= 1
+    }
+    return a.sentences.first { $0.range.contains(pos) }
   }
 
   func personSightings() -> [PersonSighting] {
@@ -280,6 +331,9 @@ extension DocumentContext {
 
   func placeFacts() -> [Fact] {
     var out: [Fact] = []
+    var lastSentence = -1..<(-1)
+    var lastEvidence: (Value, Value) = (.null, .null)
+    let docValue = Value.text(path)
     for m in places {
       guard let p = Self.ref(m), let a = article(at: m.range.lowerBound) else { continue }
       var f = Fact(.place)
@@ -290,7 +344,16 @@ extension DocumentContext {
       Loc(p).write(into: &f, country: true)
       f["mentions"] = .integer(1)
       let sent = sentence(at: m.range.lowerBound, in: a)?.range ?? m.range
-      provenance(sent, article: a.number, into: &f)
+      // many places share a sentence: build its evidence once
+      if sent != lastSentence {
+        lastSentence = sent
+        let o = norm.originalRange(sent)
+        lastEvidence = (.text(Scalars.string(original, o)), .span(o.lowerBound, o.upperBound))
+      }
+      f["doc"] = docValue
+      f["article"] = .integer(Int64(a.number))
+      f["evidence"] = lastEvidence.0
+      f["span"] = lastEvidence.1
       out.append(f)
     }
     return out

@@ -8,7 +8,13 @@ extension DocumentContext {
     "推进会", "座谈会", "党代会", "两会", "常委会", "常委会会议", "大会", "动员会", "部署会", "调度会", "现场会",
     "观摩会", "培训会", "研讨会", "交流会", "总结会", "联席会议", "办公会", "协调会", "见面会", "发布会",
     "推介会", "洽谈会", "报告会", "评审会", "论坛", "全会", "会议", "观摩活动", "务虚会", "恳谈会", "联欢会",
-    "表彰会", "誓师会", "启动会", "通报会", "会商会", "议事会", "代表大会", "人代会",
+    "表彰会", "誓师会", "启动会", "通报会", "会商会", "议事会", "代表大会", "人代会", "开工活动", "签约活动",
+    "签约仪式", "开工仪式", "竣工仪式", "揭牌仪式",
+  ])
+  /// Words that make a generic head (会议, 大会) a kind of its own: 经济工作会议, 干部大会.
+  static let kindQualifiers = WordList([
+    "经济工作", "农村工作", "工作", "总结", "常务", "专题", "全体", "调度", "部署", "动员", "表彰", "干部", "党员",
+    "职工", "誓师", "庆祝", "纪念", "领导小组", "联席", "推进",
   ])
   static let triggersAfter = ["召开", "举行", "举办", "开幕", "闭幕", "隆重召开", "隆重举行", "胜利闭幕", "胜利召开"].map(Scalars.of)
   static let triggersBefore = WordList(["召开", "举行", "举办", "召开了", "举行了", "举办了", "主持召开", "组织召开", "闭幕的", "召开的", "举行的"])
@@ -49,7 +55,12 @@ extension DocumentContext {
       }
       if inQuote { j -= 1; continue }
       if !(Scalars.isHan(c) || Scalars.isDigit(c) || (c.value >= 0x41 && c.value <= 0x7A)) { break }
-      if !times(in: (j - 1)..<j).isEmpty || times.contains(where: { $0.range.upperBound == j }) { break }
+      // a year or a quarter belongs to the name (2024年重点项目建设推进会); a day does not
+      if let t = times.first(where: { $0.range.upperBound == j }), let sp = Self.span(t) {
+        guard sp.from != sp.to, sp.from.year != nil, t.range.lowerBound >= floor else { break }
+        j = t.range.lowerBound; continue
+      }
+      if !times(in: (j - 1)..<j).isEmpty { break }
       if Self.nameStops.matchEnding(s, at: j, maxLength: 4) > 0 { break }
       if people.contains(where: { $0.range.upperBound == j }) { break }
       j -= 1
@@ -71,24 +82,40 @@ extension DocumentContext {
           guard L > 0, e == r.upperBound || Self.heads.match(s, at: e) == 0 else { e += 1; continue }
           if e < r.upperBound, s[e] == "室" || s[e] == "厅" || s[e] == "场" { e += 1; continue }
           let hs = e - L
-          let start = meetingNameStart(hs, floor: r.lowerBound)
+          var start = meetingNameStart(hs, floor: r.lowerBound)
+          var nameEnd = e
+          // a quoted name: 举办“中国（德阳）—德国装备制造合作推介会”
+          if e < r.upperBound, s[e] == "”" || s[e] == "》" || s[e] == "」" {
+            let open: Unicode.Scalar = s[e] == "”" ? "“" : (s[e] == "》" ? "《" : "「")
+            var q = hs - 1
+            while q > max(r.lowerBound, hs - 40) && s[q] != open && s[q] != s[e] { q -= 1 }
+            if q >= r.lowerBound, s[q] == open {
+              start = q + 1
+              nameEnd = e + 1
+            }
+          }
           let name = text(start..<e)
           var kind = text(hs..<e)
+          if kind == "会议" || kind == "大会" {
+            let qL = Self.kindQualifiers.matchEnding(s, at: hs, maxLength: 4)
+            if qL > 0 && hs - qL >= start { kind = text((hs - qL)..<e) }
+          }
           if kind == "常委会会议" { kind = "常委会" }
           if kind == "代表大会" || kind == "人代会" { kind = kind == "人代会" ? "人代会" : "大会" }
           if kind.hasSuffix("党代表大会") { kind = "党代会" }
           // trigger after: X召开 / X在Y召开
           var after = false
           var venue: String? = nil
-          var k = e
+          var venueRef: PlaceRef? = nil
+          var k = nameEnd
           if k < r.upperBound && s[k] == "在" {
             var q = k + 1
             while q < min(r.upperBound, k + 14) && Scalars.isHan(s[q]) && !Self.triggersAfter.contains(where: { Scalars.has(s, at: q, $0) }) { q += 1 }
-            if let pm = places(in: (k + 1)..<q).first, let p = Self.ref(pm) { venue = p.name }
+            if let pm = places(in: (k + 1)..<q).first, let p = Self.ref(pm) { venue = p.name; venueRef = p }
             k = q
           }
           if Self.triggersAfter.contains(where: { Scalars.has(s, at: k, $0) }) { after = true }
-          let before = Self.triggersBefore.matchEnding(s, at: start, maxLength: 4) > 0
+          let before = Self.triggersBefore.matchEnding(s, at: nameEnd > e ? start - 1 : start, maxLength: 4) > 0
           let numbered = (name.contains("第") && (name.contains("次") || name.contains("届")))
             && ["党代会", "大会", "全会", "人代会", "两会"].contains(kind)
           let generic = name.unicodeScalars.count <= L && !["两会", "党代会", "常委会"].contains(kind)
@@ -96,7 +123,9 @@ extension DocumentContext {
           // date
           var date: FactDate? = nil
           var fromSentence = false
-          if let t = times(in: r).first(where: { Self.span($0).map { $0.from.month > 0 } ?? false }), let sp = Self.span(t),
+          let outside = times(in: r).filter { $0.range.upperBound <= start || $0.range.lowerBound >= e }
+          let dayFirst = outside.first { Self.span($0).map { $0.from == $0.to } ?? false }
+          if let t = dayFirst ?? outside.first(where: { Self.span($0).map { $0.from.month > 0 } ?? false }), let sp = Self.span(t),
              !(sp.from.month == 1 && sp.from.day == 1 && sp.to.month == 12 && sp.to.day == 31) {
             date = sp.from; fromSentence = true
           } else if sent.isHeading, let first = a.sentences.first(where: { !$0.isHeading }),
@@ -118,6 +147,14 @@ extension DocumentContext {
               case "市"?: loc = a.loc.truncated(to: .city)
               default: break
               }
+            }
+          }
+          // held in a county inside the meeting's area: that is where it was (a city venue is often
+          // just the seat of a provincial meeting, which stays provincial)
+          if let v = venueRef, v.level == .county {
+            let vl = Loc(v)
+            if (loc.province == nil || loc.province == vl.province) && (loc.city == nil || loc.city == vl.city) && (loc.county == nil || loc.county == vl.county) {
+              loc = vl
             }
           }
           // host and attendees: this sentence and the next two that report no meeting of their own

@@ -1,69 +1,85 @@
 import NewsFacts
+import NewsText
 
 /// The one door between the fact rules and the recognisers they stand on (normaliser and
-/// segmenter from NewsText, gazetteer and numeric recognisers from the places work).
+/// segmenter from NewsText, gazetteer and numeric recognisers in this module).
 ///
-/// Everything the fact rules need from those modules goes through here, so switching from the
-/// temporary stand-ins (`Standins.swift`) to the real implementations touches this file only.
+/// Everything the fact rules need from those modules goes through here, so a change of their
+/// API touches this file only.
 enum Recognition {
   /// Normalises `text` (NFKC forms, 繁→简, stray pinyin, PDF spaces) keeping a map back.
   static func normalize(_ text: String) -> NormText {
-    Standin.normalize(text)
+    NormText(Normalizer.normalize(text))
   }
 
   /// The articles of a normalised document, in order.
   static func articles(_ t: NormText) -> [ArticleParts] {
-    Standin.articles(t.scalars)
+    Segmenter.articles(in: t.text).map { a in
+      var p = ArticleParts(a)
+      // A masthead (`固始新闻　2024年3月13日　星期三　第1版`) is no headline: a headline never
+      // carries a full date with its year; the next headline line takes its place.
+      if let r = p.title, isMasthead(t.scalars, r) {
+        p.metaLines.insert(r, at: 0)
+        p.title = p.subtitles.isEmpty ? nil : p.subtitles.removeFirst()
+      }
+      return p
+    }
+  }
+
+  /// A line with a full date (`2024年3月13日`, `2024-03-13`) and a weekday or page number.
+  static func isMasthead(_ s: [Unicode.Scalar], _ r: Range<Int>) -> Bool {
+    guard fullDate(s, r) != nil else { return false }
+    let marks = ["星期", "周一", "周二", "周三", "周四", "周五", "周六", "周日", "版"].map(Scalars.of)
+    return Scalars.contains(s, r, anyOf: marks)
+  }
+
+  /// Start of the first full date (4-digit year, month and day) in `r`.
+  static func fullDate(_ s: [Unicode.Scalar], _ r: Range<Int>) -> Int? {
+    var i = r.lowerBound
+    while i + 4 < r.upperBound {
+      if (0..<4).allSatisfy({ Scalars.isDigit(s[i + $0]) }), i == r.lowerBound || !Scalars.isDigit(s[i - 1]) {
+        let sep = s[i + 4]
+        if (sep == "年" || sep == "-" || sep == "/" || sep == "."), i + 5 < r.upperBound, Scalars.isDigit(s[i + 5]) {
+          var j = i + 5
+          while j < r.upperBound && Scalars.isDigit(s[j]) { j += 1 }
+          if j < r.upperBound, s[j] == "月" || s[j] == sep, j + 1 < r.upperBound, Scalars.isDigit(s[j + 1]) { return i }
+        }
+      }
+      i += 1
+    }
+    return nil
   }
 
   /// Sentence ranges inside `range` of the normalised text.
   static func sentences(_ t: NormText, in range: Range<Int>) -> [Range<Int>] {
-    Standin.sentences(t.scalars, in: range)
+    Segmenter.sentences(in: t.text, range: range)
   }
 
   /// Place mentions, disambiguated by the publishing place when known.
   static func places(_ s: [Unicode.Scalar], context: PlaceCtx) -> [Mention] {
-    Standin.places(s, context: context)
+    PlaceRecognizer.mentions(in: s, context: PlaceContext(province: context.province, city: context.city, county: context.county))
   }
 
   /// Time, money, number, percent and area mentions.
   static func numerics(_ s: [Unicode.Scalar], base: FactDate?) -> [Mention] {
-    Standin.numerics(s, base: base)
+    NumericRecognizers.mentions(in: s, base: base)
   }
 
   /// Every place a name can denote, most likely first.
   static func resolve(_ name: String) -> [PlaceRef] {
-    Standin.resolve(name)
+    Gazetteer.shared.resolve(name)
   }
 }
 
 /// Normalised text and the map from its scalars back to the original document.
 struct NormText: Sendable {
-  var scalars: [Unicode.Scalar]
-  /// Original start offset of each normalised scalar.
-  var starts: [Int]
-  /// Original end offset (exclusive) of each normalised scalar.
-  var ends: [Int]
-  /// Length of the original text in scalars.
-  var originalCount: Int
+  let text: NormalizedText
+  var scalars: [Unicode.Scalar] { text.scalars }
+
+  init(_ text: NormalizedText) { self.text = text }
 
   /// The original range covering normalised `r`.
-  func originalRange(_ r: Range<Int>) -> Range<Int> {
-    let n = scalars.count
-    guard n > 0 else { return 0..<0 }
-    let lo = max(0, min(r.lowerBound, n))
-    let hi = max(lo, min(r.upperBound, n))
-    if lo == hi {
-      let at = lo < n ? starts[lo] : originalCount
-      return at..<at
-    }
-    return starts[lo]..<max(starts[lo], ends[hi - 1])
-  }
-
-  /// The identity map: the text needed no normalisation.
-  static func identity(_ s: [Unicode.Scalar]) -> NormText {
-    NormText(scalars: s, starts: Array(0..<s.count), ends: Array(1..<(s.count + 1)), originalCount: s.count)
-  }
+  func originalRange(_ r: Range<Int>) -> Range<Int> { text.originalRange(r) }
 }
 
 /// The parts of one article as the segmenter finds them (normalised offsets).
@@ -73,15 +89,25 @@ struct ArticleParts: Sendable, Hashable {
   var byline: Range<Int>?
   var metaLines: [Range<Int>] = []
   var captions: [Range<Int>] = []
-  var body: Range<Int>
+  /// Body paragraphs, in order.
+  var paragraphs: [Range<Int>] = []
+  /// The whole article.
+  var whole: Range<Int>
 
-  /// From the first to the last scalar of any part.
-  var whole: Range<Int> {
-    var lo = body.lowerBound, hi = body.upperBound
-    for r in [title, byline].compactMap({ $0 }) + subtitles + metaLines + captions {
-      lo = min(lo, r.lowerBound); hi = max(hi, r.upperBound)
-    }
-    return lo..<hi
+  init(_ a: ArticleSegment) {
+    title = a.title; subtitles = a.subtitles; byline = a.byline; metaLines = a.metaLines
+    captions = a.captions; paragraphs = a.body; whole = a.range
+  }
+
+  /// An article that is all body.
+  init(body: Range<Int>) {
+    paragraphs = [body]; whole = body
+  }
+
+  /// From the first body paragraph to the end of the last (empty at the article's end if none).
+  var body: Range<Int> {
+    guard let f = paragraphs.first, let l = paragraphs.last else { return whole.upperBound..<whole.upperBound }
+    return f.lowerBound..<max(f.lowerBound, l.upperBound)
   }
 }
 

@@ -51,9 +51,26 @@ enum Scalars {
   /// A string from a slice of scalars (clamped to bounds).
   static func string(_ s: [Unicode.Scalar], _ r: Range<Int>) -> String {
     let lo = max(0, min(r.lowerBound, s.count)), hi = max(lo, min(r.upperBound, s.count))
-    var out = String()
-    out.unicodeScalars.append(contentsOf: s[lo..<hi])
-    return out
+    guard hi > lo else { return "" }
+    // UTF-8 bytes first: much faster than appending scalars to a String one by one
+    return String(unsafeUninitializedCapacity: (hi - lo) * 4) { buf in
+      var n = 0
+      for k in lo..<hi {
+        let v = s[k].value
+        if v < 0x80 {
+          buf[n] = UInt8(v); n += 1
+        } else if v < 0x800 {
+          buf[n] = UInt8(0xC0 | (v >> 6)); buf[n + 1] = UInt8(0x80 | (v & 0x3F)); n += 2
+        } else if v < 0x10000 {
+          buf[n] = UInt8(0xE0 | (v >> 12)); buf[n + 1] = UInt8(0x80 | ((v >> 6) & 0x3F))
+          buf[n + 2] = UInt8(0x80 | (v & 0x3F)); n += 3
+        } else {
+          buf[n] = UInt8(0xF0 | (v >> 18)); buf[n + 1] = UInt8(0x80 | ((v >> 12) & 0x3F))
+          buf[n + 2] = UInt8(0x80 | ((v >> 6) & 0x3F)); buf[n + 3] = UInt8(0x80 | (v & 0x3F)); n += 4
+        }
+      }
+      return n
+    }
   }
 
   /// Whether `word` occurs in `s` starting at `i`.
@@ -89,42 +106,67 @@ enum Scalars {
   }
 }
 
-/// A word list matched by longest prefix at a position: a tiny trie keyed by first scalar.
+/// A set of scalars tested without hashing: a bit per BMP scalar, a small set beyond.
+struct ScalarBits: Sendable {
+  private var bits = [UInt64](repeating: 0, count: 1024)
+  private var astral: Set<UInt32> = []
+
+  init<S: Sequence<Unicode.Scalar>>(_ scalars: S) {
+    for c in scalars { insert(c) }
+  }
+
+  mutating func insert(_ c: Unicode.Scalar) {
+    let v = c.value
+    if v < 65536 { bits[Int(v >> 6)] |= 1 << UInt64(v & 63) } else { astral.insert(v) }
+  }
+
+  @inline(__always) func contains(_ c: Unicode.Scalar) -> Bool {
+    let v = c.value
+    if v < 65536 { return bits[Int(v >> 6)] & (1 << UInt64(v & 63)) != 0 }
+    return astral.contains(v)
+  }
+}
+
+/// A word list matched by longest prefix at a position: a tiny trie keyed by first scalar,
+/// with bitsets of first and last scalars so most positions are rejected without hashing.
 struct WordList: Sendable {
   private var byFirst: [Unicode.Scalar: [[Unicode.Scalar]]] = [:]
+  private var byLast: [Unicode.Scalar: [[Unicode.Scalar]]] = [:]
+  private var firsts = ScalarBits([])
+  private var lasts = ScalarBits([])
   private(set) var words: Set<String> = []
 
   init(_ list: [String]) {
     for w in list {
       let sc = Array(w.unicodeScalars)
-      guard let f = sc.first else { continue }
+      guard let f = sc.first, let l = sc.last, !words.contains(w) else { continue }
       byFirst[f, default: []].append(sc)
+      byLast[l, default: []].append(sc)
+      firsts.insert(f)
+      lasts.insert(l)
       words.insert(w)
     }
     for k in byFirst.keys { byFirst[k]?.sort { $0.count > $1.count } }
+    for k in byLast.keys { byLast[k]?.sort { $0.count > $1.count } }
   }
 
   /// Length of the longest word starting at `i`, or 0.
   func match(_ s: [Unicode.Scalar], at i: Int) -> Int {
-    guard i >= 0, i < s.count, let cands = byFirst[s[i]] else { return 0 }
+    guard i >= 0, i < s.count, firsts.contains(s[i]), let cands = byFirst[s[i]] else { return 0 }
     for w in cands where Scalars.has(s, at: i, w) { return w.count }
     return 0
   }
 
-  /// Length of the longest word ending exactly at `end`, or 0.
+  /// Length of the longest word (at most `maxLength`) ending exactly at `end`, or 0.
   func matchEnding(_ s: [Unicode.Scalar], at end: Int, maxLength: Int = 8) -> Int {
-    var best = 0
-    var len = 1
-    while len <= maxLength && end - len >= 0 {
-      if matches(s, at: end - len, length: len) { best = len }
-      len += 1
-    }
-    return best
+    guard end >= 1, end <= s.count, lasts.contains(s[end - 1]), let cands = byLast[s[end - 1]] else { return 0 }
+    for w in cands where w.count <= maxLength && end - w.count >= 0 && Scalars.has(s, at: end - w.count, w) { return w.count }
+    return 0
   }
 
   /// Whether a word of exactly `length` scalars starts at `i`.
   func matches(_ s: [Unicode.Scalar], at i: Int, length: Int) -> Bool {
-    guard i >= 0, i < s.count, let cands = byFirst[s[i]] else { return false }
+    guard i >= 0, i < s.count, firsts.contains(s[i]), let cands = byFirst[s[i]] else { return false }
     for w in cands where w.count == length && Scalars.has(s, at: i, w) { return true }
     return false
   }

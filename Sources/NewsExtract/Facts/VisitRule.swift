@@ -3,7 +3,7 @@ import NewsFacts
 /// Visits: named people going to a place to inspect, study or tour (考察, 调研, 观摩, 参观,
 /// 视察), from `X带队到Y参观考察`, `X赴Y调研`, `X在Y村观摩…`.
 extension DocumentContext {
-  static let visitVerbs = ["考察", "调研", "观摩", "参观", "视察", "学习", "检查", "督导", "走访", "对接", "招商"].map(Scalars.of)
+  static let visitVerbs = ["考察", "调研", "观摩", "参观", "视察", "学习", "检查", "督导", "走访", "对接", "招商", "出访", "经贸交流", "访问"].map(Scalars.of)
   static let toMarkers = ["到", "赴", "前往", "在", "深入"].map(Scalars.of)
   static let localUnits: Set<Unicode.Scalar> = ["乡", "镇", "村", "县", "区", "市", "街", "道", "园", "社"]
 
@@ -40,11 +40,21 @@ extension DocumentContext {
             // a local place as written: Han run up to a visit verb, ending in 乡/镇/村 …
             var q = b
             while q < min(r.upperBound, b + 14) && Scalars.isHan(s[q]) && !Self.visitVerbs.contains(where: { Scalars.has(s, at: q, $0) }) { q += 1 }
-            if q > b + 1, q < r.upperBound, Self.visitVerbs.contains(where: { Scalars.has(s, at: q, $0) }), Self.localUnits.contains(s[q - 1]) { e = q }
+            // (also before a clause break: 到陈淋子镇，实地观摩了)
+            var v = q
+            if v < r.upperBound, Scalars.isClauseBreak(s[v]) { v += 1; while v < min(r.upperBound, q + 4) && !Self.visitVerbs.contains(where: { Scalars.has(s, at: v, $0) }) { v += 1 } }
+            if q > b + 1, v < r.upperBound, Self.visitVerbs.contains(where: { Scalars.has(s, at: v, $0) }), Self.localUnits.contains(s[q - 1]) { e = q }
           }
           if e > b { found = (b..<e, i) } else { i = b }
         }
-        guard let (dest, marker) = found else { continue }
+        guard let (dest0, marker) = found else { continue }
+        // several destinations: 赴德国、奥地利
+        var dests = [dest0]
+        while let last = dests.last, last.upperBound + 1 < r.upperBound, s[last.upperBound] == "、",
+              let pm = places(in: (last.upperBound + 1)..<(last.upperBound + 2)).first, pm.range.lowerBound == last.upperBound + 1 {
+          dests.append(pm.range)
+        }
+        let dest = dest0.lowerBound..<dests[dests.count - 1].upperBound
         // who: people before the destination (not those 带领-ed along, which are not names anyway)
         var who: [String] = []
         for h in hits where h.range.upperBound <= marker && !who.contains(h.name) { who.append(h.name) }
@@ -56,7 +66,14 @@ extension DocumentContext {
         guard Scalars.contains(s, rest, anyOf: Self.visitVerbs) else { continue }
         var pe = r.upperBound
         while pe > e && (Scalars.isClauseBreak(s[pe - 1]) || s[pe - 1] == "。") { pe -= 1 }
-        let purpose = pe > e ? text(e..<pe) : nil
+        var ps = e
+        while ps < pe && Scalars.isClauseBreak(s[ps]) { ps += 1 }
+        // the purpose ends where a new subject starts (，副市长邓海燕一同出访)
+        var pcut = pe
+        for h in people(in: ps..<pe) where h.range.lowerBound > ps && Scalars.isClauseBreak(s[h.range.lowerBound - 1]) {
+          pcut = h.range.lowerBound - 1; break
+        }
+        let purpose = pcut > ps ? text(ps..<pcut) : nil
         var loc = a.loc
         if let p = Self.mostSpecific(places(in: dest)) { loc = Loc(p) }
         var date: FactDate? = nil, end: FactDate? = nil
@@ -64,15 +81,33 @@ extension DocumentContext {
           date = fillYear(sp.from, article: a)
           if sp.to != sp.from { end = fillYear(sp.to, article: a) }
         }
-        // companions in the next sentence: 薛俊辉、白海珠一同考察
-        if si + 1 < a.sentences.count {
-          let nr = a.sentences[si + 1].range
-          if Scalars.contains(s, nr, anyOf: [Scalars.of("一同"), Scalars.of("随同"), Scalars.of("一起")]) {
+        // companions later in the sentence or in the next one: 薛俊辉、白海珠一同考察
+        let together = [Scalars.of("一同"), Scalars.of("随同"), Scalars.of("一起")]
+        for nr in [dest.upperBound..<r.upperBound] + (si + 1 < a.sentences.count ? [a.sentences[si + 1].range] : []) {
+          if Scalars.contains(s, nr, anyOf: together) {
             for h in people(in: nr) where !who.contains(h.name) { who.append(h.name) }
           }
         }
-        drafts.append(VisitDraft(who: who, to: text(dest), loc: loc, date: date, end: end, purpose: purpose,
-                                 sentence: r, article: a.number, isHeading: sent.isHeading))
+        // a headline or caption takes its day from the story: a dated sentence with the same people and a visit verb
+        if date == nil && sent.isHeading {
+          for o in a.sentences where !o.isHeading && Scalars.contains(s, o.range, anyOf: Self.visitVerbs) {
+            guard people(in: o.range).contains(where: { who.contains($0.name) }),
+                  let t = times(in: o.range).first, let sp = Self.span(t), sp.from.day > 0 else { continue }
+            date = fillYear(sp.from, article: a)
+            if sp.to != sp.from { end = fillYear(sp.to, article: a) }
+            break
+          }
+        }
+        for d in dests {
+          var dl = loc
+          if dests.count > 1, let p = Self.mostSpecific(places(in: d)) { dl = Loc(p) }
+          // a foreign destination is abroad, not in the article's place
+          if Self.mostSpecific(places(in: d)) == nil, let fm = places(in: d).first, let p = Self.ref(fm), p.code == nil {
+            dl = Loc(p)
+          }
+          drafts.append(VisitDraft(who: who, to: text(d), loc: dl, date: date, end: end, purpose: purpose,
+                                   sentence: r, article: a.number, isHeading: sent.isHeading))
+        }
       }
     }
     // a headline and its story report one visit

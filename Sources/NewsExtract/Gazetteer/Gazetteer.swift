@@ -199,7 +199,10 @@ public final class Gazetteer: PlaceResolver, Sendable {
   public func resolve(_ name: String) -> [PlaceRef] {
     var key: [Unicode.Scalar] = []
     for s in name.unicodeScalars where s != " " && s != "\u{3000}" { key.append(fold[s] ?? s) }
-    let hits = trie.lookup(key)
+    var hits = trie.lookup(key)
+    // A name whose characters fold to another form (乾安: 乾 also folds to 干) is also tried as written.
+    let raw = Array(name.unicodeScalars.filter { $0 != " " && $0 != "\u{3000}" })
+    if raw != key { hits += trie.lookup(raw) }
     var seen = Set<Int32>()
     var out: [Int32] = []
     for h in hits where h.entry >= 0 && seen.insert(h.entry).inserted { out.append(h.entry) }

@@ -28,6 +28,22 @@ public enum PersonRecognizer {
     }
   }
 
+  /// `places` without the short names that are the given name of an official: in
+  /// `主任吴德昌` the 德昌 after a title and a surname is a name, not 德昌县. A full name
+  /// (德昌县) or a short name with no title before its surname stays a place.
+  static func withoutGivenNames(_ s: [Unicode.Scalar], places: [Mention]) -> [Mention] {
+    places.filter { p in
+      let a = p.range.lowerBound
+      guard p.range.count <= 3, a >= 2, a <= s.count else { return true }
+      if let last = p.text.unicodeScalars.last, "省市县区州盟旗镇乡村".unicodeScalars.contains(last) { return true }
+      for sl in [1, 2] where a - sl >= 1 {
+        guard Surnames.length(s, at: a - sl) == sl else { continue }
+        if Titles.core.matchEnding(s, at: a - sl, maxLength: 6) > 0 { return false }
+      }
+      return true
+    }
+  }
+
   /// Every person sighting with titles and context, in text order.
   static func hits(in s: [Unicode.Scalar], places: [Mention]) -> [PersonHit] {
     let n = s.count
@@ -42,7 +58,7 @@ public enum PersonRecognizer {
 
     func givenOK(_ r: Range<Int>) -> Bool {
       for k in r {
-        guard k < n, Scalars.isHan(s[k]), !Titles.notInGivenName.contains(s[k]), placeStart[k] < 0 else { return false }
+        guard k < n, Scalars.isHan(s[k]), !Titles.notInGivenNameBits.contains(s[k]), placeStart[k] < 0 else { return false }
       }
       return true
     }
@@ -186,6 +202,29 @@ public enum PersonRecognizer {
         }
       }
       i += 1
+    }
+
+    // 3b. lists opened by a body of leaders: 市领导许文斌、曹慧敏参加会议
+    i = 1
+    while i + 2 < n {
+      guard s[i] == "领", s[i + 1] == "导", "省市县区乡镇".unicodeScalars.contains(s[i - 1]), !taken[i + 2] else { i += 1; continue }
+      let closerText = Scalars.string(s, (i - 1)..<(i + 2))
+      var p = i + 2
+      var found: [Range<Int>] = []
+      while p < n, !taken[p] {
+        let len = nameAt(p)
+        guard len > 0 else { break }
+        found.append(p..<(p + len))
+        p += len
+        guard p < n, s[p] == "、" else { break }
+        p += 1
+      }
+      for r in found {
+        out.append(PersonHit(name: Scalars.string(s, r), nameRange: r, titles: [], titleRanges: [], range: r,
+                             context: .list, listCloser: closerText))
+        for q in r { taken[q] = true }
+      }
+      i = max(i + 1, p)
     }
 
     // 4. later mentions of names already found (王宏伟在主持会议时说)

@@ -33,11 +33,15 @@ enum Surnames {
 
   /// Length of the surname starting at `i` (2 for a compound, 1 for a single), or 0.
   static func length(_ s: [Unicode.Scalar], at i: Int) -> Int {
-    guard i >= 0, i < s.count else { return 0 }
-    if i + 1 < s.count {
+    guard i >= 0, i < s.count, anyFirst.contains(s[i]) else { return 0 }
+    if i + 1 < s.count, compoundFirst.contains(s[i]) {
       var two = String(); two.unicodeScalars.append(s[i]); two.unicodeScalars.append(s[i + 1])
       if compound.contains(two) { return 2 }
     }
-    return single.contains(s[i]) ? 1 : 0
+    return singleBits.contains(s[i]) ? 1 : 0
   }
+
+  static let singleBits = ScalarBits(single)
+  static let compoundFirst = ScalarBits(compound.compactMap { $0.unicodeScalars.first })
+  static let anyFirst = ScalarBits(Array(single) + compound.compactMap { $0.unicodeScalars.first })
 }

@@ -42,6 +42,7 @@ enum Titles {
 
   /// Characters that do not occur inside a given name (function words, measure words, verbs that
   /// follow names). A candidate name containing one of these is rejected.
+  static let notInGivenNameBits = ScalarBits(notInGivenName)
   static let notInGivenName: Set<Unicode.Scalar> = {
     var set = Set<Unicode.Scalar>()
     for s in "的了在是和与及或等于对为从把被将就也都而且并又还说要会以之其这那些个们各每本该此上下内外年月日时分号届次位名项种类份省市县区乡镇村委党府局厅部办处科组队记席员领导班议讲示指调考观察视今去至关通过行召参加持带赴到向往让使得着给第".unicodeScalars { set.insert(s) }

@@ -21,7 +21,15 @@ public enum NumericRecognizers {
     while i < n {
       let c = text[i]
       if TimeRecognizer.isSentenceEnd(c) { time.sentenceEnded(); i += 1; continue }
-      guard Lexicon.startScalars.contains(c) else { i += 1; continue }
+      guard Lexicon.startBits.contains(c) else { i += 1; continue }
+      // Everything but a relative time word (去年, 上半年) needs a numeral close by: the prefix
+      // words (约, 超过, 人民币 …) are common characters, so reject cheaply before any family.
+      if !Lexicon.numeralBits.contains(c) && Lexicon.relativeTimeWords.match(text, at: i) == 0 {
+        var k = i + 1
+        let lim = min(n, i + 5)
+        while k < lim && !Lexicon.numeralBits.contains(text[k]) { k += 1 }
+        if k >= lim { i += 1; continue }
+      }
       var best: (end: Int, kind: Mention.Kind, value: MentionValue)? = nil
       func consider(_ end: Int, _ kind: Mention.Kind, _ value: MentionValue) {
         if end > (best?.end ?? i) { best = (end, kind, value) }
@@ -128,6 +136,12 @@ enum Lexicon {
 
   static let connectors = words(["至", "到", "-", "—", "–", "~", "～", "－", "——", "--", "－－"])
 
+  static let startBits = ScalarBits(startScalars)
+  /// ASCII digits and Chinese numerals (digits, units, 廿, 卅).
+  static let numeralBits = ScalarBits(
+    (48...57).compactMap(Unicode.Scalar.init) + "零〇○一壹幺二两兩贰貳三叁參四肆五伍六陆陸七柒八捌九玖十拾百佰千仟万萬亿億廿卅".unicodeScalars)
+  /// Time words that start a mention without any numeral (今年, 上半年, 年底).
+  static let relativeTimeWords = WordList(TimeRecognizer.startWords.filter { $0.unicodeScalars.count >= 2 })
   static let startScalars: Set<Unicode.Scalar> = {
     var s = Set<Unicode.Scalar>()
     for v in 48...57 { if let u = Unicode.Scalar(v) { s.insert(u) } }

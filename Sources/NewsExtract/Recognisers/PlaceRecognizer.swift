@@ -51,6 +51,9 @@ struct PlaceRun {
   var county: Int32 = -1
   var townTable: [Unicode.Scalar: [Int32]] = [:]
   var townTableFor: Int32 = -2
+  /// First scalars of the current county's townships, hashed to 256 bits: most positions
+  /// are rejected before the table lookup.
+  var townBloom = [UInt64](repeating: 0, count: 4)
 
   init(g: Gazetteer, text: [Unicode.Scalar]) {
     self.g = g
@@ -145,6 +148,8 @@ struct PlaceRun {
     var cands: [(Int32, ScalarTrie.Hit.Kind)] = []
     let word = string(r)
     let isCommon = PlaceTraps.commonWordAliases.contains(word)
+    // 龙城区域, 开发区域: the 区 belongs to 区域 ("area"), the rest is no division.
+    if text[r.upperBound - 1] == "区", r.upperBound < text.count, text[r.upperBound] == "域" { return false }
     for h in hits where h.entry >= 0 {
       let e = g.entries[Int(h.entry)]
       if e.ref.code == nil {
@@ -254,15 +259,19 @@ struct PlaceRun {
     if townTableFor != county {
       townTable = [:]
       townTableFor = county
+      townBloom = [0, 0, 0, 0]
       if let r = g.townRanges[county] {
         for t in r {
           let tw = g.towns[Int(t)]
           guard tw.count >= 2 else { continue }
-          townTable[g.townScalars[Int(tw.start)], default: []].append(t)
+          let f = g.townScalars[Int(tw.start)]
+          townTable[f, default: []].append(t)
+          townBloom[Int((f.value >> 6) & 3)] |= 1 << UInt64(f.value & 63)
         }
       }
     }
-    guard let cands = townTable[text[i]] else { return nil }
+    let v = text[i].value
+    guard townBloom[Int((v >> 6) & 3)] & (1 << UInt64(v & 63)) != 0, let cands = townTable[text[i]] else { return nil }
     var best: (Int, Int)? = nil
     for t in cands {
       let tw = g.towns[Int(t)]

@@ -315,9 +315,21 @@ public struct TimeRecognizer: Sendable {
     func word(_ s: StaticString) -> Bool {
       var j = k
       var ok = true
+      // decode the literal's UTF-8 in place (no String per call: this runs at many positions)
       s.withUTF8Buffer { buf in
-        for c in String(decoding: buf, as: UTF8.self).unicodeScalars {
-          if j >= t.count || t[j] != c { ok = false; return }
+        var b = 0
+        while b < buf.count {
+          let c0 = UInt32(buf[b])
+          var v: UInt32
+          var len: Int
+          if c0 < 0x80 { v = c0; len = 1 }
+          else if c0 < 0xE0 { v = c0 & 0x1F; len = 2 }
+          else if c0 < 0xF0 { v = c0 & 0x0F; len = 3 }
+          else { v = c0 & 0x07; len = 4 }
+          var q = 1
+          while q < len && b + q < buf.count { v = (v << 6) | (UInt32(buf[b + q]) & 0x3F); q += 1 }
+          b += len
+          if j >= t.count || t[j].value != v { ok = false; return }
           j += 1
         }
       }
