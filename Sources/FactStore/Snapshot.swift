@@ -22,7 +22,11 @@ public final class Snapshot: Sendable {
 
   /// Bytes held by every table (columns, dictionaries, indexes): what the store costs in
   /// memory, counted from its structures rather than the process's resident size.
-  public var byteSize: Int { tables.reduce(0) { $0 + $1.byteSize } }
+  public var byteSize: Int {
+    var n = 0
+    for t in tables { n += t.byteSize }
+    return n
+  }
 
   /// Rows per entity.
   public var tableSizes: [(Entity, Int)] { tables.map { ($0.entity, $0.rowCount) } }
