@@ -332,7 +332,7 @@ def cmd_report():
                 targets_missed.append(f"{label} / {q['name']}: {ratio:.2f}× the faster peer")
         if duck.get("bytes_per_fact") is not None or n.get("bytes_per_fact"):
             dpf = duck.get("bytes_per_fact")
-            out.append(f"| memory, {label} | bytes per fact | {fmt(n.get('bytes_per_fact'))} (RSS delta) | DuckDB {fmt(dpf)} (duckdb_memory) / SQLite {fmt(lite.get('bytes_per_fact'))} (pages) | {fmt(n['bytes_per_fact'] / dpf, 2) + '×' if dpf and n.get('bytes_per_fact') else '—'} | ≤ 1 |")
+            out.append(f"| memory, {label} | bytes per fact | {fmt(n.get('bytes_per_fact'))} (Engine.storeBytes) | DuckDB {fmt(dpf)} (duckdb_memory) / SQLite {fmt(lite.get('bytes_per_fact'))} (pages) | {fmt(n['bytes_per_fact'] / dpf, 2) + '×' if dpf and n.get('bytes_per_fact') else '—'} | ≤ 1 |")
             if dpf and n.get("bytes_per_fact", 0) > dpf:
                 targets_missed.append(f"memory {label}: {n['bytes_per_fact']:.0f} > DuckDB {dpf:.0f} bytes per fact")
         for pname, x in (("DuckDB", duck), ("SQLite", lite)):

@@ -1,7 +1,7 @@
 /// A fixed-size set of bits, one per row: which rows hold a value (the null bitmap).
 public struct Bitmap: Sendable, Hashable {
   public private(set) var words: [UInt64]
-  public let count: Int
+  public private(set) var count: Int
 
   /// `count` bits, all clear.
   public init(count: Int) {
@@ -16,6 +16,14 @@ public struct Bitmap: Sendable, Hashable {
       guard i >= 0, i < count else { return }
       if newValue { words[i >> 6] |= 1 << UInt64(i & 63) } else { words[i >> 6] &= ~(1 << UInt64(i & 63)) }
     }
+  }
+
+  /// Adds one bit at the end (the builders grow their null bitmaps row by row).
+  @inline(__always)
+  public mutating func append(_ bit: Bool) {
+    if count & 63 == 0 { words.append(0) }
+    if bit { words[count >> 6] |= 1 << UInt64(count & 63) }
+    count += 1
   }
 
   /// The number of set bits.

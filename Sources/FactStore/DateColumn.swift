@@ -47,24 +47,14 @@ public struct DateColumn: Sendable {
     return FactDate(year: v / 10_000, month: v / 100 % 100, day: v % 100)
   }
 
-  init(_ input: [FactDate?]) {
-    var ords = [Int32](repeating: DateColumn.null, count: input.count)
-    var sorted: [UInt32] = []
-    for (row, d) in input.enumerated() {
-      guard let d else { continue }
-      ords[row] = DateColumn.ordinal(d)
-      sorted.append(UInt32(row))
-    }
-    sorted.sort { a, b in
-      let x = ords[Int(a)], y = ords[Int(b)]
-      return x < y || (x == y && a < b)
-    }
+  /// `sorted` holds the rows with a date, ascending by ordinal, ties by row id.
+  init(ordinals ords: [Int32], sorted: [UInt32]) {
     var distinct = 0
     var prev = DateColumn.null
     for r in sorted where ords[Int(r)] != prev { distinct += 1; prev = ords[Int(r)] }
     ordinals = ords
     self.sorted = sorted
-    statistics = ColumnStatistics(rows: input.count, distinct: distinct, nulls: input.count - sorted.count,
+    statistics = ColumnStatistics(rows: ords.count, distinct: distinct, nulls: ords.count - sorted.count,
                                   min: sorted.first.map { .date(DateColumn.date(ords[Int($0)])) } ?? .null,
                                   max: sorted.last.map { .date(DateColumn.date(ords[Int($0)])) } ?? .null)
   }

@@ -12,38 +12,13 @@ public struct ListColumn: Sendable {
   public let index: Postings
   public let statistics: ColumnStatistics
 
-  init(_ values: [[String]?]) {
-    var all = Set<String>()
-    for v in values { if let v { all.formUnion(v) } }
-    let dict = TextDictionary(all)
-    var codeOf: [String: UInt32] = [:]
-    for (i, v) in dict.values.enumerated() { codeOf[v] = UInt32(i) }
-    var offsets: [Int32] = [0]
-    offsets.reserveCapacity(values.count + 1)
-    var elements: [UInt32] = []
-    var present = Bitmap(count: values.count)
-    var pairs: [(code: UInt32, row: UInt32)] = []
-    var nulls = 0
-    for (row, v) in values.enumerated() {
-      if let v {
-        present[row] = true
-        var seen: [UInt32] = []
-        for s in v {
-          guard let c = codeOf[s] else { continue }
-          elements.append(c)
-          if !seen.contains(c) { seen.append(c); pairs.append((c, UInt32(row))) }
-        }
-      } else {
-        nulls += 1
-      }
-      offsets.append(Int32(truncatingIfNeeded: elements.count))
-    }
+  init(offsets: [Int32], elements: [UInt32], present: Bitmap, dictionary dict: TextDictionary, index: Postings, nulls: Int) {
     self.offsets = offsets
     self.elements = elements
     self.present = present
     dictionary = dict
-    index = Postings(codeCount: dict.count, pairs: pairs)
-    statistics = ColumnStatistics(rows: values.count, distinct: dict.count, nulls: nulls,
+    self.index = index
+    statistics = ColumnStatistics(rows: present.count, distinct: dict.count, nulls: nulls,
                                   min: dict.values.first.map { .text($0) } ?? .null,
                                   max: dict.values.last.map { .text($0) } ?? .null)
   }

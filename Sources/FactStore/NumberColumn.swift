@@ -12,20 +12,8 @@ public struct NumberColumn: Sendable {
   public let isInteger: Bool
   public let statistics: ColumnStatistics
 
-  init(_ input: [Double?], isInteger: Bool) {
-    var values = [Double](repeating: 0, count: input.count)
-    var present = Bitmap(count: input.count)
-    var sorted: [UInt32] = []
-    for (row, v) in input.enumerated() {
-      guard let v, !v.isNaN else { continue }
-      values[row] = v
-      present[row] = true
-      sorted.append(UInt32(row))
-    }
-    sorted.sort { a, b in
-      let x = values[Int(a)], y = values[Int(b)]
-      return x < y || (x == y && a < b)
-    }
+  /// `sorted` holds the rows with a value, ascending by value, ties by row id.
+  init(values: [Double], present: Bitmap, sorted: [UInt32], isInteger: Bool) {
     var distinct = 0
     var prev: Double? = nil
     for r in sorted where values[Int(r)] != prev { distinct += 1; prev = values[Int(r)] }
@@ -37,7 +25,7 @@ public struct NumberColumn: Sendable {
       if isInteger, let i = Int64(exactly: d) { return .integer(i) }
       return .number(d)
     }
-    statistics = ColumnStatistics(rows: input.count, distinct: distinct, nulls: input.count - sorted.count,
+    statistics = ColumnStatistics(rows: values.count, distinct: distinct, nulls: values.count - sorted.count,
                                   min: sorted.first.map { value(values[Int($0)]) } ?? .null,
                                   max: sorted.last.map { value(values[Int($0)]) } ?? .null)
   }

@@ -20,6 +20,14 @@ public final class Snapshot: Sendable {
     table(entity).column(field.lowercased())?.dictionary?.values ?? []
   }
 
+  /// Bytes held by every table (columns, dictionaries, indexes): what the store costs in
+  /// memory, counted from its structures rather than the process's resident size.
+  public var byteSize: Int {
+    var n = 0
+    for t in tables { n += t.byteSize }
+    return n
+  }
+
   /// Rows per entity.
   public var tableSizes: [(Entity, Int)] { tables.map { ($0.entity, $0.rowCount) } }
 }

@@ -7,20 +7,12 @@ public struct SpanColumn: Sendable {
   public let present: Bitmap
   public let statistics: ColumnStatistics
 
-  init(_ input: [(Int, Int)?]) {
-    var s = [Int](repeating: 0, count: input.count), e = s
-    var present = Bitmap(count: input.count)
-    for (row, v) in input.enumerated() {
-      guard let v else { continue }
-      s[row] = v.0
-      e[row] = v.1
-      present[row] = true
-    }
-    starts = s
-    ends = e
+  init(starts: [Int], ends: [Int], present: Bitmap) {
+    self.starts = starts
+    self.ends = ends
     self.present = present
     let n = present.setCount
-    statistics = ColumnStatistics(rows: input.count, distinct: n, nulls: input.count - n, min: .null, max: .null)
+    statistics = ColumnStatistics(rows: starts.count, distinct: n, nulls: starts.count - n, min: .null, max: .null)
   }
 
   public func value(_ row: Int) -> Value {

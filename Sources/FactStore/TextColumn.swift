@@ -10,23 +10,11 @@ public struct TextColumn: Sendable {
   public let index: Postings
   public let statistics: ColumnStatistics
 
-  init(_ values: [String?]) {
-    let dict = TextDictionary(Set(values.compactMap { $0 }))
-    var codeOf: [String: UInt32] = [:]
-    for (i, v) in dict.values.enumerated() { codeOf[v] = UInt32(i) }
-    var codes = [UInt32](repeating: TextColumn.null, count: values.count)
-    var pairs: [(code: UInt32, row: UInt32)] = []
-    pairs.reserveCapacity(values.count)
-    for (row, v) in values.enumerated() {
-      guard let v, let c = codeOf[v] else { continue }
-      codes[row] = c
-      pairs.append((c, UInt32(row)))
-    }
+  init(codes: [UInt32], dictionary dict: TextDictionary, index: Postings, nulls: Int) {
     self.codes = codes
     dictionary = dict
-    index = Postings(codeCount: dict.count, pairs: pairs)
-    let nulls = values.count - pairs.count
-    statistics = ColumnStatistics(rows: values.count, distinct: dict.count, nulls: nulls,
+    self.index = index
+    statistics = ColumnStatistics(rows: codes.count, distinct: dict.count, nulls: nulls,
                                   min: dict.values.first.map { .text($0) } ?? .null,
                                   max: dict.values.last.map { .text($0) } ?? .null)
   }

@@ -100,6 +100,9 @@ enum DocumentWalker {
     return String(p)
   }
 
+  /// Cores online (at least 1): how many workers a load runs.
+  static let coreCount = max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+
   static func errnoText() -> String { String(cString: strerror(errno)) }
 }
 

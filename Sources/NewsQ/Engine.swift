@@ -13,10 +13,18 @@ import Dispatch
 /// running keep the snapshot they started with. So an engine is safe to query from many tasks
 /// at once, also while a load is in progress.
 public final class Engine: Sendable {
-  /// What a load builds on: the facts so far, and the snapshot statements read.
+  /// What a load builds on: the store builder (columns, not facts), the merged persons and
+  /// places, and the snapshot statements read.
   struct State: Sendable {
+    /// Persons and places of the loaded documents, merged across documents (they change as
+    /// documents arrive, so their tables are rebuilt from here at each freeze; small).
     var corpus = Corpus()
-    var directFacts: [Fact] = []
+    /// Every other extracted fact and every directly added fact, as columns.
+    var builder = StoreBuilder()
+    /// Per entity, the last id given to an extracted fact (`Corpus` numbering: 1, 2, …).
+    var lastID: [Entity: Int64] = [:]
+    /// Articles numbered so far across the loaded documents.
+    var articles: Int64 = 0
     var snapshot: Snapshot = .empty
   }
 
@@ -58,6 +66,10 @@ public final class Engine: Sendable {
 
   /// Loads files or directories (recursively, `.txt` and `.md`) and swaps in the new snapshot.
   /// Files that cannot be read or decoded are listed in the report with the reason, never thrown.
+  ///
+  /// Files are read, decoded and extracted on all cores in batches of about 64 MB, and each
+  /// batch's facts go into the store's column builders before the next is read, so a load
+  /// holds one batch of text at a time. The new snapshot is swapped in once, at the end.
   @discardableResult
   public func load(paths: [String], progress: (@Sendable (LoadProgress) -> Void)? = nil) -> LoadReport {
     var report = LoadReport()
@@ -65,68 +77,150 @@ public final class Engine: Sendable {
     for path in paths {
       DocumentWalker.collect(root: path, into: &files, skipped: &report.skipped)
     }
-    var texts: [(String, String)] = []
     var tick = LoadProgress()
     tick.totalFiles = files.count
     tick.totalBytes = files.reduce(0) { $0 + $1.size }
-    for file in files {
-      switch DocumentReader.read(file) {
-      case .success(let text):
-        if !text.isEmpty { texts.append((file.name, text)) }
-        report.loaded.append(file.path)
-      case .failure(let failure):
-        report.skipped.append(.init(path: file.path, reason: failure.reason))
+    loading.withLock { _ in
+      var next = takeState()
+      var start = 0
+      while start < files.count {
+        var end = start, bytes = 0
+        while end < files.count, end == start || bytes + files[end].size <= Self.batchBytes {
+          bytes += files[end].size
+          end += 1
+        }
+        let batch = Array(files[start..<end])
+        let outcomes = Self.readAndExtract(batch)
+        for (file, outcome) in zip(batch, outcomes) {
+          switch outcome {
+          case .extracted(let d):
+            report.loaded.append(file.path)
+            if let d { Self.add(d, to: &next) }
+          case .failed(let reason):
+            report.skipped.append(.init(path: file.path, reason: reason))
+          }
+          tick.files += 1
+          tick.bytes += file.size
+          tick.facts = next.builder.rowCount
+          progress?(tick)
+        }
+        start = end
       }
-      tick.files += 1
-      tick.bytes += file.size
-      progress?(tick)
+      next.snapshot = Self.freeze(&next)
+      state.withLock { $0 = next }
     }
-    ingest(texts, progress: progress, tick: tick)
     return report
   }
 
-  /// Extracts `documents` in parallel, adds them to the corpus and swaps in a new snapshot.
-  private func ingest(_ documents: [(String, String)], progress: (@Sendable (LoadProgress) -> Void)? = nil,
-                      tick: LoadProgress = LoadProgress()) {
-    let extracted = Self.extractInParallel(documents)
+  /// Bytes of files read and extracted together before their facts go into the store.
+  static let batchBytes = 64 << 20
+
+  /// What became of one file of a load.
+  enum Outcome: Sendable {
+    /// Read and decoded; its facts, or nil when the file was empty.
+    case extracted(DocumentFacts?)
+    case failed(String)
+  }
+
+  /// Reads, decodes and extracts `files` on all cores; results keep the input order.
+  static func readAndExtract(_ files: [DocumentFile]) -> [Outcome] {
+    @Sendable func one(_ file: DocumentFile) -> Outcome {
+      switch DocumentReader.read(file) {
+      case .success(let text):
+        return .extracted(text.isEmpty ? nil : FactExtractor.extract(path: file.name, text: text))
+      case .failure(let failure):
+        return .failed(failure.reason)
+      }
+    }
+    return parallelMap(files.count) { one(files[$0]) }
+  }
+
+  /// `body(0..<n)` on all cores, results in index order. Each worker takes the next index from
+  /// a shared counter (documents differ in size) and writes its own slot: no lock per result.
+  static func parallelMap<T: Sendable>(_ n: Int, _ body: @Sendable (Int) -> T) -> [T] {
+    guard n > 1 else { return (0..<n).map(body) }
+    let slots = UnsafeMutableBufferPointer<T?>.allocate(capacity: n)
+    slots.initialize(repeating: nil)
+    defer { slots.deinitialize(); slots.deallocate() }
+    let counter = Atomic<Int>(0)
+    let workers = min(n, DocumentWalker.coreCount)
+    nonisolated(unsafe) let out = slots
+    DispatchQueue.concurrentPerform(iterations: workers) { _ in
+      while true {
+        let i = counter.wrappingAdd(1, ordering: .relaxed).oldValue
+        guard i < n else { break }
+        out[i] = body(i)
+      }
+    }
+    return slots.compactMap { $0 }
+  }
+
+  /// Extracts `documents` in parallel, adds them to the store and swaps in a new snapshot.
+  private func ingest(_ documents: [(String, String)]) {
+    let extracted = Self.parallelMap(documents.count) { FactExtractor.extract(path: documents[$0].0, text: documents[$0].1) }
     loading.withLock { _ in
-      var next = state.withLock { $0 }
-      for d in extracted { next.corpus.add(d) }
-      var done = tick
-      done.facts = next.corpus.facts.count
-      progress?(done)
-      next.snapshot = Self.freeze(next)
+      var next = takeState()
+      for d in extracted { Self.add(d, to: &next) }
+      next.snapshot = Self.freeze(&next)
       state.withLock { $0 = next }
     }
   }
 
-  private static func freeze(_ s: State) -> Snapshot {
-    var builder = StoreBuilder()
-    builder.add(contentsOf: s.corpus.facts)
-    builder.add(contentsOf: s.directFacts)
-    return builder.freeze()
+  /// Adds one document's facts: articles, meetings, projects, indicators and visits straight
+  /// into the column builders (article ids run across the corpus, fact ids per entity in
+  /// document order, as `Corpus` numbers them); persons and places to the corpus to merge.
+  static func add(_ d: DocumentFacts, to s: inout State) {
+    let base = s.articles
+    for var f in d.facts {
+      if case .integer(let a) = f["article"] { f["article"] = .integer(a + base) }
+      for k in f.moreSources.indices { f.moreSources[k].article += base }
+      let id = (s.lastID[f.entity] ?? 0) + 1
+      s.lastID[f.entity] = id
+      f["id"] = .integer(id)
+      s.builder.add(f)
+    }
+    // The corpus numbers articles from its own count, which advances by the same amounts.
+    s.corpus.add(DocumentFacts(path: d.path, articleCount: d.articleCount, facts: [], people: d.people, places: d.places))
+    s.articles += Int64(d.articleCount)
   }
 
-  /// Runs the extractor over every document on all cores; results keep the input order.
-  private static func extractInParallel(_ documents: [(String, String)]) -> [DocumentFacts] {
-    guard documents.count > 1 else { return documents.map { FactExtractor.extract(path: $0.0, text: $0.1) } }
-    let results = Mutex([DocumentFacts?](repeating: nil, count: documents.count))
-    DispatchQueue.concurrentPerform(iterations: documents.count) { i in
-      let d = FactExtractor.extract(path: documents[i].0, text: documents[i].1)
-      results.withLock { $0[i] = d }
+  /// The snapshot of `s`: the builder's columns, with the merged persons and places first in
+  /// their tables.
+  static func freeze(_ s: inout State) -> Snapshot {
+    var merged: [Entity: [Fact]] = [:]
+    for e in [Entity.person, .place] {
+      let facts = s.corpus.facts(of: e)
+      if !facts.isEmpty { merged[e] = facts }
     }
-    return results.withLock { $0.compactMap { $0 } }
+    return s.builder.commit(prepending: merged)
   }
 
   /// Adds facts directly (embedding, synthetic data); ids are assigned where missing.
+  ///
+  /// The facts go into the store's column builders and are not kept; the new snapshot shares
+  /// the builder's arrays, so adding in batches costs the new rows plus rebuilding the indexes.
   public func add(facts: [Fact]) {
     loading.withLock { _ in
-      var next = state.withLock { $0 }
-      next.directFacts.append(contentsOf: facts)
-      next.snapshot = Self.freeze(next)
+      var next = takeState()
+      next.builder.add(contentsOf: facts)
+      next.snapshot = Self.freeze(&next)
       state.withLock { $0 = next }
     }
   }
+
+  /// A copy of the state for a load to build on; the state keeps its snapshot but gives up its
+  /// builder and corpus, so appending to the copy does not copy them (call under `loading`).
+  private func takeState() -> State {
+    state.withLock { s in
+      let copy = s
+      s.builder = StoreBuilder()
+      s.corpus = Corpus()
+      return copy
+    }
+  }
+
+  /// Bytes held by the current snapshot's columns, dictionaries and indexes.
+  public var storeBytes: Int { snapshot.byteSize }
 
   /// Parses a statement once so it can be run many times with different parameters.
   public func prepare(_ statement: String) throws(EngineError) -> PreparedStatement {

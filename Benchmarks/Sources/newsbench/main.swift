@@ -66,8 +66,8 @@ func runText() -> JSON {
     ("mb_per_cpu_s", .number(cpu > 0 ? Double(bytes) / 1e6 / cpu : 0)),
     ("mb_per_wall_s", .number(wall > 0 ? Double(bytes) / 1e6 / wall : 0)),
     ("rows", .int(Int64(rows))), ("tables", tables),
-    ("rss_delta", .int(Int64(rss1 - rss0))),
-    ("bytes_per_fact", .number(rows > 0 ? Double(rss1 - rss0) / Double(rows) : 0)),
+    ("rss_delta", .int(Int64(rss1 - rss0))), ("store_bytes", .int(Int64(engine.storeBytes))),
+    ("bytes_per_fact", .number(rows > 0 ? Double(engine.storeBytes) / Double(rows) : 0)),
     ("engine_ready", .bool(rows > 0)),
   ]
   if let t = opts["truth"] {
@@ -112,8 +112,8 @@ func runSynth() -> JSON {
   var ids: [Entity: Int] = [:]
   var added = 0
   var batch: [Fact] = []
-  // Each add(facts:) rebuilds the store from every fact added so far, so batches are large.
-  let batchSize = opts.int("batch", 2_000_000)
+  // Each add(facts:) appends to the store's column builders and rebuilds the indexes.
+  let batchSize = opts.int("batch", 1_000_000)
   func push(_ f: Fact) {
     csv?.write(f)
     batch.append(f)
@@ -144,15 +144,27 @@ func runSynth() -> JSON {
   let (tables, rows) = sizes(engine)
   var o: [(String, JSON)] = [
     ("label", .string("synthetic facts")), ("generated", .int(Int64(added))), ("rows", .int(Int64(rows))), ("tables", tables),
-    ("build_s", .number(build)), ("rss_delta", .int(Int64(rss1 - rss0))),
-    ("bytes_per_fact", .number(rows > 0 ? Double(rss1 - rss0) / Double(rows) : 0)),
+    ("build_s", .number(build)), ("rss_delta", .int(Int64(rss1 - rss0))), ("store_bytes", .int(Int64(engine.storeBytes))),
+    ("bytes_per_fact", .number(rows > 0 ? Double(engine.storeBytes) / Double(rows) : 0)),
     ("engine_ready", .bool(rows > 0)),
   ]
   if opts["queries"] != nil { o.append(("queries", timeQueries(engine, opts["queries"], runs: opts.int("runs", 5)))) }
   return .object(o)
 }
 
+/// Start-up to the first answer through the embedding API: the engine over the built-in seeds
+/// and one statement (what `newsq -c` does, without the shell).
+func runFirst() -> JSON {
+  do {
+    let rs = try Engine().run(opts["query"] ?? "find meeting where city=\"临汾\"")
+    return .object([("rows", .int(Int64(rs.rows.count)))])
+  } catch {
+    return .object([("error", .string("\(error)"))])
+  }
+}
+
 switch opts.command {
+case "first": print(runFirst().text)
 case "text": print(runText().text)
 case "synth": print(runSynth().text)
 default:
