@@ -13,7 +13,7 @@ let package = Package(
     // The fact schema shared by extraction, store and query: entities, fields, values.
     .target(name: "NewsFacts", linkerSettings: [.linkedLibrary("m")]),
     // Normalisation with offset maps, 繁→简, full-width folding, pinyin, display width, segmentation.
-    .target(name: "NewsText"),
+    .target(name: "NewsText", exclude: ["Data/LICENSE-opencc", "Data/LICENSE-pypinyin"]),
     // Gazetteer, recognisers and fact rules: text → facts.
     .target(name: "NewsExtract", dependencies: ["NewsText", "NewsFacts"]),
     // Typed, dictionary-encoded columns, indexes, statistics, immutable snapshots.

@@ -117,18 +117,27 @@ public struct Literal: Sendable, Hashable {
 
 /// The kinds of literal of product.md §3.
 public enum LiteralValue: Sendable, Hashable {
-  /// `"临汾"` or `'临汾'` (unescaped, not yet folded).
+  /// `"临汾"`, `'临汾'`, `“临汾”`, `‘临汾’`, `「臨汾」` (a quote inside is doubled: `"a ""b"""`;
+  /// the value has it once; not yet folded).
   case string(String)
-  /// A bare number: `42`, `3.5`, `1e9`.
+  /// A bare number: `42`, `3.5`, `1e9`, `-2`.
+  ///
+  /// A bare year `2019` is a `.number` too (the parser cannot know the field's kind): when it
+  /// is compared with a date field, the binder reads a `.number` whose `Literal.text` is
+  /// exactly four ASCII digits as that whole year (`date = 2019`, `between 2019 and 2020`).
   case number(Double)
-  /// `10亿`, `1.5万`, `10亿元`, `4亿美元`: amount in base units; currency ISO code, nil when not written
+  /// `10亿`, `1.5万`, `10亿元`, `4亿美元`: amount in base units; currency ISO code, nil when not written.
+  /// A number with a multiplier (十 百 千 万 亿) but no currency is money with a nil currency.
   /// (the binder treats a missing currency as CNY for money fields).
   case money(Double, currency: String?)
   /// `7.6%`: percent points.
   case percent(Double)
   /// `5100亩`, `12.4平方公里`: square metres.
   case area(Double)
-  /// `2019-05-20`, `2019-05`, `2019`, `--07-18`: a day, a month or a year.
+  /// A day (`2019-05-20`, `2019/5/20`, `2019年5月20日`), a month (`2019-05`, `2019年5月`) or a
+  /// year (`2019年`; a bare `2019` is a `.number`, see there). The parser never makes a date
+  /// without a year: `--07-18` unquoted is a comment, and quoted `"--07-18"` is a `.string`
+  /// that the binder matches against dates of unknown year.
   case date(DateLiteral)
   /// `$1`: a parameter, bound at run time.
   case parameter(Int)

@@ -1,0 +1,211 @@
+#!/usr/bin/env python3
+"""Generate Sources/NewsExtract/Gazetteer/Data/GazetteerData.swift from /work/shared/data.
+
+The output is one big raw string literal (parsed lazily once by `Gazetteer`), never an
+array literal.  Sections, one record a line, tab-separated:
+
+  D code level name aliases      a Chinese division (code 6 digits; level p/c/k/z;
+                                 z = statistical zone xx71-xx73, county level but not legal);
+                                 aliases separated by '|' (short names; old names marked '~')
+  T county chars                 townships of a county: 'NNNname,NNNname,...'
+                                 (code = county code + NNN)
+  W level name full country      a foreign place (level n = country, c = city)
+  F pairs                        traditional->simplified pairs for characters used in names
+
+Licences of the data copied beside the output: LICENSE-nbs (WTFPL), LICENSE-jionlp
+(Apache-2.0, aliases, renames, world list), LICENSE-opencc (Apache-2.0, 繁→简 characters).
+
+Usage: python3 Scripts/gen_gazetteer.py [DATA_ROOT]   (default /work/shared/data)
+"""
+import csv
+import json
+import os
+import shutil
+import sys
+
+ROOT = sys.argv[1] if len(sys.argv) > 1 else "/work/shared/data"
+DIV = os.path.join(ROOT, "divisions")
+OUT_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..",
+                       "Sources", "NewsExtract", "Gazetteer", "Data")
+
+PLACEHOLDERS = {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"}
+
+
+def read_csv(name):
+    with open(os.path.join(DIV, "nbs-2023", name), encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
+def main():
+    provinces = read_csv("provinces.csv")
+    cities = read_csv("cities.csv")
+    areas = read_csv("areas.csv")
+    streets = read_csv("streets.csv")
+
+    # jionlp short names by 6-digit code and level
+    alias = {}
+    with open(os.path.join(DIV, "jionlp-aliases", "admin_levels_1_3.tsv"), encoding="utf-8") as f:
+        next(f)
+        for line in f:
+            level, name, code, al, _p, _c = line.rstrip("\n").split("\t")
+            if code and al and len(al) >= 2 and al != name:
+                alias[(level, code, name)] = al
+
+    records = {}  # code6 -> [level, name, [aliases]]
+    order = []
+
+    def add(code6, level, name, aliases):
+        records[code6] = [level, name, [a for a in aliases if a and a != name]]
+        order.append(code6)
+
+    for p in provinces:
+        c6 = p["code"] + "0000"
+        add(c6, "p", p["name"], [alias.get(("province", c6, p["name"]))])
+    # Hong Kong, Macao, Taiwan: province level only (NBS publishes no codes for their parts).
+    hmt = json.load(open(os.path.join(DIV, "nbs-2023", "HK-MO-TW.json"), encoding="utf-8"))
+    hmt_codes = {"香港特别行政区": ("810000", "香港"), "澳门特别行政区": ("820000", "澳门"),
+                 "台湾省": ("710000", "台湾")}
+    for name in hmt:
+        code, al = hmt_codes[name]
+        add(code, "p", name, [al])
+
+    city_names = {}
+    for c in cities:
+        if c["name"] in PLACEHOLDERS:
+            continue
+        c6 = c["code"] + "00"
+        city_names[c6] = c["name"]
+        add(c6, "c", c["name"], [alias.get(("city", c6, c["name"]))])
+
+    def fallback_alias(name):
+        for suf in ("自治县", "自治旗", "新区", "县", "区", "市", "旗"):
+            if name.endswith(suf) and len(name) - len(suf) >= 2:
+                return name[: -len(suf)]
+        return None
+
+    for a in areas:
+        code, name = a["code"], a["name"]
+        if name in PLACEHOLDERS:
+            continue
+        if code.endswith("00") and city_names.get(code) == name:
+            continue  # 东莞市 repeated as its own county row
+        zone = code[4:6] in ("71", "72", "73")
+        level = "z" if zone else "k"
+        als = [] if zone else [alias.get(("county", code, name)) or fallback_alias(name)]
+        add(code, level, name, als)
+
+    # Renames: old names mean the current division (襄樊 → 襄阳市).
+    current_names = set()
+    for lv, name, als in records.values():
+        current_names.add(name)
+        current_names.update(als)
+    by_path = {}
+    for code, (lv, name, _) in records.items():
+        if lv == "p":
+            by_path[(name,)] = code
+    for code, (lv, name, _) in records.items():
+        if lv == "c":
+            by_path[(records[code[:2] + "0000"][1], name)] = code
+    for code, (lv, name, _) in records.items():
+        if lv in "kz":
+            p = records[code[:2] + "0000"][1]
+            c = records.get(code[:4] + "00")
+            by_path[(p, c[1] if c and c[0] == "c" else None, name)] = code
+    with open(os.path.join(DIV, "jionlp-aliases", "china_location_change.txt"), encoding="utf-8") as f:
+        for line in f:
+            line = line.rstrip("\n")
+            if "=>" not in line:
+                continue
+            left, right = line.split("=>")
+            l = left.split("\t")
+            r = right.split("\t")
+            old = l[2:]  # prov, alias, city, alias, [county, alias]
+            if len(old) >= 6 and old[4]:
+                olds = [old[4], old[5]]
+                if len(r) < 3:
+                    continue
+                target = by_path.get((r[0], r[1] or None, r[2])) or by_path.get((r[0], None, r[2]))
+            elif len(old) >= 4 and old[2]:
+                olds = [old[2], old[3]]
+                target = by_path.get((r[0], r[1])) if len(r) >= 2 and (len(r) < 3 or not r[2]) else None
+            else:
+                continue
+            if not target:
+                continue
+            for o in olds:
+                if o and len(o) >= 2 and o not in current_names:
+                    if "~" + o not in records[target][2]:
+                        records[target][2].append("~" + o)
+
+    # Townships by county.
+    towns = {}
+    for s in streets:
+        towns.setdefault(s["areaCode"], []).append(s["code"][6:] + s["name"])
+
+    # World.
+    world = []
+    with open(os.path.join(ROOT, "world", "world_location.txt"), encoding="utf-8") as f:
+        for line in f:
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) < 3:
+                continue
+            short, full, capital = parts[0], parts[1], parts[2]
+            world.append(("n", short, full, short))
+            if short == "中国":
+                continue
+            cities_ = [capital] + (parts[3].split("/") if len(parts) > 3 and parts[3] else [])
+            for c in cities_:
+                if c and len(c) >= 2 and c != short and c not in current_names:
+                    world.append(("c", c, c, short))
+
+    # Traditional characters used in names.
+    used = set()
+    for lv, name, als in records.values():
+        used.update(name)
+        for a in als:
+            used.update(a)
+    for v in towns.values():
+        for t in v:
+            used.update(t[3:])
+    for _, n, fu, _ in world:
+        used.update(n)
+        used.update(fu)
+    pairs = []
+    with open(os.path.join(ROOT, "opencc", "TSCharacters.txt"), encoding="utf-8") as f:
+        for line in f:
+            t, s = line.rstrip("\n").split("\t")
+            s = s.split(" ")[0]
+            if len(t) == 1 and len(s) == 1 and s in used and t != s:
+                pairs.append(t + s)
+
+    lines = []
+    for code in order:
+        lv, name, als = records[code]
+        lines.append("D\t%s\t%s\t%s\t%s" % (code, lv, name, "|".join(als)))
+    for code in sorted(towns):
+        lines.append("T\t%s\t%s" % (code, ",".join(towns[code])))
+    for lv, n, fu, co in world:
+        lines.append("W\t%s\t%s\t%s\t%s" % (lv, n, fu, co))
+    lines.append("F\t" + "".join(pairs))
+    body = "\n".join(lines)
+    assert '"#' not in body
+
+    os.makedirs(OUT_DIR, exist_ok=True)
+    with open(os.path.join(OUT_DIR, "GazetteerData.swift"), "w", encoding="utf-8") as f:
+        f.write("// Generated by Scripts/gen_gazetteer.py from NBS 2023 division codes (WTFPL),\n")
+        f.write("// JioNLP aliases, renames and world list (Apache-2.0) and OpenCC characters (Apache-2.0).\n")
+        f.write("// Licences: LICENSE-nbs, LICENSE-jionlp, LICENSE-opencc beside this file. Do not edit.\n\n")
+        f.write("/// The gazetteer's source table; see `Scripts/gen_gazetteer.py` for its format.\n")
+        f.write("let gazetteerData = #\"\"\"\n")
+        f.write(body)
+        f.write("\n\"\"\"#\n")
+    shutil.copy(os.path.join(DIV, "nbs-2023", "LICENSE"), os.path.join(OUT_DIR, "LICENSE-nbs"))
+    shutil.copy(os.path.join(DIV, "jionlp-aliases", "LICENSE"), os.path.join(OUT_DIR, "LICENSE-jionlp"))
+    shutil.copy(os.path.join(ROOT, "opencc", "LICENSE"), os.path.join(OUT_DIR, "LICENSE-opencc"))
+    n = {k: sum(1 for r in records.values() if r[0] == k) for k in "pckz"}
+    print("divisions", n, "townships", sum(len(v) for v in towns.values()), "world", len(world),
+          "fold pairs", len(pairs), "bytes", len(body.encode()))
+
+
+if __name__ == "__main__":
+    main()

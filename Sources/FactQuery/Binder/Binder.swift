@@ -1,0 +1,227 @@
+import FactStore
+import NewsFacts
+
+/// Resolves the names and literals of a query against a snapshot: entity and field names
+/// (with "did you mean" hints), literal kinds against field kinds, places through the
+/// resolver, parameters from the bound values. Produces a `BoundQuery` whose `where` is in
+/// negation normal form, or a `Diagnostic` at the offending text.
+struct Binder {
+  let context: QueryContext
+  let parameters: [Value]
+  /// Notes for the user (ambiguous or wrong-level place names).
+  var notes: [String] = []
+  /// Plans of subqueries met while binding the current `where`.
+  var subplans: [PlanNode] = []
+  var depth: Int = 0
+
+  init(context: QueryContext, parameters: [Value], depth: Int = 0) {
+    self.context = context
+    self.parameters = parameters
+    self.depth = depth
+  }
+
+  // MARK: names
+
+  /// The entity called `name` (singular or plural, any case).
+  func entity(_ name: Name) throws(Diagnostic) -> Entity {
+    if let e = Entity(name: name.text) { return e }
+    let all = Entity.allCases.flatMap { [$0.rawValue, $0.plural] }
+    let hint = NameSuggestion.closest(name.text, among: all).map { "did you mean '\(Entity(name: $0)?.rawValue ?? $0)'?" }
+    throw Diagnostic("no entity '\(name.text)'", at: name.range,
+                     hint: hint ?? "entities: " + Entity.allCases.map(\.rawValue).joined(separator: ", "))
+  }
+
+  /// The field called `name` on `entity`.
+  func field(_ name: Name, of entity: Entity) throws(Diagnostic) -> FieldRef {
+    let lower = name.text.lowercased()
+    let fields = Schema.fields(of: entity)
+    if let i = fields.firstIndex(where: { $0.name == lower }) {
+      return FieldRef(entity: entity, position: i, name: fields[i].name, kind: fields[i].kind)
+    }
+    var candidates = fields.map(\.name)
+    if Binder.hasPlace(entity) { candidates.append("place") }
+    let hint = NameSuggestion.closest(lower, among: candidates).map { "did you mean '\($0)'?" }
+    if lower == "place" {
+      throw Diagnostic("'place' can only be tested in where", at: name.range, hint: "show province, city or county instead")
+    }
+    throw Diagnostic("\(entity.rawValue) has no field '\(name.text)'", at: name.range,
+                     hint: hint ?? "fields: " + candidates.joined(separator: ", "))
+  }
+
+  /// Whether `entity` has the hierarchy fields the virtual field `place` searches.
+  static func hasPlace(_ entity: Entity) -> Bool {
+    Schema.field("city", of: entity) != nil && Schema.field("county", of: entity) != nil
+  }
+
+  // MARK: queries
+
+  mutating func bind(_ q: Query) throws(Diagnostic) -> BoundQuery {
+    let e = try entity(q.entity)
+    var kind: BoundKind
+    switch q.kind {
+    case .find(let d): kind = .find(distinct: d)
+    case .count(let d):
+      kind = .count(distinct: try d.map { (n) throws(Diagnostic) in try field(n, of: e) })
+    case .aggregate(let fn, let n):
+      let f = try field(n, of: e)
+      switch f.kind {
+      case .integer, .number, .money, .quantity, .area: break
+      case .date where fn == .min || fn == .max: break
+      default:
+        throw Diagnostic("\(fn.rawValue) needs a numeric field; '\(f.name)' is \(Binder.kindName(f.kind))", at: n.range)
+      }
+      kind = .aggregate(fn, f)
+    }
+    if case .find = kind, let g = q.groupBy, let first = g.first {
+      throw Diagnostic("find takes no 'by'", at: first.range, hint: "count \(e.rawValue) by \(first.text)")
+    }
+    if case .find = kind {} else if let s = q.show, let first = s.first {
+      throw Diagnostic("only find takes 'show'", at: first.range)
+    }
+    var show: [FieldRef] = []
+    if let s = q.show {
+      for n in s { show.append(try field(n, of: e)) }
+    } else {
+      show = Schema.fields(of: e).enumerated().map { FieldRef(entity: e, position: $0.offset, name: $0.element.name, kind: $0.element.kind) }
+    }
+    var groupBy: [FieldRef] = []
+    for n in q.groupBy ?? [] {
+      let f = try field(n, of: e)
+      if case .span = f.kind { throw Diagnostic("cannot group by a span", at: n.range) }
+      groupBy.append(f)
+    }
+    var order: [OrderSpec] = []
+    for k in q.orderBy ?? [] {
+      let lower = k.key.text.lowercased()
+      let target: OrderTarget
+      switch kind {
+      case .find:
+        target = .field(try field(k.key, of: e))
+      case .count:
+        if lower == "count" { target = .count } else {
+          let f = try field(k.key, of: e)
+          guard groupBy.contains(f) else {
+            throw Diagnostic("'\(f.name)' is not a group", at: k.key.range, hint: "order by count or a 'by' field")
+          }
+          target = .field(f)
+        }
+      case .aggregate(let fn, _):
+        if lower == fn.rawValue { target = .aggregate(fn) } else if lower == "count" {
+          throw Diagnostic("'count' is not a column of \(fn.rawValue)", at: k.key.range, hint: "order by \(fn.rawValue)")
+        } else {
+          let f = try field(k.key, of: e)
+          guard groupBy.contains(f) else {
+            throw Diagnostic("'\(f.name)' is not a group", at: k.key.range, hint: "order by \(fn.rawValue) or a 'by' field")
+          }
+          target = .field(f)
+        }
+      }
+      order.append(OrderSpec(target: target, descending: k.descending))
+    }
+    subplans = []
+    let filter = try q.filter.map { (x) throws(Diagnostic) in try bindExpr(x, entity: e, negated: false, range: q.range) }
+    return BoundQuery(entity: e, kind: kind, filter: filter, subplans: subplans, show: show,
+                      groupBy: groupBy, order: order, limit: q.limit)
+  }
+
+  // MARK: expressions
+
+  /// Binds `x`, pushing `not` down to the atoms (De Morgan), flattening and/or chains
+  /// without recursing along them.
+  mutating func bindExpr(_ x: Expr, entity: Entity, negated: Bool, range: SourceRange) throws(Diagnostic) -> BoolExpr {
+    guard depth < 200 else { throw Diagnostic("the condition is nested too deeply", at: range) }
+    depth += 1
+    defer { depth -= 1 }
+    var x = x
+    var neg = negated
+    while case .not(let inner, _) = x { x = inner; neg.toggle() }
+    let isAndSyntax: Bool
+    switch x {
+    case .predicate(let p): return try bindPredicate(p, entity: entity, negated: neg)
+    case .and: isAndSyntax = true
+    case .or: isAndSyntax = false
+    case .not: isAndSyntax = true  // unreachable: nots were stripped above
+    }
+    var stack = [x]
+    var operands: [Expr] = []
+    while let y = stack.popLast() {
+      switch y {
+      case .and(let a, let b) where isAndSyntax: stack.append(b); stack.append(a)
+      case .or(let a, let b) where !isAndSyntax: stack.append(b); stack.append(a)
+      default: operands.append(y)
+      }
+    }
+    var children: [BoolExpr] = []
+    children.reserveCapacity(operands.count)
+    for o in operands { children.append(try bindExpr(o, entity: entity, negated: neg, range: range)) }
+    return Binder.combine(children, isAnd: isAndSyntax != neg)
+  }
+
+  /// `and`/`or` of `children`, flattened, with atoms on the same field merged where the
+  /// result is the same: an `or` of positive code sets is one set, an `and` of negated code
+  /// sets is one negated set (likewise number and date ranges).
+  static func combine(_ children: [BoolExpr], isAnd: Bool) -> BoolExpr {
+    var flat: [BoolExpr] = []
+    for c in children {
+      switch c {
+      case .and(let xs) where isAnd: flat.append(contentsOf: xs)
+      case .or(let xs) where !isAnd: flat.append(contentsOf: xs)
+      default: flat.append(c)
+      }
+    }
+    var out: [BoolExpr] = []
+    var slot: [String: Int] = [:]
+    for c in flat {
+      guard case .atom(let a) = c, a.isNegated == isAnd else { out.append(c); continue }
+      let key: String
+      switch a {
+      case .codes(let f, _, _, _): key = "c\(f.position)"
+      case .numbers(let f, _, _): key = "n\(f.position)"
+      case .dates(let f, _, let k, _): key = "d\(f.position)\(k)"
+      default: out.append(c); continue
+      }
+      if let i = slot[key], case .atom(let b) = out[i] {
+        out[i] = .atom(merge(b, a))
+      } else {
+        slot[key] = out.count
+        out.append(c)
+      }
+    }
+    if out.count == 1 { return out[0] }
+    return isAnd ? .and(out) : .or(out)
+  }
+
+  private static func merge(_ a: Atom, _ b: Atom) -> Atom {
+    switch (a, b) {
+    case (.codes(let f, let x, let sx, let n), .codes(_, let y, let sy, _)):
+      var all = x + y
+      RowIDs.normalize(&all)
+      var shown = sx
+      for s in sy where !shown.contains(s) && shown.count < Binder.shownLimit { shown.append(s) }
+      return .codes(f, codes: all, shown: shown, negated: n)
+    case (.numbers(let f, let x, let n), .numbers(_, let y, _)):
+      return .numbers(f, ranges: x + y, negated: n)
+    case (.dates(let f, let x, let k, let n), .dates(_, let y, _, _)):
+      return .dates(f, ranges: x + y, knownOnly: k, negated: n)
+    default:
+      return a
+    }
+  }
+
+  /// How many matched values an atom keeps for explain to print.
+  static let shownLimit = 8
+
+  static func kindName(_ k: FieldKind) -> String {
+    switch k {
+    case .text: return "text"
+    case .place: return "a place"
+    case .integer, .number: return "a number"
+    case .money: return "money"
+    case .quantity: return "a quantity"
+    case .area: return "an area"
+    case .date: return "a date"
+    case .textList: return "a list"
+    case .span: return "a span"
+    }
+  }
+}

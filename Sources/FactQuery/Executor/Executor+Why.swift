@@ -1,0 +1,69 @@
+import FactStore
+import NewsFacts
+
+extension Executor {
+  /// `why E ID`: every source of the fact — document, article, sentence, span — and the
+  /// sentence with the fact's own words (its text, place and list values) marked 【like this】.
+  static func why(_ e: Entity, id: Int64, range: SourceRange, context: QueryContext) throws(QueryError) -> ResultSet {
+    let t = context.snapshot.table(e)
+    guard case .number(let ids)? = t.column("id") else { throw .diagnostic(Diagnostic("no \(e.rawValue) with id \(id)", at: range)) }
+    let r = ids.sortedRange(lo: Double(id), loInclusive: true, hi: Double(id), hiInclusive: true)
+    guard let first = r.first else {
+      throw .diagnostic(Diagnostic("no \(e.rawValue) with id \(id)", at: range,
+                                   hint: t.rowCount == 0 ? "there are no \(e.plural)" : "ids run from \(ids.statistics.min) to \(ids.statistics.max)"))
+    }
+    let row = Int(ids.sorted[first])
+    let fact = t.fact(at: row)
+    var words: [String] = []
+    for spec in t.fields where !Schema.provenanceFields.contains(spec.name) {
+      switch fact[spec.name] {
+      case .text(let s): words.append(s)
+      case .list(let xs): words.append(contentsOf: xs)
+      default: break
+      }
+    }
+    var sources: [Source] = []
+    if let ev = fact["evidence"].text {
+      var span = 0..<0
+      if case .span(let a, let b) = fact["span"], a <= b { span = a..<b }
+      let art: Int64
+      if case .integer(let i) = fact["article"] { art = i } else { art = 0 }
+      sources.append(Source(doc: fact["doc"].text ?? "", article: art, evidence: ev, span: span))
+    }
+    sources += fact.moreSources
+    let columns = [ResultColumn(name: "doc", kind: .text), ResultColumn(name: "article", kind: .integer),
+                   ResultColumn(name: "evidence", kind: .text), ResultColumn(name: "span", kind: .span),
+                   ResultColumn(name: "marked", kind: .text)]
+    let rows: [[Value]] = sources.map { s in
+      [.text(s.doc), .integer(s.article), .text(s.evidence), .span(s.span.lowerBound, s.span.upperBound),
+       .text(mark(s.evidence, words))]
+    }
+    return ResultSet(columns: columns, rows: rows)
+  }
+
+  /// `text` with each occurrence of a word wrapped in 【】, longest word first, no overlaps.
+  static func mark(_ text: String, _ words: [String]) -> String {
+    let ws = Set(words.filter { !$0.isEmpty }).map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count }
+    let t = Array(text.unicodeScalars)
+    var out = String.UnicodeScalarView()
+    var i = 0
+    while i < t.count {
+      var matched = 0
+      for w in ws where w.count <= t.count - i {
+        var k = 0
+        while k < w.count && t[i + k] == w[k] { k += 1 }
+        if k == w.count { matched = k; break }
+      }
+      if matched > 0 {
+        out.append("【")
+        out.append(contentsOf: t[i..<(i + matched)])
+        out.append("】")
+        i += matched
+      } else {
+        out.append(t[i])
+        i += 1
+      }
+    }
+    return String(out)
+  }
+}

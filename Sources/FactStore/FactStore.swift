@@ -1,2 +1,0 @@
-import NewsFacts
-enum FactStoreModule {}

@@ -1,0 +1,69 @@
+import NewsFacts
+
+/// A numeric column (integer, number, money, quantity, area): values as Double, a bitmap of
+/// rows that hold one, and the rows holding a value sorted by it (ties in row order), so
+/// ranges are answered by binary search.
+public struct NumberColumn: Sendable {
+  public let values: [Double]
+  public let present: Bitmap
+  /// Rows with a value, ascending by value, ties by row id.
+  public let sorted: [UInt32]
+  /// Whether the field holds whole numbers (results show them as integers).
+  public let isInteger: Bool
+  public let statistics: ColumnStatistics
+
+  init(_ input: [Double?], isInteger: Bool) {
+    var values = [Double](repeating: 0, count: input.count)
+    var present = Bitmap(count: input.count)
+    var sorted: [UInt32] = []
+    for (row, v) in input.enumerated() {
+      guard let v, !v.isNaN else { continue }
+      values[row] = v
+      present[row] = true
+      sorted.append(UInt32(row))
+    }
+    sorted.sort { a, b in
+      let x = values[Int(a)], y = values[Int(b)]
+      return x < y || (x == y && a < b)
+    }
+    var distinct = 0
+    var prev: Double? = nil
+    for r in sorted where values[Int(r)] != prev { distinct += 1; prev = values[Int(r)] }
+    self.values = values
+    self.present = present
+    self.sorted = sorted
+    self.isInteger = isInteger
+    func value(_ d: Double) -> Value {
+      if isInteger, let i = Int64(exactly: d) { return .integer(i) }
+      return .number(d)
+    }
+    statistics = ColumnStatistics(rows: input.count, distinct: distinct, nulls: input.count - sorted.count,
+                                  min: sorted.first.map { value(values[Int($0)]) } ?? .null,
+                                  max: sorted.last.map { value(values[Int($0)]) } ?? .null)
+  }
+
+  /// The value of `row` as a result value, `.null` when unknown.
+  public func value(_ row: Int) -> Value {
+    guard present[row] else { return .null }
+    let d = values[row]
+    if isInteger, let i = Int64(exactly: d) { return .integer(i) }
+    return .number(d)
+  }
+
+  /// Positions in `sorted` of the values in `lo...hi` (bounds optionally exclusive).
+  public func sortedRange(lo: Double, loInclusive: Bool, hi: Double, hiInclusive: Bool) -> Range<Int> {
+    let a = lowerBound { loInclusive ? $0 < lo : $0 <= lo }
+    let b = lowerBound { hiInclusive ? $0 <= hi : $0 < hi }
+    return a..<max(a, b)
+  }
+
+  /// First position in `sorted` whose value does not satisfy `before`.
+  private func lowerBound(_ before: (Double) -> Bool) -> Int {
+    var lo = 0, hi = sorted.count
+    while lo < hi {
+      let mid = (lo + hi) >> 1
+      if before(values[Int(sorted[mid])]) { lo = mid + 1 } else { hi = mid }
+    }
+    return lo
+  }
+}

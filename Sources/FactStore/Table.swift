@@ -1,0 +1,43 @@
+import NewsFacts
+
+/// One entity's facts as columns, in `Schema.fields(of:)` order. Row ids are positions in
+/// document order (the order facts were added).
+public struct Table: Sendable {
+  public let entity: Entity
+  public let rowCount: Int
+  public let fields: [FieldSpec]
+  public let columns: [Column]
+  /// Later sources of a row beyond its own provenance fields (merged persons), by row.
+  public let moreSources: [UInt32: [Source]]
+  private let fieldIndex: [String: Int]
+
+  init(entity: Entity, rowCount: Int, columns: [Column], moreSources: [UInt32: [Source]]) {
+    self.entity = entity
+    self.rowCount = rowCount
+    fields = Schema.fields(of: entity)
+    self.columns = columns
+    self.moreSources = moreSources
+    var m: [String: Int] = [:]
+    for (i, f) in fields.enumerated() { m[f.name] = i }
+    fieldIndex = m
+  }
+
+  /// The position of field `name` (lowercase), if the entity has it.
+  public func fieldPosition(_ name: String) -> Int? { fieldIndex[name] }
+
+  /// The column of field `name`, if the entity has it.
+  public func column(_ name: String) -> Column? {
+    fieldIndex[name].map { columns[$0] }
+  }
+
+  /// Statistics of field `name`.
+  public func statistics(_ name: String) -> ColumnStatistics? { column(name)?.statistics }
+
+  /// The fact at `row`, rebuilt from the columns (for `why` and tests; allocates).
+  public func fact(at row: Int) -> Fact {
+    var f = Fact(entity)
+    for (i, spec) in fields.enumerated() { f[spec.name] = columns[i].value(row) }
+    f.moreSources = moreSources[UInt32(row)] ?? []
+    return f
+  }
+}

@@ -1,0 +1,119 @@
+import NewsFacts
+
+/// The facts of many documents, numbered and merged: article ids run across the corpus, fact
+/// ids per entity in document order, one person row per person (merged by name and a
+/// compatible place), one place row per distinct place with its mention count.
+///
+/// Incremental: `add` appends a document (a later `.load` adds more) without renumbering what
+/// is there.
+public struct Corpus: Sendable {
+  private var rows: [Entity: [Fact]] = [:]
+  private var personRows: [String: [Int]] = [:]
+  private var placeRows: [String: Int] = [:]
+  private var articleCount = 0
+  /// Documents added so far.
+  public private(set) var documentCount = 0
+
+  public init() {}
+
+  /// Adds one document's facts: assigns article ids and fact ids, merges people and places.
+  public mutating func add(_ d: DocumentFacts) {
+    let base = articleCount
+    func renumber(_ f: inout Fact) {
+      if case .integer(let a) = f["article"] { f["article"] = .integer(a + Int64(base)) }
+      for k in f.moreSources.indices { f.moreSources[k].article += Int64(base) }
+    }
+    for var f in d.facts {
+      renumber(&f)
+      append(&f)
+    }
+    for p in d.people {
+      var f = p.fact
+      renumber(&f)
+      mergePerson(f, weak: p.placeIsWeak)
+    }
+    for var f in d.places {
+      renumber(&f)
+      mergePlace(f)
+    }
+    articleCount += d.articleCount
+    documentCount += 1
+  }
+
+  /// Every fact, entity by entity (article, meeting, person, place, project, indicator, visit),
+  /// each entity in id order.
+  public var facts: [Fact] {
+    Entity.allCases.flatMap { rows[$0] ?? [] }
+  }
+
+  /// The facts of one entity in id order.
+  public func facts(of e: Entity) -> [Fact] { rows[e] ?? [] }
+
+  private mutating func append(_ f: inout Fact) {
+    let id = (rows[f.entity]?.count ?? 0) + 1
+    f["id"] = .integer(Int64(id))
+    rows[f.entity, default: []].append(f)
+  }
+
+  private static func source(_ f: Fact) -> Source? {
+    guard case .text(let doc) = f["doc"], case .integer(let art) = f["article"], case .span(let a, let b) = f["span"] else { return nil }
+    return Source(doc: doc, article: art, evidence: f["evidence"].text ?? "", span: a..<max(a, b))
+  }
+
+  /// Two places are compatible when no level both name differs.
+  private static func compatible(_ a: Fact, _ b: Fact) -> Bool {
+    for k in ["province", "city", "county"] {
+      if case .text(let x) = a[k], case .text(let y) = b[k], x != y { return false }
+    }
+    return true
+  }
+
+  private mutating func mergePerson(_ f: Fact, weak: Bool) {
+    guard case .text(let name) = f["name"] else { return }
+    let candidates = personRows[name] ?? []
+    let target = candidates.first { i in weak || Self.compatible(rows[.person]![i], f) }
+    guard let i = target else {
+      var g = f
+      append(&g)
+      personRows[name, default: []].append(rows[.person]!.count - 1)
+      return
+    }
+    var row = rows[.person]![i]
+    if case .list(let ts) = f["titles"] {
+      var have: [String] = []
+      if case .list(let old) = row["titles"] { have = old }
+      for t in ts {
+        // 书记 adds nothing to 尧都区委书记; 尧都区委副书记 replaces 区委副书记
+        if have.contains(where: { $0.hasSuffix(t) }) { continue }
+        if let k = have.firstIndex(where: { t.hasSuffix($0) }) { have[k] = t; continue }
+        have.append(t)
+      }
+      row["titles"] = .list(have)
+    }
+    if case .list(let ds) = f["docs"] {
+      var have: [String] = []
+      if case .list(let old) = row["docs"] { have = old }
+      for d in ds where !have.contains(d) { have.append(d) }
+      row["docs"] = .list(have)
+    }
+    if !weak {
+      for k in ["province", "city", "county"] where row[k].isNull { row[k] = f[k] }
+    }
+    if let src = Self.source(f) { row.moreSources.append(src) }
+    rows[.person]![i] = row
+  }
+
+  private mutating func mergePlace(_ f: Fact) {
+    let key = f["code"].text ?? (f["full_name"].text ?? f["name"].text ?? "")
+    if let i = placeRows[key] {
+      var row = rows[.place]![i]
+      if case .integer(let n) = row["mentions"] { row["mentions"] = .integer(n + 1) }
+      if let src = Self.source(f) { row.moreSources.append(src) }
+      rows[.place]![i] = row
+    } else {
+      var g = f
+      append(&g)
+      placeRows[key] = rows[.place]!.count - 1
+    }
+  }
+}

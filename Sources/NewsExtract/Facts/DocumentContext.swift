@@ -1,0 +1,152 @@
+import NewsFacts
+
+/// Where a fact is: official full names, filled upward.
+struct Loc: Sendable, Hashable {
+  var country: String?
+  var province: String?
+  var city: String?
+  var county: String?
+
+  init(country: String? = nil, province: String? = nil, city: String? = nil, county: String? = nil) {
+    self.country = country; self.province = province; self.city = city; self.county = county
+  }
+
+  init(_ ref: PlaceRef) {
+    let chinese = ref.code != nil || ref.province != nil
+    country = chinese ? "中国" : (ref.level == .country ? ref.name : ref.country)
+    province = ref.province
+    city = ref.city
+    county = ref.county
+    if ref.level == .province && province == nil { province = ref.name }
+    if ref.level == .city && city == nil { city = ref.name }
+    if ref.level == .county && county == nil { county = ref.name }
+  }
+
+  var isEmpty: Bool { province == nil && city == nil && county == nil && country == nil }
+
+  /// Keeps only the levels down to `level` (a 全市 meeting has no county).
+  func truncated(to level: PlaceLevel) -> Loc {
+    var l = self
+    if level <= .city { l.county = nil }
+    if level <= .province { l.city = nil }
+    if level <= .country { l.province = nil }
+    return l
+  }
+
+  func write(into f: inout Fact, country withCountry: Bool = false) {
+    if withCountry { f["country"] = country.map(Value.text) ?? .null }
+    f["province"] = province.map(Value.text) ?? .null
+    f["city"] = city.map(Value.text) ?? .null
+    f["county"] = county.map(Value.text) ?? .null
+  }
+}
+
+/// A sentence of an article and what kind of line it came from.
+struct Sentence: Sendable {
+  var range: Range<Int>
+  var isHeading: Bool
+  /// Start of its paragraph (normalised offset).
+  var paragraphStart: Int
+}
+
+/// One article with what the rules need: sentences, date, year and the place it is about.
+struct ArticleInfo: Sendable {
+  var number: Int
+  var parts: ArticleParts
+  var sentences: [Sentence]
+  var date: FactDate?
+  var loc: Loc
+  var place: PlaceRef?
+}
+
+/// A document being extracted: the normalised text, every mention, and the articles.
+struct DocumentContext {
+  let path: String
+  let original: [Unicode.Scalar]
+  let norm: NormText
+  var s: [Unicode.Scalar] { norm.scalars }
+  var times: [Mention] = []
+  var amounts: [Mention] = []
+  var places: [Mention] = []
+  var people: [PersonHit] = []
+  var articles: [ArticleInfo] = []
+  /// A year the document pins down through an anchor (`成立70周年` → 2019).
+  var anchorYear: Int?
+
+  init(path: String, text: String) {
+    self.path = path
+    original = Array(text.unicodeScalars)
+    norm = Recognition.normalize(text)
+  }
+
+  // MARK: provenance
+
+  func provenance(_ r: Range<Int>, article: Int, into f: inout Fact) {
+    let o = norm.originalRange(r)
+    f["doc"] = .text(path)
+    f["article"] = .integer(Int64(article))
+    f["evidence"] = .text(Scalars.string(original, o))
+    f["span"] = .span(o.lowerBound, o.upperBound)
+  }
+
+  func text(_ r: Range<Int>) -> String { Scalars.string(s, r) }
+
+  // MARK: lookups
+
+  /// Mentions of a sorted list that start inside `r`.
+  static func within<T>(_ xs: [T], _ r: Range<Int>, start: (T) -> Int) -> ArraySlice<T> {
+    var lo = 0, hi = xs.count
+    while lo < hi { let m = (lo + hi) / 2; if start(xs[m]) < r.lowerBound { lo = m + 1 } else { hi = m } }
+    var e = lo
+    while e < xs.count && start(xs[e]) < r.upperBound { e += 1 }
+    return xs[lo..<e]
+  }
+
+  func times(in r: Range<Int>) -> ArraySlice<Mention> { Self.within(times, r) { $0.range.lowerBound } }
+  func amounts(in r: Range<Int>) -> ArraySlice<Mention> { Self.within(amounts, r) { $0.range.lowerBound } }
+  func places(in r: Range<Int>) -> ArraySlice<Mention> { Self.within(places, r) { $0.range.lowerBound } }
+  func people(in r: Range<Int>) -> ArraySlice<PersonHit> { Self.within(people, r) { $0.range.lowerBound } }
+
+  static func ref(_ m: Mention) -> PlaceRef? {
+    if case .place(let p) = m.value { return p }
+    return nil
+  }
+
+  static func span(_ m: Mention) -> TimeSpan? {
+    if case .time(let t) = m.value { return t }
+    return nil
+  }
+
+  /// The most specific Chinese division among `ms` (county over city over province), first wins ties.
+  static func mostSpecific(_ ms: ArraySlice<Mention>) -> PlaceRef? {
+    var best: PlaceRef? = nil
+    for m in ms {
+      guard let p = ref(m), p.level != .country else { continue }
+      if best == nil || p.level > best!.level { best = p }
+    }
+    return best
+  }
+
+  /// A day of the article's calendar: fills a missing year from the article date (a December
+  /// day in a January article belongs to the year before) or the document's anchor year.
+  func fillYear(_ d: FactDate, article: ArticleInfo?) -> FactDate {
+    guard d.year == nil else { return d }
+    if let ad = article?.date, let y = ad.year {
+      return FactDate(year: d.month > ad.month + 1 ? y - 1 : y, month: d.month, day: d.day)
+    }
+    if let y = anchorYear { return FactDate(year: y, month: d.month, day: d.day) }
+    return d
+  }
+
+  /// The place of a fact in sentence `sent`: the most specific place in the sentence, else the
+  /// first city or county named earlier in its paragraph, else the article's place.
+  func location(of sent: Sentence, in article: ArticleInfo, range: Range<Int>? = nil) -> Loc {
+    if let p = Self.mostSpecific(places(in: range ?? sent.range)) { return Loc(p) }
+    if sent.paragraphStart < sent.range.lowerBound {
+      for m in places(in: sent.paragraphStart..<sent.range.lowerBound) {
+        if let p = Self.ref(m), p.level == .county || p.level == .city { return Loc(p) }
+      }
+    }
+    return article.loc
+  }
+}

@@ -1,0 +1,39 @@
+import NewsFacts
+
+/// The facts found in one document, before the corpus numbers and merges them.
+///
+/// `article` fields hold the article's 1-based number WITHIN this document; `Corpus.add`
+/// turns them into corpus-wide ids. People and places come one row per sighting; the corpus
+/// merges people by name and compatible place and counts place mentions.
+public struct DocumentFacts: Sendable {
+  /// The document's path as given (what `doc` shows).
+  public var path: String
+  /// How many articles the document holds.
+  public var articleCount: Int
+  /// Article, meeting, project, indicator and visit facts, in document order.
+  public var facts: [Fact]
+  /// One row per person sighting, in document order.
+  public var people: [PersonSighting]
+  /// One row per place mention, in document order.
+  public var places: [Fact]
+
+  public init(path: String, articleCount: Int = 0, facts: [Fact] = [], people: [PersonSighting] = [], places: [Fact] = []) {
+    self.path = path
+    self.articleCount = articleCount
+    self.facts = facts
+    self.people = people
+    self.places = places
+  }
+}
+
+/// One sighting of a person: a person fact (name, titles, place, docs, provenance).
+/// `placeIsWeak` marks a place guessed from the article alone (a bare later mention such as
+/// `王宏伟在主持会议时说`): such a sighting joins any person of the same name.
+public struct PersonSighting: Sendable, Hashable {
+  public var fact: Fact
+  public var placeIsWeak: Bool
+  public init(fact: Fact, placeIsWeak: Bool) {
+    self.fact = fact
+    self.placeIsWeak = placeIsWeak
+  }
+}

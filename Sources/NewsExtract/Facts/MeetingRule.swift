@@ -1,0 +1,220 @@
+import NewsFacts
+
+/// Meetings: a meeting noun (推进会, 座谈会, 党代会, 会议 …) tied to a trigger (召开, 举行,
+/// 举办, 闭幕 …) or a numbered meeting (市第五次党代会). A meeting mentioned only as the
+/// source of 精神 to study is not one the text reports.
+extension DocumentContext {
+  static let heads = WordList([
+    "推进会", "座谈会", "党代会", "两会", "常委会", "常委会会议", "大会", "动员会", "部署会", "调度会", "现场会",
+    "观摩会", "培训会", "研讨会", "交流会", "总结会", "联席会议", "办公会", "协调会", "见面会", "发布会",
+    "推介会", "洽谈会", "报告会", "评审会", "论坛", "全会", "会议", "观摩活动", "务虚会", "恳谈会", "联欢会",
+    "表彰会", "誓师会", "启动会", "通报会", "会商会", "议事会", "代表大会", "人代会",
+  ])
+  static let triggersAfter = ["召开", "举行", "举办", "开幕", "闭幕", "隆重召开", "隆重举行", "胜利闭幕", "胜利召开"].map(Scalars.of)
+  static let triggersBefore = WordList(["召开", "举行", "举办", "召开了", "举行了", "举办了", "主持召开", "组织召开", "闭幕的", "召开的", "举行的"])
+  static let nameStops = WordList([
+    "召开", "举行", "举办", "参加", "出席", "传达", "学习", "贯彻", "聚焦", "落实", "围绕", "在", "的", "了", "并",
+    "主持", "就", "对", "为", "将", "向", "于", "随即", "观看", "收听", "收看",
+  ])
+  static let attendWords = ["出席", "参加", "列席", "收听收看", "参会", "与会"].map(Scalars.of)
+
+  struct MeetingDraft {
+    var name: String
+    var kind: String
+    var date: FactDate?
+    var dateFromSentence: Bool
+    var loc: Loc
+    var venue: String?
+    var host: String?
+    var attendees: [String]
+    var sentence: Range<Int>
+    var article: Int
+    var isHeading: Bool
+    var extraSources: [Range<Int>] = []
+    var extraArticles: [Int] = []
+  }
+
+  /// Start of a meeting name whose head noun starts at `hs`: left over the words of the name,
+  /// through quotes, up to a clause break, a trigger or a verb.
+  func meetingNameStart(_ hs: Int, floor: Int) -> Int {
+    var j = hs
+    var inQuote = false
+    while j > floor && hs - j < 40 {
+      let c = s[j - 1]
+      if Scalars.isQuote(c) {
+        if c == "\"" || c == "'" { inQuote.toggle() }
+        else if c == "”" || c == "’" || c == "」" || c == "』" || c == "》" { inQuote = true }
+        else { inQuote = false }
+        j -= 1; continue
+      }
+      if inQuote { j -= 1; continue }
+      if !(Scalars.isHan(c) || Scalars.isDigit(c) || (c.value >= 0x41 && c.value <= 0x7A)) { break }
+      if !times(in: (j - 1)..<j).isEmpty || times.contains(where: { $0.range.upperBound == j }) { break }
+      if Self.nameStops.matchEnding(s, at: j, maxLength: 4) > 0 { break }
+      if people.contains(where: { $0.range.upperBound == j }) { break }
+      j -= 1
+    }
+    // a name does not start with an opening quote's partner left unclosed, nor with 、
+    while j < hs && (s[j] == "、" || s[j] == "，") { j += 1 }
+    return j
+  }
+
+  func meetingDrafts() -> [MeetingDraft] {
+    var drafts: [MeetingDraft] = []
+    for a in articles {
+      for (si, sent) in a.sentences.enumerated() {
+        let r = sent.range
+        var e = r.lowerBound + 1
+        while e <= r.upperBound {
+          let L = Self.heads.matchEnding(s, at: e, maxLength: 6)
+          // the head must end the noun: 会议精神 is a reference, 会议室 a room
+          guard L > 0, e == r.upperBound || Self.heads.match(s, at: e) == 0 else { e += 1; continue }
+          if e < r.upperBound, s[e] == "室" || s[e] == "厅" || s[e] == "场" { e += 1; continue }
+          let hs = e - L
+          let start = meetingNameStart(hs, floor: r.lowerBound)
+          let name = text(start..<e)
+          var kind = text(hs..<e)
+          if kind == "常委会会议" { kind = "常委会" }
+          if kind == "代表大会" || kind == "人代会" { kind = kind == "人代会" ? "人代会" : "大会" }
+          if kind.hasSuffix("党代表大会") { kind = "党代会" }
+          // trigger after: X召开 / X在Y召开
+          var after = false
+          var venue: String? = nil
+          var k = e
+          if k < r.upperBound && s[k] == "在" {
+            var q = k + 1
+            while q < min(r.upperBound, k + 14) && Scalars.isHan(s[q]) && !Self.triggersAfter.contains(where: { Scalars.has(s, at: q, $0) }) { q += 1 }
+            if let pm = places(in: (k + 1)..<q).first, let p = Self.ref(pm) { venue = p.name }
+            k = q
+          }
+          if Self.triggersAfter.contains(where: { Scalars.has(s, at: k, $0) }) { after = true }
+          let before = Self.triggersBefore.matchEnding(s, at: start, maxLength: 4) > 0
+          let numbered = (name.contains("第") && (name.contains("次") || name.contains("届")))
+            && ["党代会", "大会", "全会", "人代会", "两会"].contains(kind)
+          let generic = name.unicodeScalars.count <= L && !["两会", "党代会", "常委会"].contains(kind)
+          guard (after || before || numbered), !generic else { e += 1; continue }
+          // date
+          var date: FactDate? = nil
+          var fromSentence = false
+          if let t = times(in: r).first(where: { Self.span($0).map { $0.from.month > 0 } ?? false }), let sp = Self.span(t),
+             !(sp.from.month == 1 && sp.from.day == 1 && sp.to.month == 12 && sp.to.day == 31) {
+            date = sp.from; fromSentence = true
+          } else if sent.isHeading, let first = a.sentences.first(where: { !$0.isHeading }),
+                    let t = times(in: first.range).first, let sp = Self.span(t), sp.from.day > 0,
+                    !(sp.from.month == 1 && sp.from.day == 1 && sp.to.month == 12) {
+            date = sp.from
+          }
+          date = date.map { fillYear($0, article: a) }
+          // place: a place in or before the name, scoped by 全省/全市 …
+          var loc = a.loc
+          if let p = Self.mostSpecific(places(in: r.lowerBound..<e)) { loc = Loc(p) }
+          let ns = Array(name.unicodeScalars)
+          if let f = ns.first {
+            let second: Unicode.Scalar? = ns.count > 1 ? ns[1] : nil
+            let scope: Unicode.Scalar? = (f == "全" || f == "我" || f == "本") ? second : f
+            if places(in: start..<(start + 1)).isEmpty {
+              switch scope {
+              case "省"?: loc = a.loc.truncated(to: .province)
+              case "市"?: loc = a.loc.truncated(to: .city)
+              default: break
+              }
+            }
+          }
+          // host and attendees: this sentence and the next two that report no meeting of their own
+          var host: String? = nil
+          var attendees: [String] = []
+          var q = si
+          while q < a.sentences.count && q <= si + 2 {
+            let sr = a.sentences[q].range
+            if q > si && (Scalars.contains(s, sr, anyOf: Self.triggersAfter) || a.sentences[q].isHeading) { break }
+            for h in people(in: sr) {
+              let pe = h.range.upperBound
+              if Scalars.has(s, at: pe, Scalars.of("主持")) && (q > si || pe >= e || Scalars.has(s, at: pe, Scalars.of("主持召开"))) {
+                if host == nil { host = h.name }
+                continue
+              }
+              if pe >= 1, Scalars.hasEnding(s, at: h.range.lowerBound, Scalars.of("由")),
+                 Scalars.find(s, Scalars.of("主持"), from: pe, to: min(sr.upperBound, pe + 4)) != nil {
+                if host == nil { host = h.name }
+                continue
+              }
+              // attendance word later in the same sentence, not past the next meeting name
+              let later = pe..<sr.upperBound
+              if Scalars.contains(s, later, anyOf: Self.attendWords) && (q > si || pe >= start - 40) {
+                if !attendees.contains(h.name) { attendees.append(h.name) }
+              }
+            }
+            q += 1
+          }
+          attendees.removeAll { $0 == host }
+          drafts.append(MeetingDraft(name: name, kind: kind, date: date, dateFromSentence: fromSentence, loc: loc,
+                                     venue: venue, host: host, attendees: attendees, sentence: r, article: a.number,
+                                     isHeading: sent.isHeading))
+          e += 1
+        }
+      }
+    }
+    return drafts
+  }
+
+  /// A meeting name without its scope words (全区, 我县, a place): what repeats between a
+  /// headline and its story.
+  func meetingCore(_ name: String) -> String {
+    var sc = Array(name.unicodeScalars)
+    for w in ["全省", "全市", "全县", "全区", "我县", "我市", "我区", "本县", "本市"].map(Scalars.of) where sc.starts(with: w) {
+      sc.removeFirst(w.count); break
+    }
+    var out = String(); out.unicodeScalars.append(contentsOf: sc)
+    for p in places {
+      if out.hasPrefix(p.text) { out.removeFirst(p.text.count); break }
+    }
+    return out
+  }
+
+  func meetings() -> [Fact] {
+    var merged: [MeetingDraft] = []
+    for d in meetingDrafts() {
+      let core = meetingCore(d.name)
+      let exact = merged.firstIndex { m in m.kind == d.kind && meetingCore(m.name) == core && m.loc.province == d.loc.province }
+      let loose = merged.firstIndex { m in
+        let mc = meetingCore(m.name)
+        // a headline's date is borrowed from the story's first sentence: it never blocks a merge
+        let datesAgree = m.date == nil || d.date == nil || m.date == d.date || !m.dateFromSentence || !d.dateFromSentence
+        return m.kind == d.kind && (mc.hasSuffix(core) || core.hasSuffix(mc)) && datesAgree && m.loc.province == d.loc.province
+      }
+      if let i = exact ?? loose {
+        var m = merged[i]
+        if d.name.unicodeScalars.count > m.name.unicodeScalars.count { m.name = d.name }
+        if m.date == nil || (!m.dateFromSentence && d.dateFromSentence) { m.date = d.date ?? m.date; m.dateFromSentence = d.dateFromSentence }
+        if m.venue == nil { m.venue = d.venue }
+        if m.host == nil { m.host = d.host }
+        for x in d.attendees where !m.attendees.contains(x) && x != m.host { m.attendees.append(x) }
+        if m.isHeading && !d.isHeading {
+          m.extraSources.insert(m.sentence, at: 0); m.extraArticles.insert(m.article, at: 0)
+          m.sentence = d.sentence; m.article = d.article; m.isHeading = false
+        } else {
+          m.extraSources.append(d.sentence); m.extraArticles.append(d.article)
+        }
+        merged[i] = m
+      } else {
+        merged.append(d)
+      }
+    }
+    return merged.map { m in
+      var f = Fact(.meeting)
+      f["name"] = .text(m.name)
+      f["kind"] = .text(m.kind)
+      if let d = m.date { f["date"] = .date(d) }
+      m.loc.write(into: &f)
+      if let v = m.venue { f["venue"] = .text(v) }
+      if let h = m.host { f["host"] = .text(h) }
+      if !m.attendees.isEmpty { f["attendees"] = .list(m.attendees) }
+      provenance(m.sentence, article: m.article, into: &f)
+      for (r, art) in zip(m.extraSources, m.extraArticles) {
+        let o = norm.originalRange(r)
+        f.moreSources.append(Source(doc: path, article: Int64(art), evidence: Scalars.string(original, o), span: o))
+      }
+      return f
+    }
+  }
+}

@@ -1,0 +1,106 @@
+import NewsFacts
+
+/// Visits: named people going to a place to inspect, study or tour (考察, 调研, 观摩, 参观,
+/// 视察), from `X带队到Y参观考察`, `X赴Y调研`, `X在Y村观摩…`.
+extension DocumentContext {
+  static let visitVerbs = ["考察", "调研", "观摩", "参观", "视察", "学习", "检查", "督导", "走访", "对接", "招商"].map(Scalars.of)
+  static let toMarkers = ["到", "赴", "前往", "在", "深入"].map(Scalars.of)
+  static let localUnits: Set<Unicode.Scalar> = ["乡", "镇", "村", "县", "区", "市", "街", "道", "园", "社"]
+
+  struct VisitDraft {
+    var who: [String]
+    var to: String
+    var loc: Loc
+    var date: FactDate?
+    var end: FactDate?
+    var purpose: String?
+    var sentence: Range<Int>
+    var article: Int
+    var isHeading: Bool
+  }
+
+  func visits() -> [Fact] {
+    var drafts: [VisitDraft] = []
+    for a in articles {
+      for (si, sent) in a.sentences.enumerated() {
+        let r = sent.range
+        guard Scalars.contains(s, r, anyOf: Self.visitVerbs) else { continue }
+        let hits = people(in: r)
+        guard let firstHit = hits.first else { continue }
+        // the destination: after a marker that follows the first person
+        var found: (Range<Int>, Int)? = nil  // destination range, marker start
+        var i = firstHit.range.upperBound
+        while i < r.upperBound && found == nil {
+          guard let mk = Self.toMarkers.first(where: { Scalars.has(s, at: i, $0) }) else { i += 1; continue }
+          let b = i + mk.count
+          var e = b
+          // a run of place mentions (江苏省仪征市)
+          while let pm = places(in: e..<(e + 1)).first, pm.range.lowerBound == e { e = pm.range.upperBound }
+          if e == b {
+            // a local place as written: Han run up to a visit verb, ending in 乡/镇/村 …
+            var q = b
+            while q < min(r.upperBound, b + 14) && Scalars.isHan(s[q]) && !Self.visitVerbs.contains(where: { Scalars.has(s, at: q, $0) }) { q += 1 }
+            if q > b + 1, q < r.upperBound, Self.visitVerbs.contains(where: { Scalars.has(s, at: q, $0) }), Self.localUnits.contains(s[q - 1]) { e = q }
+          }
+          if e > b { found = (b..<e, i) } else { i = b }
+        }
+        guard let (dest, marker) = found else { continue }
+        // who: people before the destination (not those 带领-ed along, which are not names anyway)
+        var who: [String] = []
+        for h in hits where h.range.upperBound <= marker && !who.contains(h.name) { who.append(h.name) }
+        guard !who.isEmpty else { continue }
+        // the rest of the clause must name a visit verb
+        var e = dest.upperBound
+        for w in ["等地", "等"].map(Scalars.of) where Scalars.has(s, at: e, w) { e += w.count; break }
+        let rest = e..<r.upperBound
+        guard Scalars.contains(s, rest, anyOf: Self.visitVerbs) else { continue }
+        var pe = r.upperBound
+        while pe > e && (Scalars.isClauseBreak(s[pe - 1]) || s[pe - 1] == "。") { pe -= 1 }
+        let purpose = pe > e ? text(e..<pe) : nil
+        var loc = a.loc
+        if let p = Self.mostSpecific(places(in: dest)) { loc = Loc(p) }
+        var date: FactDate? = nil, end: FactDate? = nil
+        if let t = times(in: r).first, let sp = Self.span(t), !(sp.from.month == 1 && sp.from.day == 1 && sp.to.month == 12) {
+          date = fillYear(sp.from, article: a)
+          if sp.to != sp.from { end = fillYear(sp.to, article: a) }
+        }
+        // companions in the next sentence: 薛俊辉、白海珠一同考察
+        if si + 1 < a.sentences.count {
+          let nr = a.sentences[si + 1].range
+          if Scalars.contains(s, nr, anyOf: [Scalars.of("一同"), Scalars.of("随同"), Scalars.of("一起")]) {
+            for h in people(in: nr) where !who.contains(h.name) { who.append(h.name) }
+          }
+        }
+        drafts.append(VisitDraft(who: who, to: text(dest), loc: loc, date: date, end: end, purpose: purpose,
+                                 sentence: r, article: a.number, isHeading: sent.isHeading))
+      }
+    }
+    // a headline and its story report one visit
+    var merged: [VisitDraft] = []
+    for d in drafts {
+      if let i = merged.firstIndex(where: { m in
+        m.article == d.article && m.loc == d.loc && !Set(m.who).isDisjoint(with: d.who)
+      }) {
+        var m = merged[i]
+        for w in d.who where !m.who.contains(w) { m.who.append(w) }
+        if m.date == nil { m.date = d.date; m.end = d.end }
+        if m.isHeading && !d.isHeading {
+          m.sentence = d.sentence; m.isHeading = false; m.purpose = d.purpose ?? m.purpose
+          if d.to.unicodeScalars.count >= m.to.unicodeScalars.count { m.to = d.to }
+        }
+        merged[i] = m
+      } else { merged.append(d) }
+    }
+    return merged.map { v in
+      var f = Fact(.visit)
+      f["who"] = .list(v.who)
+      f["to"] = .text(v.to)
+      v.loc.write(into: &f, country: true)
+      if let d = v.date { f["date"] = .date(d) }
+      if let d = v.end { f["end_date"] = .date(d) }
+      if let p = v.purpose { f["purpose"] = .text(p) }
+      provenance(v.sentence, article: v.article, into: &f)
+      return f
+    }
+  }
+}

@@ -1,0 +1,286 @@
+import NewsFacts
+
+/// Every province, prefecture-level city, county-level division and township of China (NBS
+/// 2023 codes and hierarchy, JioNLP short names and renames), plus countries and major foreign
+/// cities, with a scalar trie for one-pass recognition.
+///
+/// Built once, lazily, from the string table in `GazetteerData.swift` (see
+/// `Scripts/gen_gazetteer.py`). Placeholder rows (市辖区, 县, 省直辖县级行政区划) are skipped but
+/// their children stay reachable. The hierarchy in each `PlaceRef` is filled upward with
+/// official full names; for the counties of a municipality (北京市朝阳区) `city` is the
+/// municipality's name (北京市), so every county has a city; counties administered directly by a
+/// province (济源市, 仙桃市) have `city == nil`. Codes are 6 digits for provinces, cities and
+/// counties (`140000`, `141000`, `141002`) and 9 for townships (`141002201`). Hong Kong, Macao
+/// and Taiwan are present at province level only.
+public final class Gazetteer: PlaceResolver, Sendable {
+  /// The gazetteer built from the embedded table, parsed on first use.
+  public static let shared = Gazetteer()
+
+  struct Entry: Sendable {
+    var ref: PlaceRef
+    /// Statistical zone (xx71–xx73): county level, but not a legal division.
+    var isZone: Bool
+    /// Index of the parent entry (city, or province when no city), -1 for none.
+    var parent: Int32
+  }
+
+  struct Township: Sendable {
+    var start: Int32
+    var count: Int32
+    var suffix: Int32
+  }
+
+  let entries: [Entry]
+  let byCode: [String: Int32]
+  let childIndex: [Int32: [Int32]]
+  let trie: ScalarTrie
+  let fold: [Unicode.Scalar: Unicode.Scalar]
+  let townScalars: [Unicode.Scalar]
+  let towns: [Township]
+  /// County entry index → range in `towns`.
+  let townRanges: [Int32: Range<Int32>]
+  /// Microseconds the first build took (parse + trie), for reports and benchmarks.
+  public let buildMicroseconds: Int
+
+  /// Parses the embedded table; use `shared` rather than building another.
+  init() {
+    let t0 = monotonicMicros()
+    let bytes = Array(gazetteerData.utf8)
+    var entries: [Entry] = []
+    var byCode: [String: Int32] = [:]
+    var names: [(String, Int32, ScalarTrie.Hit.Kind)] = []
+    var townLines: [(String, Range<Int>)] = []
+    var foldPairs: Range<Int> = 0..<0
+    var worldRows: [[String]] = []
+
+    var lineStart = 0
+    var i = 0
+    func fields(_ r: Range<Int>) -> [String] {
+      var out: [String] = []
+      var s = r.lowerBound
+      var j = r.lowerBound
+      while j < r.upperBound {
+        if bytes[j] == 9 { out.append(String(decoding: bytes[s..<j], as: UTF8.self)); s = j + 1 }
+        j += 1
+      }
+      out.append(String(decoding: bytes[s..<r.upperBound], as: UTF8.self))
+      return out
+    }
+    while i <= bytes.count {
+      if i == bytes.count || bytes[i] == 10 {
+        let r = lineStart..<i
+        lineStart = i + 1
+        if r.count > 2 {
+          switch bytes[r.lowerBound] {
+          case UInt8(ascii: "D"):
+            let f = fields(r)
+            if f.count >= 5 {
+              let code = f[1]
+              let lv = f[2]
+              let level: PlaceLevel = lv == "p" ? .province : lv == "c" ? .city : .county
+              let idx = Int32(entries.count)
+              var ref = PlaceRef(name: f[3], level: level, code: code)
+              var parent: Int32 = -1
+              let pcode = String(code.prefix(2)) + "0000"
+              let ccode = String(code.prefix(4)) + "00"
+              switch level {
+              case .province:
+                ref.province = f[3]
+              case .city:
+                if let p = byCode[pcode] { ref.province = entries[Int(p)].ref.name; parent = p }
+              default:
+                if let p = byCode[pcode] { ref.province = entries[Int(p)].ref.name; parent = p }
+                if let c = byCode[ccode], c != parent {
+                  ref.city = entries[Int(c)].ref.name; parent = c
+                } else if ["11", "12", "31", "50"].contains(String(code.prefix(2))) {
+                  ref.city = ref.province
+                }
+                ref.county = f[3]
+              }
+              if level == .city { ref.city = f[3] }
+              entries.append(Entry(ref: ref, isZone: lv == "z", parent: parent))
+              byCode[code] = idx
+              names.append((f[3], idx, .full))
+              if !f[4].isEmpty {
+                let aliases = f[4].split(separator: "|")
+                for a in aliases {
+                  // `~` marks an old name (襄樊 for 襄阳市); the rest are short names.
+                  if a.hasPrefix("~") { names.append((String(a.dropFirst()), idx, .old)) } else { names.append((String(a), idx, .alias)) }
+                }
+              }
+            }
+          case UInt8(ascii: "T"):
+            let f = fields(r)
+            if f.count >= 3 { townLines.append((f[1], r)) }
+          case UInt8(ascii: "W"):
+            worldRows.append(fields(r))
+          case UInt8(ascii: "F"):
+            foldPairs = (r.lowerBound + 2)..<r.upperBound
+          default: break
+          }
+        }
+      }
+      i += 1
+    }
+
+    // World: countries and foreign cities.
+    for f in worldRows where f.count >= 5 {
+      let level: PlaceLevel = f[1] == "n" ? .country : .city
+      let idx = Int32(entries.count)
+      entries.append(Entry(ref: PlaceRef(name: f[2 + (level == .country ? 0 : 0)], level: level, code: nil, country: f[4]),
+                           isZone: false, parent: -1))
+      names.append((f[2], idx, .full))
+      if f[3] != f[2] { names.append((f[3], idx, .full)) }
+    }
+
+    // Townships: flat scalar storage, per county ranges.
+    var townScalars: [Unicode.Scalar] = []
+    var towns: [Township] = []
+    var townRanges: [Int32: Range<Int32>] = [:]
+    for (county, r) in townLines {
+      guard let ci = byCode[county] else { continue }
+      let lo = Int32(towns.count)
+      // Skip "T\t<code>\t".
+      let text = String(decoding: bytes[r], as: UTF8.self).unicodeScalars
+      var tabs = 0
+      var suffix: Int32 = 0
+      var digits = 0
+      var nameStart = Int32(townScalars.count)
+      func close() {
+        let n = Int32(townScalars.count) - nameStart
+        if n > 0 { towns.append(Township(start: nameStart, count: n, suffix: suffix)) }
+      }
+      for s in text {
+        if tabs < 2 { if s == "\t" { tabs += 1 }; continue }
+        if s == "," {
+          close(); suffix = 0; digits = 0; nameStart = Int32(townScalars.count); continue
+        }
+        if digits < 3, s.value >= 48, s.value <= 57 {
+          suffix = suffix * 10 + Int32(s.value - 48); digits += 1
+          nameStart = Int32(townScalars.count)
+          continue
+        }
+        townScalars.append(s)
+      }
+      close()
+      townRanges[ci] = lo..<Int32(towns.count)
+    }
+
+    var fold: [Unicode.Scalar: Unicode.Scalar] = [:]
+    var pairScalars: [Unicode.Scalar] = []
+    for s in String(decoding: bytes[foldPairs], as: UTF8.self).unicodeScalars { pairScalars.append(s) }
+    var k = 0
+    while k + 1 < pairScalars.count { fold[pairScalars[k]] = pairScalars[k + 1]; k += 2 }
+
+    var trie = ScalarTrie()
+    for (name, idx, kind) in names where name.unicodeScalars.count >= 2 {
+      trie.insert(name.unicodeScalars, ScalarTrie.Hit(entry: idx, kind: kind))
+    }
+    for phrase in PlaceTraps.blockers {
+      trie.insert(phrase.unicodeScalars, ScalarTrie.Hit(entry: -1, kind: .blocker))
+    }
+
+    var childIndex: [Int32: [Int32]] = [:]
+    for (n, e) in entries.enumerated() where e.parent >= 0 { childIndex[e.parent, default: []].append(Int32(n)) }
+
+    self.entries = entries
+    self.byCode = byCode
+    self.trie = trie
+    self.fold = fold
+    self.townScalars = townScalars
+    self.towns = towns
+    self.townRanges = townRanges
+    self.childIndex = childIndex
+    self.buildMicroseconds = monotonicMicros() - t0
+  }
+
+  /// Every place `name` can denote (short, full, traditional or old name; 襄樊 → 襄阳市), higher
+  /// levels first; several for shared names (朝阳区 in 北京市 and 长春市); empty when unknown.
+  public func resolve(_ name: String) -> [PlaceRef] {
+    var key: [Unicode.Scalar] = []
+    for s in name.unicodeScalars where s != " " && s != "\u{3000}" { key.append(fold[s] ?? s) }
+    let hits = trie.lookup(key)
+    var seen = Set<Int32>()
+    var out: [Int32] = []
+    for h in hits where h.entry >= 0 && seen.insert(h.entry).inserted { out.append(h.entry) }
+    out.sort { a, b in
+      let ea = entries[Int(a)], eb = entries[Int(b)]
+      if ea.ref.level != eb.ref.level { return ea.ref.level < eb.ref.level }
+      if ea.isZone != eb.isZone { return !ea.isZone }
+      return a < b
+    }
+    return out.map { entries[Int($0)].ref }
+  }
+
+  /// The division with a statistical code: 2, 4, 6 or 9 digits (`14`, `1410`, `141002`, `141002201`).
+  public func division(code: String) -> PlaceRef? {
+    let digits = code.utf8.count
+    guard code.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return nil }
+    switch digits {
+    case 2: return byCode[code + "0000"].map { entries[Int($0)].ref }
+    case 4: return byCode[code + "00"].map { entries[Int($0)].ref }
+    case 6: return byCode[code].map { entries[Int($0)].ref }
+    case 9:
+      let county = String(code.prefix(6))
+      return townships(inCounty: county).first { $0.code == code }
+    default: return nil
+    }
+  }
+
+  /// The divisions directly below a code: a province's cities (and counties it administers
+  /// directly, or a municipality's districts), a city's counties, a county's townships.
+  public func children(ofCode code: String) -> [PlaceRef] {
+    guard let ref = division(code: code), let c = ref.code, let idx = byCode[c] else { return [] }
+    if ref.level == .county { return townships(inCounty: c) }
+    return (childIndex[idx] ?? []).map { entries[Int($0)].ref }
+  }
+
+  /// Every province, city and county-level division (statistical zones included; see `isZone`).
+  public var divisions: [PlaceRef] {
+    entries.lazy.filter { $0.ref.code != nil }.map(\.ref)
+  }
+
+  /// Countries and foreign cities.
+  public var foreignPlaces: [PlaceRef] {
+    entries.lazy.filter { $0.ref.code == nil }.map(\.ref)
+  }
+
+  /// Whether a county-level code is a statistical zone (xx71–xx73: 开发区, 示范区) rather than a
+  /// legal division; news mentions them, counts of legal divisions leave them out.
+  public func isZone(code: String) -> Bool {
+    byCode[code].map { entries[Int($0)].isZone } ?? false
+  }
+
+  /// The townships (乡, 镇, 街道) of a county, by 6-digit code.
+  public func townships(inCounty code: String) -> [PlaceRef] {
+    guard let ci = byCode[code], let r = townRanges[ci] else { return [] }
+    let county = entries[Int(ci)].ref
+    return r.map { t in townshipRef(Int(t), county: county) }
+  }
+
+  func townshipName(_ t: Int) -> String {
+    let tw = towns[t]
+    var s = String.UnicodeScalarView()
+    s.append(contentsOf: townScalars[Int(tw.start)..<Int(tw.start + tw.count)])
+    return String(s)
+  }
+
+  func townshipRef(_ t: Int, county: PlaceRef) -> PlaceRef {
+    let tw = towns[t]
+    var suffix = String(tw.suffix)
+    while suffix.utf8.count < 3 { suffix = "0" + suffix }
+    return PlaceRef(name: townshipName(t), level: .township, code: (county.code ?? "") + suffix,
+                    province: county.province, city: county.city, county: county.county)
+  }
+
+  /// Folds traditional characters used in place names to simplified.
+  func foldName(_ s: Unicode.Scalar) -> Unicode.Scalar { fold[s] ?? s }
+}
+
+import Glibc
+
+func monotonicMicros() -> Int {
+  var ts = timespec()
+  clock_gettime(CLOCK_MONOTONIC, &ts)
+  return ts.tv_sec * 1_000_000 + ts.tv_nsec / 1000
+}

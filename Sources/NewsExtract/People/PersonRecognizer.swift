@@ -1,0 +1,207 @@
+import NewsFacts
+
+/// One person the recogniser found, with the evidence that made it a person.
+struct PersonHit: Sendable, Hashable {
+  enum Context: Sendable, Hashable { case titleBefore, titleAfter, list, known }
+  var name: String
+  var nameRange: Range<Int>
+  /// Title phrases as written, in text order (`区委副书记`, `区长`).
+  var titles: [String]
+  var titleRanges: [Range<Int>]
+  /// Name and titles together.
+  var range: Range<Int>
+  var context: Context
+  /// For list members: the words after 等 (`县四大班子领导`).
+  var listCloser: String?
+}
+
+/// Finds people: a surname from the table plus one or two given-name characters, in a title or
+/// list context. `县委书记` alone is no one; `关于` after `总书记` is not a name.
+public enum PersonRecognizer {
+  /// Person mentions (`.person(name:title:)`) in text order. `places` are the place mentions of
+  /// the same text: a name never overlaps a place, and a title may start with one.
+  public static func mentions(in s: [Unicode.Scalar], places: [Mention]) -> [Mention] {
+    hits(in: s, places: places).map { h in
+      let title = h.titles.isEmpty ? nil : h.titles.joined(separator: "、")
+      return Mention(kind: .person, text: Scalars.string(s, h.range), range: h.range,
+                     value: .person(name: h.name, title: title))
+    }
+  }
+
+  /// Every person sighting with titles and context, in text order.
+  static func hits(in s: [Unicode.Scalar], places: [Mention]) -> [PersonHit] {
+    let n = s.count
+    guard n > 1 else { return [] }
+    // place start for each covered scalar (-1 when none)
+    var placeStart = [Int32](repeating: -1, count: n)
+    for p in places where p.range.lowerBound >= 0 && p.range.upperBound <= n {
+      for k in p.range { placeStart[k] = Int32(p.range.lowerBound) }
+    }
+    var out: [PersonHit] = []
+    var taken = [Bool](repeating: false, count: n)
+
+    func givenOK(_ r: Range<Int>) -> Bool {
+      for k in r {
+        guard k < n, Scalars.isHan(s[k]), !Titles.notInGivenName.contains(s[k]), placeStart[k] < 0 else { return false }
+      }
+      return true
+    }
+    func rightBoundary(_ e: Int) -> Bool {
+      if e >= n { return true }
+      let c = s[e]
+      if !Scalars.isHan(c) { return true }
+      return Titles.stops.match(s, at: e) > 0 || Titles.core.match(s, at: e) > 0
+    }
+    /// Length of a name starting at `e` followed by a boundary, or 0.
+    func nameAt(_ e: Int) -> Int {
+      let sl = Surnames.length(s, at: e)
+      guard sl > 0, placeStart[e] < 0 else { return 0 }
+      // 李明一同考察: a two-character name before a two-character stop beats 李明一 before 同
+      let short = e + sl + 1
+      if short < n, givenOK((e + sl)..<short), Titles.stops.match(s, at: short) >= 2 { return sl + 1 }
+      for given in [2, 1] {
+        let end = e + sl + given
+        guard end <= n, givenOK((e + sl)..<end), rightBoundary(end) else { continue }
+        return sl + given
+      }
+      return 0
+    }
+    /// Start of the title phrase whose core title starts at `i`.
+    func titleStart(_ i: Int) -> Int {
+      var j = i
+      while j > 0 && i - j < 16 {
+        let c = s[j - 1]
+        if placeStart[j - 1] >= 0 { j = Int(placeStart[j - 1]); continue }
+        guard Scalars.isHan(c), !taken[j - 1] else { break }
+        if Titles.stops.matchEnding(s, at: j, maxLength: 4) > 0 && !isUnitChar(c) { break }
+        j -= 1
+      }
+      if i - j >= 16 { return i }
+      return j
+    }
+    func isUnitChar(_ c: Unicode.Scalar) -> Bool {
+      c == "委" || c == "会" || c == "府" || c == "协" || c == "部" || c == "局" || c == "区" || c == "县" || c == "市" || c == "省"
+    }
+
+    // 1. <title>[、<title>…]<name>
+    var i = 0
+    while i < n {
+      let L = Titles.core.match(s, at: i)
+      guard L > 0 else { i += 1; continue }
+      let e = i + L
+      let len = nameAt(e)
+      guard len > 0 else { i += 1; continue }
+      var titles: [(String, Range<Int>)] = []
+      var start = titleStart(i)
+      titles.append((Scalars.string(s, start..<e), start..<e))
+      var guardCount = 0
+      while start >= 2 && guardCount < 4 {
+        var sep = start - 1
+        while sep > 0 && s[sep] == " " { sep -= 1 }
+        guard s[sep] == "、" || s[sep] == "，" || s[sep] == "," else { break }
+        let before = sep
+        let cl = Titles.core.matchEnding(s, at: before, maxLength: 6)
+        guard cl > 0 else { break }
+        let ts = titleStart(before - cl)
+        titles.insert((Scalars.string(s, ts..<before), ts..<before), at: 0)
+        start = ts
+        guardCount += 1
+      }
+      let nr = e..<(e + len)
+      out.append(PersonHit(name: Scalars.string(s, nr), nameRange: nr, titles: titles.map(\.0),
+                           titleRanges: titles.map(\.1), range: start..<nr.upperBound, context: .titleBefore))
+      for k in start..<nr.upperBound { taken[k] = true }
+      i = nr.upperBound
+    }
+
+    // 2. <name><title>: 崔绍民书记, 王宏伟同志
+    i = 2
+    while i < n {
+      let L = Titles.afterName.match(s, at: i)
+      guard L > 0, !taken[i] else { i += 1; continue }
+      var found: Range<Int>? = nil
+      for total in [3, 2, 4] {
+        let st = i - total
+        guard st >= 0, !taken[st] else { continue }
+        // a longer title covering this one (宣传部长) is no name + title
+        var covered = false
+        for b in max(0, i - 4)..<i where Titles.core.match(s, at: b) > i - b { covered = true }
+        if covered { break }
+        let sl = Surnames.length(s, at: st)
+        guard sl > 0, total - sl >= 1, total - sl <= 2, givenOK((st + sl)..<i), placeStart[st] < 0 else { continue }
+        let leftOK = st == 0 || !Scalars.isHan(s[st - 1]) || Titles.stops.matchEnding(s, at: st, maxLength: 4) > 0
+        guard leftOK else { continue }
+        found = st..<i
+        break
+      }
+      if let nr = found {
+        let word = Scalars.string(s, i..<(i + L))
+        let titles = word == "同志" ? [] : [word]
+        out.append(PersonHit(name: Scalars.string(s, nr), nameRange: nr, titles: titles,
+                             titleRanges: titles.isEmpty ? [] : [i..<(i + L)], range: nr.lowerBound..<(i + L),
+                             context: .titleAfter))
+        for k in nr.lowerBound..<(i + L) { taken[k] = true }
+        i += L
+      } else { i += 1 }
+    }
+
+    // 3. lists closed by 等…领导: 薛玉马、丁格、孙晓等县四大班子领导
+    i = 1
+    while i < n {
+      guard s[i] == "等" else { i += 1; continue }
+      var closer: Range<Int>? = nil
+      var k = i + 1
+      while k < min(n, i + 10) && Scalars.isHan(s[k]) {
+        let cl = Titles.listClosers.match(s, at: k)
+        if cl > 0 { closer = (i + 1)..<(k + cl); break }
+        k += 1
+      }
+      guard let closerRange = closer else { i += 1; continue }
+      var items: [Range<Int>] = []
+      var end = i
+      while end > 0 {
+        var st = end
+        while st > 0 && Scalars.isHan(s[st - 1]) && end - st < 5 { st -= 1 }
+        let runIsWhole = st == 0 || !Scalars.isHan(s[st - 1])
+        if !(runIsWhole || s[st - 1] == "、") { break }
+        if !taken[st] || items.isEmpty { items.insert(st..<end, at: 0) }
+        if st > 0 && s[st - 1] == "、" { end = st - 1 } else { break }
+      }
+      var good: [Range<Int>] = []
+      var withSurname = 0
+      for r in items {
+        let sl = Surnames.length(s, at: r.lowerBound)
+        let maxLen = sl == 2 ? 4 : 3
+        guard r.count >= 2, r.count <= maxLen, givenOK((r.lowerBound + max(sl, 1))..<r.upperBound),
+              placeStart[r.lowerBound] < 0 else { continue }
+        if sl > 0 { withSurname += 1 }
+        good.append(r)
+      }
+      if !good.isEmpty && withSurname * 2 >= good.count && (good.count >= 2 || withSurname == 1) && good.count == items.count {
+        let closerText = Scalars.string(s, closerRange)
+        for r in good where !taken[r.lowerBound] {
+          out.append(PersonHit(name: Scalars.string(s, r), nameRange: r, titles: [], titleRanges: [], range: r,
+                               context: .list, listCloser: closerText))
+          for q in r { taken[q] = true }
+        }
+      }
+      i += 1
+    }
+
+    // 4. later mentions of names already found (王宏伟在主持会议时说)
+    let known = WordList(Array(Set(out.map(\.name))))
+    i = 0
+    while i < n {
+      let L = known.match(s, at: i)
+      guard L > 0 else { i += 1; continue }
+      let r = i..<(i + L)
+      if r.allSatisfy({ !taken[$0] && placeStart[$0] < 0 }) && (L >= 3 || rightBoundary(i + L)) {
+        out.append(PersonHit(name: Scalars.string(s, r), nameRange: r, titles: [], titleRanges: [], range: r, context: .known))
+        for q in r { taken[q] = true }
+      }
+      i += L
+    }
+    out.sort { $0.range.lowerBound < $1.range.lowerBound }
+    return out
+  }
+}

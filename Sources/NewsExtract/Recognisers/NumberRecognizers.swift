@@ -1,0 +1,140 @@
+import NewsFacts
+
+/// Times, money, numbers, percentages and areas in normalised text (simplified, half-width
+/// digits), in one left-to-right pass: at each position every family tries a match, the longest
+/// wins (time, then money, percent, area, number on ties), and the scan goes on after it, so
+/// mentions are in text order and never overlap (a money mention swallows the number inside it).
+public enum NumericRecognizers {
+  /// Mentions of kinds time, money, number, percent and area. `base` is "today" for relative
+  /// expressions (今年, 去年, 上个月) and the year of a bare `7月17日`; without it those stay
+  /// yearless (`--07-17`) and purely relative ones (去年) are not reported.
+  public static func mentions(in text: [Unicode.Scalar], base: FactDate?) -> [Mention] {
+    var time = TimeRecognizer(base: base)
+    return mentions(in: text, time: &time)
+  }
+
+  /// The same with a caller-held `TimeRecognizer`, to carry `lastExplicitYear` across calls.
+  public static func mentions(in text: [Unicode.Scalar], time: inout TimeRecognizer) -> [Mention] {
+    var out: [Mention] = []
+    var i = 0
+    let n = text.count
+    while i < n {
+      let c = text[i]
+      if TimeRecognizer.isSentenceEnd(c) { time.sentenceEnded(); i += 1; continue }
+      guard Lexicon.startScalars.contains(c) else { i += 1; continue }
+      var best: (end: Int, kind: Mention.Kind, value: MentionValue)? = nil
+      func consider(_ end: Int, _ kind: Mention.Kind, _ value: MentionValue) {
+        if end > (best?.end ?? i) { best = (end, kind, value) }
+      }
+      let tm = time.match(text, at: i)
+      if let t = tm { consider(t.end, .time, .time(t.span)) }
+      if let m = MoneyRecognizer.match(text, at: i) { consider(m.end, .money, m.value) }
+      if let p = PercentRecognizer.match(text, at: i) { consider(p.end, .percent, p.value) }
+      if let a = AreaRecognizer.match(text, at: i) { consider(a.end, .area, a.value) }
+      if let b = best {
+        if b.kind == .time, let t = tm { time.commit(t) }
+        out.append(Mention(kind: b.kind, text: Lexicon.string(text, i..<b.end), range: i..<b.end, value: b.value))
+        i = b.end
+        continue
+      }
+      if let num = NumberRecognizer.match(text, at: i) {
+        out.append(Mention(kind: .number, text: Lexicon.string(text, i..<num.end), range: i..<num.end, value: .number(num.value)))
+        i = num.end
+        continue
+      }
+      // Skip the rest of a numeral run that nothing accepted (十四五, 一二三).
+      if NumberToken.isASCIIDigit(c) || ChineseNumber.isNumeral(c) {
+        i += 1
+        while i < n, NumberToken.isASCIIDigit(text[i]) || ChineseNumber.isNumeral(text[i]) || text[i] == "." { i += 1 }
+        continue
+      }
+      i += 1
+    }
+    return out
+  }
+}
+
+/// Plain numbers: Arabic (`2300`, `57.06万`) and Chinese (`两千三百`, `一九九八`, `三千余`).
+enum NumberRecognizer {
+  static func match(_ t: [Unicode.Scalar], at i: Int) -> (value: Double, end: Int)? {
+    if i > 0 {
+      let p = t[i - 1]
+      // Inside an identifier (G20, 5G) or another number.
+      if NumberToken.isASCIIDigit(p) || Lexicon.isASCIILetter(p) || (p == "." && i > 1 && NumberToken.isASCIIDigit(t[i - 2])) { return nil }
+      if ChineseNumber.isNumeral(p) && ChineseNumber.isNumeral(t[i]) { return nil }
+      if (p == "数" || p == "几") && ChineseNumber.isNumeral(t[i]) { return nil }
+    }
+    guard let tok = NumberToken.scan(t, at: i) else { return nil }
+    var end = tok.end
+    if tok.chinese {
+      let len = end - i
+      if len < 2 { return nil }
+      if tok.digitString && len < 4 && !(end < t.count && t[end] == "年") { return nil }
+      if end < t.count, ChineseNumber.isNumeral(t[end]) { return nil }
+      // Words, not numbers: 一一, 万一 are filtered above; 千万 (must) has no digit.
+      if !tok.hasUnit && !tok.digitString && len < 2 { return nil }
+    } else if end < t.count, Lexicon.isASCIILetter(t[end]) {
+      return nil
+    }
+    if end < t.count, t[end] == "余" || t[end] == "多" { end += 1 }
+    return (tok.value, end)
+  }
+}
+
+/// Word lists and small helpers shared by the numeric recognisers.
+enum Lexicon {
+  static func string(_ t: [Unicode.Scalar], _ r: Range<Int>) -> String {
+    var v = String.UnicodeScalarView()
+    v.append(contentsOf: t[r])
+    return String(v)
+  }
+
+  static func isASCIILetter(_ s: Unicode.Scalar) -> Bool {
+    (s.value >= 65 && s.value <= 90) || (s.value >= 97 && s.value <= 122)
+  }
+
+  /// The end of the longest word of `words` at `i`.
+  static func longest(_ t: [Unicode.Scalar], at i: Int, _ words: [[Unicode.Scalar]]) -> (end: Int, index: Int)? {
+    var best: (Int, Int)? = nil
+    for (n, w) in words.enumerated() where i + w.count <= t.count && w.count > (best.map { $0.0 - i } ?? 0) {
+      var ok = true
+      for k in 0..<w.count where t[i + k] != w[k] { ok = false; break }
+      if ok { best = (i + w.count, n) }
+    }
+    return best
+  }
+
+  static func words(_ list: [String]) -> [[Unicode.Scalar]] { list.map { Array($0.unicodeScalars) } }
+
+  /// Words before an amount and the bound they give.
+  static let prefixBounds: [(String, Bound)] = [
+    ("约", .about), ("大约", .about), ("近", .about), ("将近", .about), ("接近", .about), ("大概", .about),
+    ("过", .atLeast), ("超", .atLeast), ("超过", .atLeast), ("逾", .atLeast), ("多达", .atLeast),
+    ("至少", .atLeast), ("不少于", .atLeast), ("不低于", .atLeast), ("高达", .atLeast), ("突破", .atLeast),
+    ("不到", .atMost), ("不足", .atMost), ("少于", .atMost), ("小于", .atMost), ("低于", .atMost),
+    ("不超过", .atMost), ("最多", .atMost),
+  ]
+  static let prefixWords = words(prefixBounds.map(\.0))
+
+  /// Words after an amount and the bound they give.
+  static let suffixBounds: [(String, Bound)] = [
+    ("左右", .about), ("上下", .about), ("以上", .atLeast), ("之多", .atLeast), ("多", .atLeast),
+    ("余", .atLeast), ("以下", .atMost), ("以内", .atMost),
+  ]
+  static let suffixWords = words(suffixBounds.map(\.0))
+
+  /// `(含)` written after an amount in rules and tenders.
+  static let inclusive = words(["(含)", "（含）"])
+
+  static let connectors = words(["至", "到", "-", "—", "–", "~", "～", "－", "——", "--", "－－"])
+
+  static let startScalars: Set<Unicode.Scalar> = {
+    var s = Set<Unicode.Scalar>()
+    for v in 48...57 { if let u = Unicode.Scalar(v) { s.insert(u) } }
+    for c in "零〇○一壹幺二两兩贰貳三叁參四肆五伍六六陆陸七柒八捌九玖十拾百佰千仟万萬亿億廿卅" .unicodeScalars { s.insert(c) }
+    for w in prefixBounds { if let f = w.0.unicodeScalars.first { s.insert(f) } }
+    for w in MoneyRecognizer.prefixCurrencies { if let f = w.0.unicodeScalars.first { s.insert(f) } }
+    for w in TimeRecognizer.startWords { if let f = w.unicodeScalars.first { s.insert(f) } }
+    return s
+  }()
+}

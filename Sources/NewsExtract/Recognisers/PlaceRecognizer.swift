@@ -1,0 +1,309 @@
+import NewsFacts
+
+/// What an article is about, for telling apart places that share a name (朝阳区 in 北京市 or
+/// 长春市). Names may be short or full (临汾 or 临汾市); unknown ones are ignored.
+public struct PlaceContext: Sendable, Hashable {
+  public var province: String?
+  public var city: String?
+  public var county: String?
+
+  public init(province: String? = nil, city: String? = nil, county: String? = nil) {
+    self.province = province
+    self.city = city
+    self.county = county
+  }
+}
+
+/// Finds places in normalised text (simplified characters, half-width digits) in one pass over
+/// the gazetteer's trie, longest match first.
+///
+/// Rules, all general: a full name (尧都区) counts anywhere, also before 委 (尧都区委书记 names
+/// 尧都区), while a bare title stem (县委书记) has no name to match; a two-character name with a
+/// one-character stem (吉县, 临县) needs a boundary before it (莅临县委 is no place); 城区, 郊区,
+/// 矿区 count only right after their city (晋城市城区); a short name that is an everyday word
+/// (振兴, 公安, 中方) needs an adjacent higher-level name or an article about that division; a
+/// name several divisions share is resolved by an adjacent higher-level name, places mentioned
+/// earlier in the text, then the article's `PlaceContext`, else the higher level when exactly
+/// one candidate has it (吉林 → 吉林省); otherwise a full name is reported unresolved (no code)
+/// and a short one dropped. Townships of the current county (the last county mentioned, or the
+/// article's) are recognised by their full names (贾得乡), and a name ending in 村 right after
+/// a township is a village (北席村).
+public enum PlaceRecognizer {
+  /// Place mentions in text order, each `.place` with its hierarchy filled upward.
+  public static func mentions(in text: [Unicode.Scalar], context: PlaceContext) -> [Mention] {
+    var run = PlaceRun(g: Gazetteer.shared, text: text)
+    run.setContext(context)
+    return run.scan()
+  }
+}
+
+struct PlaceRun {
+  let g: Gazetteer
+  let text: [Unicode.Scalar]
+  var out: [Mention] = []
+  var ctxProvince: String?
+  var ctxCity: String?
+  var ctxCounty: Int32 = -1
+  /// Recently resolved entries, newest last.
+  var recent: [Int32] = []
+  var prevEnd = -1
+  var prevEntry: Int32 = -1
+  var county: Int32 = -1
+  var townTable: [Unicode.Scalar: [Int32]] = [:]
+  var townTableFor: Int32 = -2
+
+  init(g: Gazetteer, text: [Unicode.Scalar]) {
+    self.g = g
+    self.text = text
+  }
+
+  mutating func setContext(_ c: PlaceContext) {
+    func pick(_ name: String?, _ levels: [PlaceLevel]) -> PlaceRef? {
+      guard let name, !name.isEmpty else { return nil }
+      let refs = g.resolve(name).filter { levels.contains($0.level) && $0.code != nil }
+      if let p = ctxProvince, let r = refs.first(where: { $0.province == p }) { return r }
+      return refs.first
+    }
+    ctxProvince = pick(c.province, [.province])?.name
+    if let city = pick(c.city, [.city, .province]) {
+      ctxCity = city.level == .province ? city.name : city.name
+      if ctxProvince == nil { ctxProvince = city.province }
+    }
+    if let name = c.county, !name.isEmpty {
+      let refs = g.resolve(name).filter { $0.level == .county && $0.code != nil }
+      let best = refs.first { ($0.city == ctxCity && ctxCity != nil) } ?? refs.first { $0.province == ctxProvince && ctxProvince != nil } ?? (refs.count == 1 ? refs.first : nil)
+      if let b = best, let code = b.code, let idx = g.byCode[code] {
+        ctxCounty = idx
+        county = idx
+        if ctxCity == nil { ctxCity = b.city }
+        if ctxProvince == nil { ctxProvince = b.province }
+      }
+    }
+  }
+
+  func isCJK(_ s: Unicode.Scalar) -> Bool {
+    (0x4E00...0x9FFF).contains(s.value) || (0x3400...0x4DBF).contains(s.value)
+  }
+
+  func isAncestor(_ a: Int32, of c: Int32) -> Bool {
+    guard a >= 0 else { return false }
+    var p = g.entries[Int(c)].parent
+    var steps = 0
+    while p >= 0 && steps < 4 {
+      if p == a { return true }
+      p = g.entries[Int(p)].parent
+      steps += 1
+    }
+    return false
+  }
+
+  func string(_ r: Range<Int>) -> String {
+    var v = String.UnicodeScalarView()
+    v.append(contentsOf: text[r])
+    return String(v)
+  }
+
+  mutating func scan() -> [Mention] {
+    var i = 0
+    let n = text.count
+    while i < n {
+      var consumed = false
+      var trieEnd = -1
+      if let m = g.trie.longestMatch(in: text, from: i) {
+        trieEnd = m.end
+        let hits = g.trie.hits[Int(m.hits)]
+        if hits.contains(where: { $0.kind == .blocker }) {
+          i = m.end
+          continue
+        }
+        // A township of the current county that is longer wins over a shorter trie match.
+        if let t = townshipMatch(at: i), t.end > m.end {
+          emitTownship(t.index, i..<t.end)
+          i = t.end
+          continue
+        }
+        if accept(hits, i..<m.end) {
+          i = m.end
+          consumed = true
+        }
+      }
+      if consumed { continue }
+      if let t = townshipMatch(at: i), t.end > trieEnd {
+        emitTownship(t.index, i..<t.end)
+        i = t.end
+        continue
+      }
+      i += 1
+    }
+    return out
+  }
+
+  /// Filters candidates by the trap rules, picks one, emits it. False when nothing was emitted.
+  mutating func accept(_ hits: [ScalarTrie.Hit], _ r: Range<Int>) -> Bool {
+    let len = r.count
+    let adjacentPrev = prevEnd == r.lowerBound ? prevEntry : -1
+    var cands: [(Int32, ScalarTrie.Hit.Kind)] = []
+    let word = string(r)
+    let isCommon = PlaceTraps.commonWordAliases.contains(word)
+    for h in hits where h.entry >= 0 {
+      let e = g.entries[Int(h.entry)]
+      if e.ref.code == nil {
+        // Foreign places: never on everyday words.
+        if isCommon { continue }
+        cands.append((h.entry, h.kind))
+        continue
+      }
+      if len == 2 && h.kind == .full {
+        let last = text[r.upperBound - 1]
+        if last == "区" {
+          // 城区, 郊区, 矿区, 东区: only right after their own city.
+          guard adjacentPrev >= 0, isAncestor(adjacentPrev, of: h.entry) else { continue }
+        } else if r.lowerBound > 0 {
+          let before = text[r.lowerBound - 1]
+          if isCJK(before) && !PlaceTraps.boundaryBefore.contains(before) && prevEnd != r.lowerBound { continue }
+        }
+      }
+      if isCommon && h.kind != .full {
+        let strong = (adjacentPrev >= 0 && isAncestor(adjacentPrev, of: h.entry)) || h.entry == ctxCounty
+          || (e.ref.level == .city && e.ref.name == ctxCity)
+        if !strong { continue }
+      }
+      if h.kind == .alias && e.ref.level == .county && e.ref.name.unicodeScalars.last == "区" && r.upperBound < text.count {
+        // A district's short name (西工 of 西工区) runs into words (西工业区): without support
+        // from the context it must stand alone.
+        let next = text[r.upperBound]
+        let supported = score(h.entry, adjacentPrev: adjacentPrev) > 0
+        if !supported && isCJK(next) && !PlaceTraps.boundaryAfter.contains(next) { continue }
+      }
+      cands.append((h.entry, h.kind))
+    }
+    guard !cands.isEmpty else { return false }
+    var chosen: Int32 = -1
+    if cands.count == 1 {
+      chosen = cands[0].0
+    } else {
+      var best = Int.min
+      var top: [Int32] = []
+      for (c, _) in cands {
+        let s = score(c, adjacentPrev: adjacentPrev)
+        if s > best { best = s; top = [c] } else if s == best { top.append(c) }
+      }
+      if top.count > 1 {
+        // Legal divisions over statistical zones, then a single highest level.
+        let legal = top.filter { !g.entries[Int($0)].isZone }
+        if !legal.isEmpty { top = legal }
+        let minLevel = top.map { g.entries[Int($0)].ref.level }.min() ?? .county
+        let atMin = top.filter { g.entries[Int($0)].ref.level == minLevel }
+        if atMin.count == 1 && top.contains(where: { g.entries[Int($0)].ref.level != minLevel }) {
+          top = atMin
+        }
+      }
+      if top.count == 1 {
+        chosen = top[0]
+      } else {
+        // Unresolved: report a full name without a code; drop an ambiguous short name.
+        guard cands.contains(where: { $0.1 == .full }) else { return false }
+        let refs = top.map { g.entries[Int($0)].ref }
+        var ref = PlaceRef(name: word, level: refs[0].level)
+        if refs.allSatisfy({ $0.province == refs[0].province }) { ref.province = refs[0].province }
+        if refs.allSatisfy({ $0.city == refs[0].city }) { ref.city = refs[0].city }
+        if ref.level == .county { ref.county = word }
+        out.append(Mention(kind: .place, text: word, range: r, value: .place(ref)))
+        prevEnd = r.upperBound
+        prevEntry = -1
+        return true
+      }
+    }
+    emit(chosen, r, word)
+    return true
+  }
+
+  func score(_ c: Int32, adjacentPrev: Int32) -> Int {
+    let e = g.entries[Int(c)].ref
+    var s = 0
+    if adjacentPrev >= 0 && isAncestor(adjacentPrev, of: c) { s += 16 }
+    for r in recent.suffix(8) where r == c || isAncestor(r, of: c) || isAncestor(c, of: r) {
+      s += 4
+      break
+    }
+    if let cc = ctxCity, e.city == cc || e.name == cc { s += 2 }
+    if let cp = ctxProvince, e.province == cp { s += 1 }
+    if c == ctxCounty { s += 4 }
+    return s
+  }
+
+  mutating func emit(_ idx: Int32, _ r: Range<Int>, _ word: String) {
+    let e = g.entries[Int(idx)]
+    out.append(Mention(kind: .place, text: word, range: r, value: .place(e.ref)))
+    prevEnd = r.upperBound
+    prevEntry = idx
+    recent.append(idx)
+    if recent.count > 16 { recent.removeFirst(8) }
+    if e.ref.code != nil {
+      if e.ref.level == .county {
+        county = idx
+      } else if county >= 0 && !isAncestor(idx, of: county) {
+        county = -1
+      }
+    }
+  }
+
+  /// The longest township of the current county starting at `i`.
+  mutating func townshipMatch(at i: Int) -> (index: Int, end: Int)? {
+    guard county >= 0 else { return nil }
+    if townTableFor != county {
+      townTable = [:]
+      townTableFor = county
+      if let r = g.townRanges[county] {
+        for t in r {
+          let tw = g.towns[Int(t)]
+          guard tw.count >= 2 else { continue }
+          townTable[g.townScalars[Int(tw.start)], default: []].append(t)
+        }
+      }
+    }
+    guard let cands = townTable[text[i]] else { return nil }
+    var best: (Int, Int)? = nil
+    for t in cands {
+      let tw = g.towns[Int(t)]
+      let len = Int(tw.count)
+      guard i + len <= text.count, len > (best.map { $0.1 - i } ?? 0) else { continue }
+      var ok = true
+      var k = 0
+      while k < len {
+        if text[i + k] != g.townScalars[Int(tw.start) + k] { ok = false; break }
+        k += 1
+      }
+      if ok { best = (Int(t), i + len) }
+    }
+    return best
+  }
+
+  mutating func emitTownship(_ t: Int, _ r: Range<Int>) {
+    guard county >= 0 else { return }
+    let countyRef = g.entries[Int(county)].ref
+    let ref = g.townshipRef(t, county: countyRef)
+    out.append(Mention(kind: .place, text: string(r), range: r, value: .place(ref)))
+    prevEnd = r.upperBound
+    prevEntry = -1
+    // A village: up to four characters ending in 村 right after the township.
+    var j = r.upperBound
+    let limit = min(text.count, r.upperBound + 5)
+    while j < limit {
+      let s = text[j]
+      if s == "村" { break }
+      if !isCJK(s) || villageStop.contains(s) { return }
+      j += 1
+    }
+    guard j < limit, text[j] == "村", j > r.upperBound else { return }
+    let vr = r.upperBound..<(j + 1)
+    var v = PlaceRef(name: string(vr), level: .village)
+    v.province = countyRef.province
+    v.city = countyRef.city
+    v.county = countyRef.county
+    out.append(Mention(kind: .place, text: v.name, range: vr, value: .place(v)))
+    prevEnd = vr.upperBound
+  }
+}
+
+private let villageStop: Set<Unicode.Scalar> = Set("的了在和与及等是为对到从把被将也都又就乡镇村县区市".unicodeScalars)

@@ -1,0 +1,88 @@
+/// Folding for comparisons: two strings that a Chinese reader would call "the same name" fold
+/// to the same string. Used for equality in queries, completion and the gazetteer.
+///
+/// Folding is scalar by scalar (lengths never change):
+/// - traditional → simplified (OpenCC's first candidate: 臨 → 临),
+/// - full-width ASCII forms U+FF01…U+FF5E → ASCII, U+3000 ideographic space → space,
+/// - ASCII letters → lower case (ＧＤＰ → gdp).
+public enum Fold {
+  /// Folds one scalar; a scalar lookup in a table built once.
+  @inline(__always)
+  public static func fold(_ u: Unicode.Scalar) -> Unicode.Scalar {
+    let v = u.value
+    if v < 0x80 {
+      if v >= 0x41 && v <= 0x5A { return Unicode.Scalar(UInt8(v | 0x20)) }
+      return u
+    }
+    if v >= 0xFF01 && v <= 0xFF5E {
+      var a = v &- 0xFEE0
+      if a >= 0x41 && a <= 0x5A { a |= 0x20 }
+      return Unicode.Scalar(UInt8(a))
+    }
+    if v == 0x3000 { return " " }
+    if let s = TraditionalTable.shared.simplified(v), let r = Unicode.Scalar(s) { return r }
+    return u
+  }
+
+  /// Folds every scalar of `s`.
+  public static func fold(_ s: String) -> String {
+    var out = String.UnicodeScalarView()
+    for u in s.unicodeScalars { out.append(fold(u)) }
+    return String(out)
+  }
+
+  /// Whether `a` and `b` fold to the same string, without building either.
+  public static func equal(_ a: String, _ b: String) -> Bool {
+    var i = a.unicodeScalars.makeIterator()
+    var j = b.unicodeScalars.makeIterator()
+    while true {
+      switch (i.next(), j.next()) {
+      case (nil, nil): return true
+      case let (x?, y?): if fold(x) != fold(y) { return false }
+      default: return false
+      }
+    }
+  }
+
+  /// Whether `s` folded starts with `prefix` folded (for completion).
+  public static func hasPrefix(_ s: String, _ prefix: String) -> Bool {
+    var i = s.unicodeScalars.makeIterator()
+    for p in prefix.unicodeScalars {
+      guard let x = i.next(), fold(x) == fold(p) else { return false }
+    }
+    return true
+  }
+}
+
+/// Traditional → simplified conversion with OpenCC's tables (phrases first, then characters).
+public enum Simplified {
+  /// Whether `u` is a traditional character that has a different simplified form.
+  public static func isTraditional(_ u: Unicode.Scalar) -> Bool {
+    TraditionalTable.shared.simplified(u.value) != nil
+  }
+
+  /// The simplified form of one scalar (itself when it is not traditional).
+  public static func simplify(_ u: Unicode.Scalar) -> Unicode.Scalar {
+    if let s = TraditionalTable.shared.simplified(u.value), let r = Unicode.Scalar(s) { return r }
+    return u
+  }
+
+  /// Simplifies `s`: at each position the longest OpenCC phrase (TSPhrases) wins, otherwise the
+  /// character table (TSCharacters, first candidate). Non-Chinese text is unchanged.
+  public static func simplify(_ s: String) -> String {
+    let scalars = Array(s.unicodeScalars)
+    let table = TraditionalTable.shared
+    var out = String.UnicodeScalarView()
+    var i = 0
+    while i < scalars.count {
+      if let p = table.phrase(in: scalars, at: i) {
+        out.append(contentsOf: p.to)
+        i += p.length
+        continue
+      }
+      out.append(simplify(scalars[i]))
+      i += 1
+    }
+    return String(out)
+  }
+}

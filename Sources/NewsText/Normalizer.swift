@@ -1,0 +1,201 @@
+/// Normalisation of Chinese news text for recognisers, keeping a map to the original.
+///
+/// Every change either deletes original scalars or replaces one by one, so the offset map is
+/// exact. In order:
+/// 1. `\r\n` → `\n`, lone `\r` → `\n`; zero-width characters and bidi marks removed;
+///    U+3000, no-break and other fixed-width spaces → space.
+/// 2. Full-width ASCII forms (digits, letters, ％＋－．／ …) → ASCII (NFKC for these forms), except
+///    the full-width punctuation Chinese text uses as its own (，：；？！（）), which stays.
+/// 3. Traditional → simplified (OpenCC phrases first, then characters).
+/// 4. Stray pinyin left by conversion tools after a character (`質(zhì)` → `质`, `(ǎ)`):
+///    a parenthesised syllable right after a CJK character, with a tone mark or matching the
+///    character's reading.
+/// 5. Spaces that PDF extraction left inside words and numbers (see `SpaceRepair`), and line
+///    breaks that split a paragraph across pages; markdown `**` emphasis inside Chinese text.
+/// 6. ASCII `, ; : ! ?` and paired `"` inside Chinese text → ，；：！？“”, so recognisers see one form.
+public enum Normalizer {
+  /// Normalises `original` (already decoded).
+  public static func normalize(_ original: String) -> NormalizedText {
+    let src = scalars(of: original)
+    var s: [Unicode.Scalar] = []
+    var o: [Int32] = []
+    s.reserveCapacity(src.count)
+    o.reserveCapacity(src.count)
+    firstPass(src, &s, &o)
+    var repair = SpaceRepair(scalars: s)
+    repair.run()
+    var outS: [Unicode.Scalar] = []
+    var outO: [Int32] = []
+    outS.reserveCapacity(s.count)
+    outO.reserveCapacity(s.count)
+    let del = repair.deleted
+    let fixed = repair.scalars
+    for k in 0..<fixed.count where !del[k] {
+      outS.append(fixed[k])
+      outO.append(o[k])
+    }
+    return NormalizedText(scalars: outS, origins: outO, originalCount: src.count)
+  }
+
+  /// The scalars of `text`, decoded straight from its UTF-8.
+  static func scalars(of text: String) -> [Unicode.Scalar] {
+    var text = text
+    return text.withUTF8 { bytes -> [Unicode.Scalar] in
+      let n = bytes.count
+      return [Unicode.Scalar](unsafeUninitializedCapacity: n) { out, count in
+        var i = 0
+        var k = 0
+        while i < n {
+          let b0 = UInt32(bytes[i])
+          var v: UInt32
+          if b0 < 0x80 {
+            v = b0; i &+= 1
+          } else if b0 < 0xE0 {
+            v = (b0 & 0x1F) << 6 | UInt32(bytes[i &+ 1] & 0x3F); i &+= 2
+          } else if b0 < 0xF0 {
+            v = (b0 & 0x0F) << 12 | UInt32(bytes[i &+ 1] & 0x3F) << 6 | UInt32(bytes[i &+ 2] & 0x3F); i &+= 3
+          } else {
+            v = (b0 & 0x07) << 18 | UInt32(bytes[i &+ 1] & 0x3F) << 12 | UInt32(bytes[i &+ 2] & 0x3F) << 6
+              | UInt32(bytes[i &+ 3] & 0x3F)
+            i &+= 4
+          }
+          out[k] = Unicode.Scalar(v) ?? "\u{FFFD}"
+          k &+= 1
+        }
+        count = k
+      }
+    }
+  }
+
+  /// Full-width punctuation kept as is: ！（），：；？
+  @inline(__always)
+  static func keepsFullWidth(_ v: UInt32) -> Bool {
+    v == 0xFF01 || v == 0xFF08 || v == 0xFF09 || v == 0xFF0C || v == 0xFF1A || v == 0xFF1B || v == 0xFF1F
+  }
+
+  /// Character-level pass: line ends, invisible characters, full-width forms, 繁→简, stray pinyin.
+  static func firstPass(_ src: [Unicode.Scalar], _ s: inout [Unicode.Scalar], _ o: inout [Int32]) {
+    let table = TraditionalTable.shared
+    let bmp = table.bmp
+    let n = src.count
+    var i = 0
+    while i < n {
+      let u = src[i]
+      let v = u.value
+      if v < 0x80 {
+        if v == 0x0D {
+          if i + 1 < n && src[i + 1].value == 0x0A { i += 1; continue }
+          s.append("\n"); o.append(Int32(truncatingIfNeeded: i)); i += 1; continue
+        }
+        if (v == 0x28 || v == 0x3F), let end = strayPinyinEnd(src, i, previous: s.last) {
+          if v == 0x3F { s.append(u); o.append(Int32(truncatingIfNeeded: i)) }
+          i = end
+          continue
+        }
+        s.append(u); o.append(Int32(truncatingIfNeeded: i)); i += 1; continue
+      }
+      switch v {
+      case 0x200B, 0x200C, 0x200E, 0x200F, 0xFEFF, 0x00AD, 0x2060, 0x202A...0x202E, 0x2066...0x2069:
+        i += 1; continue
+      case 0x3000, 0x00A0, 0x2002...0x200A, 0x202F, 0x205F:
+        s.append(" "); o.append(Int32(truncatingIfNeeded: i)); i += 1; continue
+      case 0xFF08, 0xFFFD:
+        if let end = strayPinyinEnd(src, i, previous: s.last) {
+          if v == 0xFFFD { s.append(u); o.append(Int32(truncatingIfNeeded: i)) }
+          i = end
+          continue
+        }
+      case 0xFF01...0xFF5E where !keepsFullWidth(v):
+        s.append(Unicode.Scalar(UInt8(truncatingIfNeeded: v &- 0xFEE0))); o.append(Int32(truncatingIfNeeded: i)); i += 1; continue
+      default:
+        break
+      }
+      if v >= 0x3400 {
+        if table.mayStartPhrase(v), let p = table.phrase(in: src, at: i) {
+          for (k, r) in p.to.enumerated() {
+            s.append(r); o.append(Int32(truncatingIfNeeded: i + min(k, p.length - 1)))
+          }
+          i += p.length
+          continue
+        }
+        if v < TraditionalTable.bmpEnd {
+          let m = bmp[Int(v &- TraditionalTable.bmpBase)]
+          if m != 0, let r = Unicode.Scalar(m) { s.append(r) } else { s.append(u) }
+          o.append(Int32(truncatingIfNeeded: i)); i += 1; continue
+        }
+        if let m = table.simplified(v), let r = Unicode.Scalar(m) {
+          s.append(r); o.append(Int32(truncatingIfNeeded: i)); i += 1; continue
+        }
+      }
+      s.append(u); o.append(Int32(truncatingIfNeeded: i)); i += 1
+    }
+  }
+
+  /// When `src[i]` opens a stray pinyin annotation — `(zhì)` / `（zhì）` right after a CJK
+  /// character, or `?jī)` where a converter swallowed the character and the `(` — returns the
+  /// index just after it; otherwise nil.
+  static func strayPinyinEnd(_ src: [Unicode.Scalar], _ i: Int, previous: Unicode.Scalar?) -> Int? {
+    let v = src[i].value
+    let lost = v == 0x3F || v == 0xFFFD
+    if lost {
+      // `?` + toned syllable + `)`: the `(` was eaten together with the character.
+      guard let p = previous, ScalarClass.isIdeograph(p) || p.value == 0x3F || p.value == 0xFFFD else { return nil }
+    } else {
+      guard let p = previous, ScalarClass.isIdeograph(p) || p.value == 0x3F || p.value == 0xFFFD else { return nil }
+    }
+    var j = i + 1
+    var syllable = String.UnicodeScalarView()
+    var toned = false
+    var letters = 0
+    while j < src.count && letters <= 7 {
+      let c = src[j].value
+      if c == 0x29 || c == 0xFF09 { break }
+      if c >= 0x61 && c <= 0x7A {
+        syllable.append(src[j])
+      } else if let (base, tone) = tonedVowel(c) {
+        syllable.append(base)
+        if tone { toned = true }
+      } else if c >= 0x31 && c <= 0x35 && letters > 0 && j + 1 < src.count
+        && (src[j + 1].value == 0x29 || src[j + 1].value == 0xFF09)
+      {
+        toned = true
+      } else {
+        return nil
+      }
+      letters += 1
+      j += 1
+    }
+    guard j < src.count, letters > 0, letters <= 7 else { return nil }
+    let close = src[j].value
+    if lost {
+      guard close == 0x29, toned else { return nil }
+    } else if v == 0x28 {
+      guard close == 0x29 else { return nil }
+    } else {
+      guard close == 0xFF09 else { return nil }
+    }
+    let text = String(syllable)
+    guard Pinyin.isSyllable(text) else { return nil }
+    if !toned {
+      guard let p = previous, Pinyin.syllable(p) == text else { return nil }
+    }
+    return j + 1
+  }
+
+  /// A vowel with a tone mark (or ü) → its ASCII base (`v` for ü) and whether it carries a tone.
+  static func tonedVowel(_ c: UInt32) -> (Unicode.Scalar, Bool)? {
+    switch c {
+    case 0x101, 0xE1, 0x1CE, 0xE0: return ("a", true)
+    case 0x113, 0xE9, 0x11B, 0xE8: return ("e", true)
+    case 0x12B, 0xED, 0x1D0, 0xEC: return ("i", true)
+    case 0x14D, 0xF3, 0x1D2, 0xF2: return ("o", true)
+    case 0x16B, 0xFA, 0x1D4, 0xF9: return ("u", true)
+    case 0x1D6, 0x1D8, 0x1DA, 0x1DC: return ("v", true)
+    case 0xFC: return ("v", false)
+    case 0xEA: return ("e", false)
+    case 0x144, 0x148, 0x1F9: return ("n", true)
+    case 0x1E3F: return ("m", true)
+    default: return nil
+    }
+  }
+}

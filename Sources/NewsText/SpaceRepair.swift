@@ -1,0 +1,289 @@
+/// Line-level repairs on text that went through a PDF or a web converter: spaces inside words
+/// and numbers, paragraphs split across pages, markdown emphasis, ASCII punctuation in Chinese.
+///
+/// The rules use evidence from the line and the document, never from particular words:
+/// - A single space between a number and a Chinese character inside prose (`第 60 位`,
+///   `100.06 亿元`) goes; outside prose (headlines, datelines) only before a unit (`2021 年`).
+/// - Inside prose, a single space next to punctuation between Chinese text goes (`书记, 绛县`).
+/// - PDF line wraps: in prose, single spaces between Chinese characters that recur at a regular
+///   interval (the column width, estimated from the line, else from the whole document) go;
+///   a space with no partner at that distance stays (`怡然见晋中 田园太谷游`). Headlines keep
+///   theirs (`只争朝夕 真抓实干`).
+/// - Letter-spaced words (`六 个 一`: single characters between single spaces) are closed up.
+/// - A paragraph that ends mid-sentence (a long prose line ending on a character) and is
+///   followed, after a single blank line, by prose is joined to it (page breaks).
+struct SpaceRepair {
+  var scalars: [Unicode.Scalar]
+  var deleted: [Bool]
+
+  init(scalars: [Unicode.Scalar]) {
+    self.scalars = scalars
+    self.deleted = [Bool](repeating: false, count: scalars.count)
+  }
+
+  struct Line {
+    var start: Int
+    var end: Int  // index of the '\n' or count
+    var prose = false
+    var blank = true
+    var candidates: [Int] = []
+    var width = 0  // regular gap found in this line, 0 if none
+  }
+
+  // MARK: classes
+
+  @inline(__always) func v(_ k: Int) -> UInt32 { scalars[k].value }
+  @inline(__always) static func ideo(_ v: UInt32) -> Bool { ScalarClass.isIdeograph(v) }
+  @inline(__always) static func digit(_ v: UInt32) -> Bool { ScalarClass.isASCIIDigit(v) }
+  /// Punctuation that belongs to Chinese text or is used in it by converters.
+  @inline(__always) static func punct(_ v: UInt32) -> Bool {
+    ScalarClass.isCJKPunctuation(v) || v == 0x2C || v == 0x3B || v == 0x3A || v == 0x22 || v == 0x21 || v == 0x3F
+  }
+  @inline(__always) static func space(_ v: UInt32) -> Bool { v == 0x20 || v == 0x09 }
+
+  /// Characters that follow a number as its unit or counter.
+  static let units: Set<UInt32> = Set(
+    "年月日号时分秒点亿万千百十元角位个名人户家项亩米吨度倍次届期条件台辆座所栋层岁天周季批场篇部份张倍克斤公里平方立余多".unicodeScalars.map(\.value))
+
+  mutating func run() {
+    var lines = splitLines()
+    removeEmphasis(&lines)
+    repairSpaces(&lines)
+    joinPages(lines)
+    canonicalPunctuation()
+  }
+
+  func splitLines() -> [Line] {
+    var lines: [Line] = []
+    var start = 0
+    let n = scalars.count
+    var k = 0
+    while k <= n {
+      if k == n || scalars[k].value == 0x0A {
+        var line = Line(start: start, end: k)
+        var commas = 0
+        var nonSpace = 0
+        for j in start..<k {
+          let c = scalars[j].value
+          if !Self.space(c) && c != 0x3000 { nonSpace += 1 }
+          if c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0xFF1B { line.prose = true }
+          if c == 0xFF0C || c == 0x2C || c == 0x3B { commas += 1 }
+        }
+        line.blank = nonSpace == 0
+        if commas > 0 && nonSpace >= 20 { line.prose = true }
+        lines.append(line)
+        start = k + 1
+      }
+      k += 1
+    }
+    return lines
+  }
+
+  /// `**` emphasis next to Chinese text.
+  mutating func removeEmphasis(_ lines: inout [Line]) {
+    for line in lines where !line.blank {
+      var k = line.start
+      while k + 1 < line.end {
+        if v(k) == 0x2A && v(k + 1) == 0x2A && (k + 2 >= line.end || v(k + 2) != 0x2A) && (k == line.start || v(k - 1) != 0x2A) {
+          let before = k > line.start ? v(k - 1) : 0x20
+          let after = k + 2 < line.end ? v(k + 2) : 0x20
+          if Self.ideo(before) || Self.ideo(after) || Self.punct(before) || Self.punct(after) {
+            deleted[k] = true
+            deleted[k + 1] = true
+          }
+          k += 2
+        } else {
+          k += 1
+        }
+      }
+    }
+  }
+
+  /// The gap value with most gaps within ±2 of it, when at least `minimum` gaps agree
+  /// (gaps of 10…200 scalars count; a histogram keeps this linear).
+  static func regularGap(_ gaps: [Int], minimum: Int) -> Int {
+    let top = 200
+    var histogram = [Int](repeating: 0, count: top + 3)
+    for g in gaps where g >= 8 && g <= top { histogram[g] += 1 }
+    var best = 0
+    var bestCount = 0
+    for g in 10...top where histogram[g] > 0 {
+      var c = 0
+      for h in (g - 2)...(g + 2) { c += histogram[h] }
+      if c > bestCount { best = g; bestCount = c }
+    }
+    return bestCount >= minimum ? best : 0
+  }
+
+  mutating func repairSpaces(_ lines: inout [Line]) {
+    var documentGaps: [Int] = []
+    for li in lines.indices where !lines[li].blank {
+      let line = lines[li]
+      var cands: [Int] = []
+      var k = line.start + 1
+      while k + 1 < line.end {
+        if v(k) == 0x20 && !Self.space(v(k - 1)) && !Self.space(v(k + 1)) && v(k - 1) != 0x3000 && v(k + 1) != 0x3000 {
+          let l = v(k - 1)
+          let r = v(k + 1)
+          if Self.ideo(l) || Self.ideo(r) || Self.punct(l) || Self.punct(r) { cands.append(k) }
+        }
+        k += 1
+      }
+      lines[li].candidates = cands
+      if cands.count >= 3 && line.prose {
+        var gaps: [Int] = []
+        for c in 1..<cands.count { gaps.append(cands[c] - cands[c - 1]) }
+        let w = Self.regularGap(gaps, minimum: 2)
+        lines[li].width = w
+        if w > 0 { documentGaps.append(contentsOf: gaps.filter { abs($0 - w) <= 2 }) }
+      }
+    }
+    let documentWidth = Self.regularGap(documentGaps, minimum: 3)
+
+    for line in lines where !line.blank && !line.candidates.isEmpty {
+      let cands = line.candidates
+      let width = line.width > 0 ? line.width : documentWidth
+      var chainSingles = 0
+      for (ci, k) in cands.enumerated() {
+        let l = v(k - 1)
+        let r = v(k + 1)
+        let li = Self.ideo(l)
+        let ri = Self.ideo(r)
+        // Numbers next to Chinese.
+        if (Self.digit(l) && ri) || (li && Self.digit(r)) || (l == 0x25 && ri) {
+          if line.prose || (Self.digit(l) && Self.units.contains(r)) || (l == 0x7B2C /* 第 */ && Self.digit(r)) {
+            deleted[k] = true
+          }
+          continue
+        }
+        // Punctuation next to Chinese, inside prose.
+        if line.prose && !(li && ri) && (li || Self.punct(l)) && (ri || Self.punct(r)) {
+          deleted[k] = true
+          continue
+        }
+        guard li && ri else { continue }
+        // Letter spacing: X␠Y␠Z with Y a single character.
+        if k + 3 < line.end && v(k + 2) == 0x20 && Self.ideo(v(k + 3)) {
+          deleted[k] = true
+          deleted[k + 2] = true
+          chainSingles += 1
+          continue
+        }
+        _ = chainSingles
+        guard line.prose, width > 0 else { continue }
+        var partner = false
+        for (cj, q) in cands.enumerated() where cj != ci {
+          if abs(q - k) >= width - 2 && abs(q - k) <= width + 2 { partner = true; break }
+        }
+        if !partner && cands.count == 1 && k - line.start <= width + 2 && line.end - k <= width + 2 {
+          partner = true
+        }
+        if partner { deleted[k] = true }
+      }
+    }
+  }
+
+  /// First and last kept, non-space scalar of a line.
+  func firstLast(_ line: Line) -> (Int, Int)? {
+    var a = line.start
+    while a < line.end && (deleted[a] || Self.space(v(a)) || v(a) == 0x3000) { a += 1 }
+    var b = line.end - 1
+    while b >= a && (deleted[b] || Self.space(v(b)) || v(b) == 0x3000) { b -= 1 }
+    return a < line.end && b >= a ? (a, b) : nil
+  }
+
+  /// Whether the line leaves a quotation open (odd number of `"`, or more “ than ”).
+  func unclosedQuote(_ line: Line) -> Bool {
+    var straight = 0
+    var open = 0
+    var close = 0
+    for k in line.start..<line.end where !deleted[k] {
+      switch v(k) {
+      case 0x22: straight += 1
+      case 0x201C: open += 1
+      case 0x201D: close += 1
+      default: break
+      }
+    }
+    return straight % 2 == 1 || open > close
+  }
+
+  mutating func joinPages(_ lines: [Line]) {
+    var li = 0
+    while li < lines.count {
+      let a = lines[li]
+      guard !a.blank, let (aFirst, aLast) = firstLast(a) else { li += 1; continue }
+      var lj = li + 1
+      while lj < lines.count && lines[lj].blank { lj += 1 }
+      guard lj < lines.count, lj - li <= 2, let (bFirst, bLast) = firstLast(lines[lj]) else { li = lj; continue }
+      let b = lines[lj]
+      let endChar = v(aLast)
+      let startChar = v(bFirst)
+      let aLength = aLast - aFirst + 1
+      let aStartsBlock = v(aFirst) == 0x23 || v(aFirst) == 0x2D
+      let bEnd = v(bLast)
+      let bEndsSentence = ScalarClass.isSentenceEnd(bEnd) || ScalarClass.isClosing(bEnd)
+      let captionB = bEnd == 0x6444 /* 摄 */
+      if (a.prose && aLength >= 30 || unclosedQuote(a) && aLength >= 10) && !aStartsBlock
+        && (Self.ideo(endChar) || Self.digit(endChar) || ScalarClass.isASCIILetter(endChar))
+        && (Self.ideo(startChar) || Self.digit(startChar)) && (b.prose || bEndsSentence) && !captionB
+      {
+        for k in (aLast + 1)..<bFirst { deleted[k] = true }
+      }
+      li = lj
+    }
+  }
+
+  /// ASCII punctuation inside Chinese text → Chinese punctuation; `"` pairs → “”.
+  mutating func canonicalPunctuation() {
+    let n = scalars.count
+    var quotes: [Int] = []
+    var quoteContext = false
+    var k = 0
+    func prevKept(_ k: Int) -> UInt32 {
+      var j = k - 1
+      while j >= 0 && deleted[j] { j -= 1 }
+      return j >= 0 ? scalars[j].value : 0x0A
+    }
+    func nextKept(_ k: Int) -> UInt32 {
+      var j = k + 1
+      while j < n && deleted[j] { j += 1 }
+      return j < n ? scalars[j].value : 0x0A
+    }
+    func flushQuotes() {
+      if quoteContext && quotes.count >= 2 && quotes.count % 2 == 0 {
+        for (q, idx) in quotes.enumerated() { scalars[idx] = q % 2 == 0 ? "\u{201C}" : "\u{201D}" }
+      }
+      quotes.removeAll(keepingCapacity: true)
+      quoteContext = false
+    }
+    while k < n {
+      if deleted[k] { k += 1; continue }
+      let c = scalars[k].value
+      switch c {
+      case 0x0A:
+        flushQuotes()
+      case 0x2C, 0x3B, 0x3A, 0x21, 0x3F:
+        let l = prevKept(k)
+        let r = nextKept(k)
+        let li = Self.ideo(l) || ScalarClass.isCJKPunctuation(l) || l == 0x22
+        let ri = Self.ideo(r)
+        if Self.digit(l) && Self.digit(r) { break }
+        switch c {
+        case 0x2C: if li || ri { scalars[k] = "\u{FF0C}" }
+        case 0x3B: if li || ri { scalars[k] = "\u{FF1B}" }
+        case 0x3A: if li || ri { scalars[k] = "\u{FF1A}" }
+        case 0x21: if li { scalars[k] = "\u{FF01}" }
+        default: if li && !ri && r != 0x3F { scalars[k] = "\u{FF1F}" }
+        }
+      case 0x22:
+        quotes.append(k)
+        if Self.ideo(prevKept(k)) || Self.ideo(nextKept(k)) { quoteContext = true }
+      default:
+        break
+      }
+      k += 1
+    }
+    flushQuotes()
+  }
+}

@@ -1,0 +1,117 @@
+import Testing
+import NewsFacts
+@testable import NewsExtract
+
+/// Scalars of a string, as the recognisers take them.
+func scalars(_ s: String) -> [Unicode.Scalar] { Array(s.unicodeScalars) }
+
+func places(_ s: String, _ ctx: PlaceContext = PlaceContext()) -> [PlaceRef] {
+  PlaceRecognizer.mentions(in: scalars(s), context: ctx).compactMap {
+    if case .place(let p) = $0.value { return p } else { return nil }
+  }
+}
+
+@Suite struct GazetteerTests {
+  let g = Gazetteer.shared
+
+  @Test func counts() {
+    let d = g.divisions
+    let provinces = d.filter { $0.level == .province && ($0.code.map { !["71", "81", "82"].contains(String($0.prefix(2))) } ?? false) }
+    let cities = d.filter { $0.level == .city }
+    let counties = d.filter { $0.level == .county && !g.isZone(code: $0.code ?? "") }
+    let zones = d.filter { $0.level == .county && g.isZone(code: $0.code ?? "") }
+    print("gazetteer: \(provinces.count) provinces, \(cities.count) cities, \(counties.count) legal counties, \(zones.count) zones; built in \(g.buildMicroseconds) µs")
+    #expect(provinces.count == 31)
+    #expect((325...345).contains(cities.count))
+    #expect((2840...2880).contains(counties.count))
+    #expect((100...120).contains(zones.count))
+    #expect(g.townships(inCounty: "141002").contains { $0.name == "贾得乡" && $0.code == "141002201" })
+    #expect(g.foreignPlaces.contains { $0.level == .country && $0.name == "日本" })
+  }
+
+  @Test func everyProvinceSampleResolves() {
+    var byProvince: [String: [PlaceRef]] = [:]
+    for c in g.divisions where c.level == .county && !g.isZone(code: c.code ?? "") {
+      byProvince[c.province ?? "", default: []].append(c)
+    }
+    #expect(byProvince.count == 31)
+    var rng = SystemRandomNumberGenerator()
+    for (_, list) in byProvince {
+      for _ in 0..<3 {
+        guard let c = list.randomElement(using: &rng) else { continue }
+        #expect(g.resolve(c.name).contains(c), "full name \(c.name)")
+        // The short form of a plain 县/市/区 name (平遥县 → 平遥) resolves to it too.
+        let plain = ["县", "市", "区"].contains(where: c.name.hasSuffix) && !c.name.contains("自治")
+        if plain && c.name.unicodeScalars.count >= 3 {
+          let short = String(c.name.dropLast())
+          let refs = g.resolve(short)
+          // Some stems are taken by a bigger place (the city 通化 over 通化县): then the
+          // county is still among the candidates.
+          #expect(refs.contains(c), "short name \(short) of \(c.name)")
+        }
+        #expect(c.city != nil || c.province != nil)
+      }
+    }
+  }
+
+  @Test func resolveForms() {
+    #expect(g.resolve("襄樊").first?.name == "襄阳市")
+    #expect(g.resolve("襄樊市").first?.code == "420600")
+    #expect(g.resolve("臨汾").first?.name == "临汾市")
+    #expect(g.resolve("尧都").first?.city == "临汾市")
+    let chaoyang = g.resolve("朝阳区")
+    #expect(chaoyang.count >= 2)
+    #expect(Set(chaoyang.compactMap(\.city)).isSuperset(of: ["北京市", "长春市"]))
+    #expect(g.resolve("山西").first?.name == "山西省")
+    #expect(g.resolve("陕西").first?.name == "陕西省")
+    #expect(g.resolve("吉县").first?.code == "141028")
+    #expect(g.resolve("吉林").first?.name == "吉林省")
+    #expect(g.division(code: "141002")?.name == "尧都区")
+    #expect(g.division(code: "14")?.name == "山西省")
+    #expect(g.division(code: "141002201")?.name == "贾得乡")
+    #expect(g.children(ofCode: "141000").contains { $0.name == "尧都区" })
+    #expect(g.children(ofCode: "110000").contains { $0.name == "朝阳区" && $0.city == "北京市" })
+    #expect(g.resolve("济源").first?.city == nil)
+  }
+
+  @Test func recogniserTraps() {
+    #expect(places("县委书记主持会议").isEmpty)
+    #expect(places("区委常委会召开，市委书记出席").isEmpty)
+    let yd = places("尧都区委书记崔绍民")
+    #expect(yd.map(\.name) == ["尧都区"])
+    #expect(yd.first?.city == "临汾市" && yd.first?.province == "山西省")
+    #expect(places("他到吉县调研").first?.code == "141028")
+    #expect(places("吉林省长春市").map(\.name) == ["吉林省", "长春市"])
+    #expect(places("领导莅临县委调研").isEmpty)
+    #expect(places("主城区交通").isEmpty)
+    #expect(places("晋城市城区").map(\.code) == ["140500", "140502"])
+    #expect(places("推进乡村振兴").isEmpty)
+    #expect(places("山西和陕西").map(\.name) == ["山西省", "陕西省"])
+    #expect(places("社会长治久安").isEmpty)
+  }
+
+  @Test func disambiguation() {
+    let two = places("你家在吉林省朝阳区，而我家在北京市朝阳区")
+    #expect(two.filter { $0.name == "朝阳区" }.map(\.city) == ["长春市", "北京市"])
+    let bare = places("朝阳区召开会议")
+    #expect(bare.count == 1 && bare.first?.code == nil)
+    let ctx = places("朝阳区召开会议", PlaceContext(city: "北京"))
+    #expect(ctx.first?.code == "110105")
+    #expect(places("南京鼓楼区").last?.code == "320106")
+  }
+
+  @Test func townshipsAndVillages() {
+    let p = places("7月17日，尧都区委书记崔绍民带队在贾得乡北席村观摩乡村振兴项目")
+    #expect(p.map(\.name) == ["尧都区", "贾得乡", "北席村"])
+    #expect(p.map(\.level) == [.county, .township, .village])
+    #expect(p.last?.county == "尧都区" && p.last?.city == "临汾市")
+    let c = places("在枕头乡枕头村观摩", PlaceContext(county: "尧都区"))
+    #expect(c.map(\.name) == ["枕头乡", "枕头村"])
+    #expect(places("在枕头乡枕头村观摩").isEmpty)
+  }
+
+  @Test func seedsHavePlaces() throws {
+    // Speed of first use: the build happens once.
+    #expect(g.buildMicroseconds > 0)
+  }
+}
