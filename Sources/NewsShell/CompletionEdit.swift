@@ -1,4 +1,5 @@
 import NewsQ
+import NewsText
 
 /// What one press of Tab does to the line: replace the word before the cursor, and/or list
 /// the candidates below the line in columns that line up (widths in terminal cells).
@@ -61,7 +62,7 @@ public struct CompletionEdit: Sendable, Hashable {
   /// At most `limit` items are shown; the rest are counted on a last line.
   public static func columns(_ items: [String], width: Int, limit: Int = 200) -> String {
     let shown = Array(items.prefix(limit))
-    let cells = shown.map { FallbackWidth.cells($0) }
+    let cells = shown.map { DisplayWidth.cells($0) }
     let colWidth = (cells.max() ?? 0) + 2
     let usable = max(width, colWidth)
     let perLine = max(1, usable / colWidth)

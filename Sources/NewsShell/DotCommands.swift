@@ -69,13 +69,13 @@ func dotWords(_ line: String) -> [DotWord] {
 
 extension Session {
   /// Runs a dot command line; false (with the error printed) when it failed.
-  func runDotCommand(_ line: String, sourceName: String, line lineNumber: Int, directory: String) -> Bool {
+  func runDotCommand(_ line: String, place: Place, directory: String) -> Bool {
     let words = dotWords(line)
     guard let first = words.first else { return true }
     let args = Array(words.dropFirst())
     let name = first.text.lowercased()
     func fail(_ message: String, hint: String? = nil, at word: DotWord? = nil) -> Bool {
-      report(message: message, hint: hint, sourceName: sourceName, line: lineNumber, text: line, range: (word ?? first).range)
+      report(Diagnostic(message, at: (word ?? first).range, hint: hint), at: place)
       return false
     }
     func onOff(_ what: String) -> Bool? {
@@ -111,7 +111,7 @@ extension Session {
       var entities = Entity.allCases
       if let a = args.first {
         guard let e = Entity(name: a.text) else {
-          let close = FallbackSuggest.closest(a.text, among: Entity.allCases.map(\.rawValue))
+          let close = Suggest.closest(a.text, among: Entity.allCases.map(\.rawValue))
           return fail("no entity '\(a.text)'", hint: close.map { "did you mean '\($0)'?" } ?? "entities: " + Entity.allCases.map(\.rawValue).joined(separator: ", "), at: a)
         }
         entities = [e]
@@ -134,6 +134,8 @@ extension Session {
     case ".read":
       guard let a = args.first else { return fail("usage: .read FILE") }
       switch runFile(path: resolve(a.text)) {
+      case .failure(let e) where e.code == 40:
+        return fail("cannot read \(a.text): scripts nested too deeply", hint: "does a script .read itself?", at: a)
       case .failure(let e): return fail("cannot read \(a.text): \(e)", at: a)
       case .success(let ok): return ok
       }
@@ -146,7 +148,7 @@ extension Session {
       let aliases: [String: OutputFormat] = ["box": .table, "md": .markdown, "ndjson": .jsonl]
       guard let f = OutputFormat(rawValue: m) ?? aliases[m] else {
         let names = OutputFormat.allCases.map(\.rawValue)
-        let close = FallbackSuggest.closest(m, among: names)
+        let close = Suggest.closest(m, among: names)
         return fail("unknown mode '\(a.text)'", hint: (close.map { "did you mean '\($0)'? " } ?? "") + "modes: " + names.joined(separator: ", "), at: a)
       }
       settings.format = f
@@ -192,7 +194,7 @@ extension Session {
   }
 
   private func suggestion(for name: String) -> String? {
-    FallbackSuggest.closest(name, among: DotCommands.all.map(\.name)).map { "did you mean \($0)?" }
+    Suggest.closest(name, among: DotCommands.all.map(\.name)).map { "did you mean \($0)?" }
   }
 
   /// `.show`: the current settings, one per line.

@@ -51,9 +51,10 @@ public final class Session {
   @discardableResult
   public func runScript(_ text: String, sourceName: String, directory: String = ".", stopOnFailure: Bool = true) -> Bool {
     var allOK = true
-    for chunk in FallbackSplitter.split(text) {
+    for chunk in StatementSplitter.split(text) {
       if quitRequested { break }
-      let ok = execute(chunk.text, isDotCommand: chunk.isDotCommand, sourceName: sourceName, line: chunk.line, directory: directory)
+      let ok = execute(chunk.text, isDotCommand: chunk.isDotCommand, sourceName: sourceName, line: chunk.line, directory: directory,
+                       script: (text, chunk.offset))
       if !ok {
         allOK = false
         if stopOnFailure, !settings.keepGoing { return false }
@@ -86,6 +87,7 @@ public final class Session {
       output.flush()
       errors.flush()
       guard let line = source.next(prompt: buffer.isEmpty ? primary : continuation) else {
+        if environment.stdoutIsTerminal { output.write("\n") }
         if !buffer.isEmpty {
           let text = buffer.joined(separator: "\n")
           source.remember(text)
@@ -118,7 +120,7 @@ public final class Session {
       }
       buffer.append(line)
       let text = buffer.joined(separator: "\n")
-      if FallbackCompleteness.isComplete(text) {
+      if engine.isComplete(text) {
         buffer.removeAll()
         source.remember(text)
         runScript(text, sourceName: SourceName.stdin, stopOnFailure: false)
@@ -132,12 +134,14 @@ public final class Session {
 
   /// Runs one statement or dot command; false when it failed (the error is already printed).
   @discardableResult
-  public func execute(_ text: String, isDotCommand: Bool, sourceName: String, line: Int, directory: String) -> Bool {
+  public func execute(_ text: String, isDotCommand: Bool, sourceName: String, line: Int, directory: String,
+                      script: (text: String, offset: Int)? = nil) -> Bool {
+    let place = Place(text: text, sourceName: sourceName, line: line, script: script)
     let ok: Bool
     if isDotCommand {
-      ok = runDotCommand(text, sourceName: sourceName, line: line, directory: directory)
+      ok = runDotCommand(text, place: place, directory: directory)
     } else {
-      ok = runStatement(text, sourceName: sourceName, line: line)
+      ok = runStatement(text, place: place)
     }
     if !ok { failures += 1 }
     output.flush()
@@ -145,7 +149,7 @@ public final class Session {
     return ok
   }
 
-  private func runStatement(_ text: String, sourceName: String, line: Int) -> Bool {
+  private func runStatement(_ text: String, place: Place) -> Bool {
     let sink = once ?? output
     defer {
       if let o = once { o.flush(); once = nil }
@@ -161,11 +165,11 @@ public final class Session {
       interrupts.setRunning(false)
       switch error {
       case .statement(let d):
-        errors.write(FallbackDiagnostic.render(d, source: text, sourceName: sourceName, lineOffset: line - 1, color: errorColor))
+        report(d, at: place)
       case .cancelled:
         errors.write("Interrupted\n")
       case .io(let path, let reason):
-        report(message: "cannot use \(path): \(reason)", sourceName: sourceName, line: line, text: text)
+        report(Diagnostic("cannot use \(path): \(reason)", at: 0..<firstLineLength(text)), at: place)
       }
       if let watch { sink.write(watch.report()) }
       return false
@@ -200,7 +204,7 @@ public final class Session {
   }
 
   /// The main fields when `result` has exactly an entity's fields (a `find` without `show`).
-  static func mainColumns(of result: ResultSet) -> [String]? {
+  public static func mainColumns(of result: ResultSet) -> [String]? {
     let names = result.columns.map(\.name)
     for entity in Entity.allCases {
       let fields = Schema.fields(of: entity)
@@ -209,13 +213,29 @@ public final class Session {
     return nil
   }
 
-  /// Prints `SOURCE:LINE:1: error: message` with the offending line and a caret under it.
-  func report(message: String, hint: String? = nil, sourceName: String, line: Int, text: String, range: Range<Int>? = nil) {
-    let firstLine = String(text.unicodeScalars.prefix { $0 != "\n" })
-    let r = range ?? 0..<firstLine.unicodeScalars.count
-    let d = Diagnostic(message, at: r, hint: hint)
-    errors.write(FallbackDiagnostic.render(d, source: text, sourceName: sourceName, lineOffset: line - 1, color: errorColor))
+  /// Where a statement came from, for error messages.
+  struct Place {
+    var text: String
+    var sourceName: String
+    var line: Int
+    /// The whole script and the statement's offset in it: errors point into the script, so a
+    /// statement after a `;` gets the right column.
+    var script: (text: String, offset: Int)?
   }
+
+  /// Prints `SOURCE:LINE:COL: error: message`, the line, a caret line under the offending text
+  /// (in cells) and hint/notes; `d.range` is relative to the statement's text.
+  func report(_ d: Diagnostic, at place: Place) {
+    let text: String
+    if let script = place.script, script.offset >= 0 {
+      text = d.shifted(by: script.offset).rendered(source: script.text, sourceName: place.sourceName, lineOffset: 0, color: errorColor)
+    } else {
+      text = d.rendered(source: place.text, sourceName: place.sourceName, lineOffset: place.line - 1, color: errorColor)
+    }
+    errors.write(text + "\n")
+  }
+
+  func firstLineLength(_ text: String) -> Int { text.unicodeScalars.prefix { $0 != "\n" }.count }
 
   // MARK: - Output redirection (used by dot commands)
 

@@ -83,6 +83,9 @@ public enum CommandLineParser {
         name = String(arg[..<eq])
         inline = String(arg[arg.index(after: eq)...])
       }
+      if inline != nil, flagOptions.contains(name) {
+        throw UsageError("option \(name) takes no value", hint: "write \(name) alone")
+      }
       switch name {
       case "--data": options.dataPaths.append(try value(name, inline: inline))
       case "-c":
@@ -93,7 +96,7 @@ public enum CommandLineParser {
         let f = try value(name, inline: inline)
         guard let format = OutputFormat(rawValue: f.lowercased()) else {
           let names = OutputFormat.allCases.map(\.rawValue)
-          let close = FallbackSuggest.closest(f, among: names)
+          let close = Suggest.closest(f, among: names)
           throw UsageError("unknown format '\(f)'", hint: close.map { "did you mean '\($0)'? formats: \(names.joined(separator: ", "))" } ?? "formats: \(names.joined(separator: ", "))")
         }
         options.format = format
@@ -109,7 +112,7 @@ public enum CommandLineParser {
         if inline != nil, !valueOptions.contains(name) {
           throw UsageError("option \(name) takes no value")
         }
-        let close = FallbackSuggest.closest(name, among: valueOptions + flagOptions)
+        let close = Suggest.closest(name, among: valueOptions + flagOptions)
         throw UsageError("unknown option '\(arg)'", hint: close.map { "did you mean '\($0)'?" } ?? "see `newsq --help`")
       }
       i += 1
