@@ -26,7 +26,7 @@ let package = Package(
     .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
     .target(name: "CEditLine", dependencies: ["CLibEdit"]),
     // Prompt, history, completion, dot commands, script runner, command line.
-    .target(name: "NewsShell", dependencies: ["NewsQ", "CEditLine"]),
+    .target(name: "NewsShell", dependencies: ["NewsQ", "NewsText", "CEditLine"]),
     .executableTarget(name: "newsq", dependencies: ["NewsShell"]),
 
     .testTarget(name: "NewsTextTests", dependencies: ["NewsText"]),

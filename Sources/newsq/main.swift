@@ -1,2 +1,5 @@
+import Glibc
 import NewsShell
-print("newsq")
+
+// The command line is parsed by hand in NewsShell: no argument library, no Foundation.
+exit(ShellMain.run(arguments: Array(CommandLine.arguments.dropFirst())))

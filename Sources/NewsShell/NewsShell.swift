@@ -1,3 +1,0 @@
-import NewsQ
-import CEditLine
-enum NewsShellModule {}
