@@ -91,6 +91,10 @@ public enum ShellMain {
       }
     }
 
+    if options.syntheticCount > 0 {
+      engine.add(facts: SyntheticFacts.meetings(options.syntheticCount))
+    }
+
     if !options.noRC, let home = environment.variables["HOME"], !home.isEmpty {
       let rc = home.hasSuffix("/") ? home + ".newsqrc" : home + "/.newsqrc"
       if TextFile.exists(rc), case .success(let text) = TextFile.read(path: rc) {

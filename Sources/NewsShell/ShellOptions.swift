@@ -34,6 +34,8 @@ public struct ShellOptions: Sendable, Hashable {
   public var noRC = false
   /// `--export DIR`: write the facts out and exit.
   public var exportDirectory: String? = nil
+  /// `--synthetic N`: add N generated meetings (testing and benchmarks at scale).
+  public var syntheticCount = 0
 
   public init() {}
 
@@ -52,7 +54,7 @@ public struct UsageError: Error, Sendable, Hashable {
 
 /// Parses `newsq`'s arguments (without the program name).
 public enum CommandLineParser {
-  static let valueOptions = ["--data", "-c", "-f", "--format", "--export"]
+  static let valueOptions = ["--data", "-c", "-f", "--format", "--export", "--synthetic"]
   static let flagOptions = ["--keep-going", "--echo", "--no-header", "--csv-bom", "--no-rc", "--version", "--help", "-h"]
 
   public static func parse(_ arguments: [String]) throws(UsageError) -> ShellOptions {
@@ -101,6 +103,12 @@ public enum CommandLineParser {
         }
         options.format = format
       case "--export": options.exportDirectory = try value(name, inline: inline)
+      case "--synthetic":
+        let v = try value(name, inline: inline)
+        guard let n = Int(v), n >= 0, n <= 100_000_000 else {
+          throw UsageError("--synthetic takes a number of facts, not '\(v)'", hint: "for example --synthetic 1000000")
+        }
+        options.syntheticCount = n
       case "--keep-going": options.keepGoing = true
       case "--echo": options.echo = true
       case "--no-header": options.noHeader = true
@@ -174,6 +182,7 @@ public enum CommandLineParser {
       --csv-bom         a UTF-8 byte order mark before CSV (for Excel)
       --no-rc           skip ~/.newsqrc
       --export DIR      write the facts out and exit
+      --synthetic N     add N generated meetings (for trying newsq at scale)
       --version         print the version
       --help            print this help
 
