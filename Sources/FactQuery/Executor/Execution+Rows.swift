@@ -19,8 +19,7 @@ extension Execution {
   }
 
   func sortRows(_ ids: inout [UInt32], _ keys: [OrderSpec], _ t: Table) throws(QueryError) {
-    if context.isCancelled() { throw .cancelled }
-    ids.sort(by: Execution.rowLess(keys, t))
+    try Execution.sort(&ids, isCancelled: context.isCancelled, by: Execution.rowLess(keys, t))
   }
 
   /// The first `k` rows in order, through a heap of `k` (the worst on top).
@@ -29,7 +28,7 @@ extension Execution {
     if k <= 0 { return [] }
     if k >= ids.count {
       var all = ids
-      all.sort(by: less)
+      try Execution.sort(&all, isCancelled: context.isCancelled, by: less)
       return all
     }
     var heap: [UInt32] = []

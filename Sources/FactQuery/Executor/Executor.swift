@@ -60,9 +60,25 @@ struct Execution {
     case result(ResultSet)
   }
 
+  /// Polls for cancellation every 4,096 rows of a loop (an atomic load: cheap at that rate).
   @inline(__always)
   func checkCancelled(_ i: Int) throws(QueryError) {
-    if i & 0xFFFF == 0, context.isCancelled() { throw .cancelled }
+    if i & 0xFFF == 0, context.isCancelled() { throw .cancelled }
+  }
+
+  /// Sorts `items` by `less`, polling for cancellation every 4,096 comparisons. Once cancelled,
+  /// every comparison answers "not less" (a valid order: all equal), so the sort ends quickly
+  /// and `.cancelled` is thrown.
+  static func sort<T>(_ items: inout [T], isCancelled: () -> Bool, by less: (T, T) -> Bool) throws(QueryError) {
+    var comparisons = 0
+    var stopped = false
+    items.sort { a, b in
+      if stopped { return false }
+      comparisons &+= 1
+      if comparisons & 0xFFF == 0, isCancelled() { stopped = true; return false }
+      return less(a, b)
+    }
+    if stopped { throw .cancelled }
   }
 
   /// Runs a query's plan and builds its result.
@@ -88,6 +104,7 @@ struct Execution {
   }
 
   mutating func eval(_ n: PlanNode, _ t: Table) throws(QueryError) -> Output {
+    if context.isCancelled() { throw .cancelled }
     let start = measure ? ContinuousClock.now : nil
     var touched = 0
     let out: Output
@@ -153,7 +170,7 @@ struct Execution {
       out = .groups(try aggregate(ids, fn, f, by: by, t))
     case .sortGroups(let keys):
       var g = try groups(n.children[0], t)
-      g.sort(keys)
+      try g.sort(keys, isCancelled: context.isCancelled)
       out = .groups(g)
     case .limit(let count, let offset):
       switch try eval(n.children[0], t) {

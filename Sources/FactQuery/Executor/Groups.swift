@@ -71,11 +71,12 @@ struct Groups {
   }
 
   /// Orders the groups by `specs`, then by every key part ascending (nulls last).
-  mutating func sort(_ specs: [OrderSpec]) {
+  mutating func sort(_ specs: [OrderSpec], isCancelled: () -> Bool) throws(QueryError) {
     let isDate = fields.map { if case .date = $0.kind { return true } else { return false } }
     let parts = byCount + (hasUnit ? 1 : 0)
     let ks = keys, cs = counts, vs = values
-    let order = (0..<keys.count).sorted { x, y in
+    var order = Array(0..<keys.count)
+    try Execution.sort(&order, isCancelled: isCancelled) { x, y in
       for s in specs {
         switch s.target {
         case .count:
