@@ -77,9 +77,10 @@ public final class Engine: Sendable {
     for path in paths {
       DocumentWalker.collect(root: path, into: &files, skipped: &report.skipped)
     }
-    var tick = LoadProgress()
-    tick.totalFiles = files.count
-    tick.totalBytes = files.reduce(0) { $0 + $1.size }
+    var total = LoadProgress()
+    total.totalFiles = files.count
+    total.totalBytes = files.reduce(0) { $0 + $1.size }
+    let meter = ProgressMeter(total: total, report: progress)
     loading.withLock { _ in
       var next = takeState()
       var start = 0
@@ -90,7 +91,7 @@ public final class Engine: Sendable {
           end += 1
         }
         let batch = Array(files[start..<end])
-        let outcomes = Self.readAndExtract(batch)
+        let outcomes = Self.readAndExtract(batch, meter: meter)
         for (file, outcome) in zip(batch, outcomes) {
           switch outcome {
           case .extracted(let d):
@@ -99,10 +100,6 @@ public final class Engine: Sendable {
           case .failed(let reason):
             report.skipped.append(.init(path: file.path, reason: reason))
           }
-          tick.files += 1
-          tick.bytes += file.size
-          tick.facts = next.builder.rowCount
-          progress?(tick)
         }
         start = end
       }
@@ -110,6 +107,27 @@ public final class Engine: Sendable {
       state.withLock { $0 = next }
     }
     return report
+  }
+
+  /// Counts what a load has done, from every worker, and hands a copy to the caller's progress
+  /// callback one call at a time (workers finish files concurrently).
+  final class ProgressMeter: Sendable {
+    private let state: Mutex<LoadProgress>
+    private let report: (@Sendable (LoadProgress) -> Void)?
+    init(total: LoadProgress, report: (@Sendable (LoadProgress) -> Void)?) {
+      self.state = Mutex(total)
+      self.report = report
+    }
+    /// One file done: its size and the facts extracted from it.
+    func fileDone(bytes: Int, facts: Int) {
+      guard let report else { return }
+      state.withLock { p in
+        p.files += 1
+        p.bytes += bytes
+        p.facts += facts
+        report(p)
+      }
+    }
   }
 
   /// Bytes of files read and extracted together before their facts go into the store.
@@ -123,12 +141,15 @@ public final class Engine: Sendable {
   }
 
   /// Reads, decodes and extracts `files` on all cores; results keep the input order.
-  static func readAndExtract(_ files: [DocumentFile]) -> [Outcome] {
+  static func readAndExtract(_ files: [DocumentFile], meter: ProgressMeter) -> [Outcome] {
     @Sendable func one(_ file: DocumentFile) -> Outcome {
       switch DocumentReader.read(file) {
       case .success(let text):
-        return .extracted(text.isEmpty ? nil : FactExtractor.extract(path: file.name, text: text))
+        let facts = text.isEmpty ? nil : FactExtractor.extract(path: file.name, text: text)
+        meter.fileDone(bytes: file.size, facts: facts.map { $0.facts.count + $0.people.count } ?? 0)
+        return .extracted(facts)
       case .failure(let failure):
+        meter.fileDone(bytes: file.size, facts: 0)
         return .failed(failure.reason)
       }
     }
