@@ -182,6 +182,10 @@ public final class Session {
 
   /// The rendered text of `result` for `sink`, with the session's settings.
   func render(_ result: ResultSet, for sink: OutputSink) -> String {
+    // `explain` and `explain sql` read best as the plain text they are, as in psql and DuckDB.
+    if settings.format == .table, result.columns.count == 1, ["plan", "sql"].contains(result.columns[0].name) {
+      return result.rows.map { $0.first?.description ?? "" }.joined(separator: "\n") + "\n"
+    }
     var options = RenderOptions()
     options.headers = settings.headers
     options.nullValue = settings.nullValue
