@@ -42,3 +42,11 @@ why meeting 1;
 -- How a statement is answered.
 explain find meeting where city = "临汾" and kind = "推进会";
 explain sql count person where titles contains "书记" by county;
+
+-- The other aggregates, and distinct rows.
+max investment of project where currency = "CNY";
+avg value of indicator where unit = "%";
+find distinct meeting show kind;
+
+-- Every fact as CSV and JSON lines, for DuckDB, Spark or a spreadsheet.
+export "/tmp/newsq-tour-export";
