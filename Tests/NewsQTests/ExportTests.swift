@@ -49,9 +49,11 @@ private func temporaryDirectory(_ name: String) -> String {
     let dir = temporaryDirectory("all") + "/nested/out"
     defer { try? FileManager.default.removeItem(atPath: dir) }
     let written = try Exporter.export(facts: ExportSamples.tables, to: dir)
-    #expect(written.count == Entity.allCases.count * 2 + 1)
+    #expect(written.count == Entity.allCases.count * 2 + 2)
     let files = try FileManager.default.contentsOfDirectory(atPath: dir).sorted()
-    #expect(files == (Entity.allCases.flatMap { ["\($0.rawValue).csv", "\($0.rawValue).jsonl"] } + ["schema.json"]).sorted())
+    #expect(files == (Entity.allCases.flatMap { ["\($0.rawValue).csv", "\($0.rawValue).jsonl"] } + ["schema.json", "duckdb.sql"]).sorted())
+    let views = try String(contentsOfFile: dir + "/duckdb.sql", encoding: .utf8)
+    #expect(views.contains("CREATE OR REPLACE VIEW meeting AS SELECT * FROM read_json('\(dir)/meeting.jsonl'"))
 
     // CSV: header = schema fields, RFC 4180 quoting, lists and spans as JSON array text.
     let csv = try String(contentsOfFile: dir + "/meeting.csv", encoding: .utf8)

@@ -52,6 +52,12 @@ public enum Exporter {
     try schema.write { schemaJSON(rows: rowCounts, into: &$0) }
     try schema.commit()
     written.append(schemaPath)
+    // The views `explain sql` assumes, so `duckdb < DIR/duckdb.sql` is ready for its SELECTs.
+    let viewsPath = base + "duckdb.sql"
+    let views = try AtomicFile(path: viewsPath)
+    try views.write { $0.append(contentsOf: Array(SQLTranslator.setup(directory: directory).utf8)) }
+    try views.commit()
+    written.append(viewsPath)
     return written
   }
 
