@@ -24,7 +24,8 @@ public struct PlaceRef: Sendable, Hashable {
 
   /// `山西省临汾市尧都区`: the full path of a Chinese division, or the name of a foreign place.
   public var fullPath: String {
-    let parts = [province, city, county].compactMap { $0 }
+    // A municipality is its own city (北京市朝阳区, not 北京市北京市朝阳区).
+    let parts = [province, city == province ? nil : city, county].compactMap { $0 }
     if parts.isEmpty { return [country, name == country ? nil : name].compactMap { $0 }.joined() }
     var path = parts.joined()
     if level > .county { path += name }

@@ -175,6 +175,7 @@ public final class Session {
       return false
     }
     sink.write(render(result, for: sink))
+    if !result.notes.isEmpty { sink.flush() }  // the notes follow the table they are about
     for note in result.notes { errors.write("note: \(note)\n") }
     if let watch { sink.write(watch.report()) }
     return true
