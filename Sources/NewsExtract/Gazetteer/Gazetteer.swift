@@ -196,7 +196,14 @@ public final class Gazetteer: PlaceResolver, Sendable {
 
   /// Every place `name` can denote (short, full, traditional or old name; 襄樊 → 襄阳市), higher
   /// levels first; several for shared names (朝阳区 in 北京市 and 长春市); empty when unknown.
+  ///
+  /// Answered from the static `GazetteerIndex` (no trie needed); `resolveByTrie` is the same
+  /// answer from this gazetteer's own tables, kept for tests that check both agree.
   public func resolve(_ name: String) -> [PlaceRef] {
+    GazetteerIndex.shared.resolve(name)
+  }
+
+  func resolveByTrie(_ name: String) -> [PlaceRef] {
     var key: [Unicode.Scalar] = []
     for s in name.unicodeScalars where s != " " && s != "\u{3000}" { key.append(fold[s] ?? s) }
     var hits = trie.lookup(key)
