@@ -41,15 +41,22 @@ public final class Engine: Sendable {
   }
 
   private init(builtin: Void) throws {
-    places = Gazetteer.shared
+    places = GazetteerIndex.shared
     var docs: [(String, String)] = []
     for d in BuiltinCorpus.documents { docs.append((d.name, d.text)) }
-    ingest(docs)
+    ingest(docs, cache: SnapshotCache.builtin())
+  }
+
+  /// An engine over `documents` whose extraction is cached in `cache` (tests; the built-in
+  /// corpus uses the default cache).
+  init(documents: [(String, String)], cache: SnapshotCache?) {
+    places = GazetteerIndex.shared
+    ingest(documents, cache: cache)
   }
 
   /// An engine over documents given in memory, keyed by the name `doc` shows.
   public init(documents: [String: String]) throws {
-    places = Gazetteer.shared
+    places = GazetteerIndex.shared
     ingest(documents.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
   }
 
@@ -59,7 +66,7 @@ public final class Engine: Sendable {
     (try? Engine(documents: [:])) ?? Engine(unchecked: ())
   }
 
-  private init(unchecked: Void) { places = Gazetteer.shared }
+  private init(unchecked: Void) { places = GazetteerIndex.shared }
 
   /// The snapshot statements read now.
   var snapshot: Snapshot { state.withLock { $0.snapshot } }
@@ -156,8 +163,15 @@ public final class Engine: Sendable {
   }
 
   /// Extracts `documents` in parallel, adds them to the store and swaps in a new snapshot.
-  private func ingest(_ documents: [(String, String)]) {
-    let extracted = Self.parallelMap(documents.count) { FactExtractor.extract(path: documents[$0].0, text: documents[$0].1) }
+  /// With a cache, the extraction is read from it when its key matches, else written to it.
+  private func ingest(_ documents: [(String, String)], cache: SnapshotCache? = nil) {
+    var key: SnapshotCache.Key? = nil
+    if cache != nil, let binary = SnapshotCache.BinaryIdentity.current {
+      key = SnapshotCache.Key(documents: SnapshotCache.hash(documents), binary: binary)
+    }
+    let cached = key.flatMap { cache?.load($0) }
+    let extracted = cached ?? Self.parallelMap(documents.count) { FactExtractor.extract(path: documents[$0].0, text: documents[$0].1) }
+    if cached == nil, let cache, let key { cache.store(extracted, key: key) }
     loading.withLock { _ in
       var next = takeState()
       for d in extracted { Self.add(d, to: &next) }
