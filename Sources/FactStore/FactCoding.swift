@@ -7,7 +7,7 @@ import NewsFacts
 /// binary's identity before decoding), so it favours speed over stability.
 public struct FactWriter: Sendable {
   /// The bytes written so far.
-  public private(set) var bytes: [UInt8] = []
+  public var bytes: [UInt8] = []
 
   public init() { bytes.reserveCapacity(1 << 16) }
 
@@ -66,6 +66,18 @@ public struct FactWriter: Sendable {
       string(s.doc); i64(s.article); string(s.evidence)
       i64(Int64(s.span.lowerBound)); i64(Int64(s.span.upperBound))
     }
+  }
+
+  /// Appends a count and the raw bytes of an array of plain values (little-endian hosts).
+  public mutating func raw<T: BitwiseCopyable>(_ a: [T]) {
+    u32(UInt32(truncatingIfNeeded: a.count))
+    a.withUnsafeBytes { bytes.append(contentsOf: $0) }
+  }
+
+  /// Appends a count and each string.
+  public mutating func strings(_ a: [String]) {
+    u32(UInt32(truncatingIfNeeded: a.count))
+    for x in a { string(x) }
   }
 
   /// Appends a count followed by each fact.
@@ -165,6 +177,32 @@ public struct FactReader {
       return nil
     }
   }
+
+  /// An array written by `FactWriter.raw`.
+  public mutating func raw<T: BitwiseCopyable>(_: T.Type) -> [T]? {
+    let stride = MemoryLayout<T>.stride
+    guard let n = count(minBytes: stride), let at = take(n * stride) else { return nil }
+    return [T](unsafeUninitializedCapacity: n) { buf, count in
+      bytes.withUnsafeBytes { src in
+        if n > 0, let dst = buf.baseAddress, let from = src.baseAddress {
+          UnsafeMutableRawPointer(dst).copyMemory(from: from + at, byteCount: n * stride)
+        }
+      }
+      count = n
+    }
+  }
+
+  /// An array written by `FactWriter.strings`.
+  public mutating func strings() -> [String]? {
+    guard let n = count(minBytes: 4) else { return nil }
+    var out: [String] = []
+    out.reserveCapacity(n)
+    for _ in 0..<n { guard let s = string() else { return nil }; out.append(s) }
+    return out
+  }
+
+  /// Marks the buffer as damaged (a decoded value was impossible).
+  public mutating func fail() { failed = true }
 
   public mutating func fact() -> Fact? {
     guard let e = u8(), Int(e) < Entity.allCases.count, let n = count(minBytes: 5) else { failed = true; return nil }

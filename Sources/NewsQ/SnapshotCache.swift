@@ -6,9 +6,10 @@ import Synchronization
 /// A cache of what extraction produced for a set of documents, so a later start answers its
 /// first statement without extracting again.
 ///
-/// The file holds the documents' `DocumentFacts` (facts, person sightings, place mentions), so
-/// an engine built from it runs exactly the code a fresh load runs after extraction (the same
-/// merge of persons and places, the same store build) and a later `load` adds to it as usual.
+/// The file holds the frozen snapshot (columns, dictionaries, statistics: statements run on it
+/// at once) and the documents' `DocumentFacts` (facts, person sightings, place mentions),
+/// decoded only when a later `load` or `add` needs to build on them, so the engine then runs
+/// exactly the code a fresh load runs after extraction.
 /// It lives under `$XDG_CACHE_HOME/newsq/` (default `~/.cache/newsq/`) and is keyed by a hash
 /// of the documents' bytes, the identity of the running binary (device, inode, size and
 /// modification time of `/proc/self/exe`) and a format version; a file whose key differs,
@@ -29,17 +30,23 @@ struct SnapshotCache: Sendable {
     var modified: Int64
     var modifiedNanos: Int64
 
-    /// `/proc/self/exe`, or nil when it cannot be examined (then no cache is used).
+    /// The file `/proc/self/exe` names, or nil when it cannot be examined (then no cache is
+    /// used). The link is read rather than followed by `stat` so that tools that run the binary
+    /// under an interpreter (valgrind) see the binary's identity, not their own.
     static let current: BinaryIdentity? = {
+      var buf = [CChar](repeating: 0, count: 4097)
+      let n = readlink("/proc/self/exe", &buf, 4096)
+      guard n > 0 else { return nil }
+      buf[n] = 0
       var st = stat()
-      guard stat("/proc/self/exe", &st) == 0 else { return nil }
+      guard stat(buf, &st) == 0 else { return nil }
       return BinaryIdentity(device: UInt64(st.st_dev), inode: UInt64(st.st_ino), size: Int64(st.st_size),
                             modified: Int64(st.st_mtim.tv_sec), modifiedNanos: Int64(st.st_mtim.tv_nsec))
     }()
   }
 
   /// Bumped whenever the layout below or anything it encodes changes.
-  static let formatVersion: UInt32 = 1
+  static let formatVersion: UInt32 = 2
   static let magic: UInt64 = 0x3143_5348_5153_574E  // "NWSQHSC1"
 
   /// The cache file's path.
@@ -106,14 +113,34 @@ struct SnapshotCache: Sendable {
 
   // MARK: Reading
 
-  /// The cached extraction for `key`, or nil when there is none, it belongs to another key,
-  /// or the file is damaged in any way.
-  func load(_ key: Key) -> [DocumentFacts]? {
+  /// What a cache file holds: the snapshot, and the extraction it was built from (decoded on
+  /// demand).
+  struct Entry: Sendable {
+    var snapshot: Snapshot
+    var documents: Deferred
+  }
+
+  /// The documents' extraction, still as bytes.
+  struct Deferred: Sendable {
+    let bytes: [UInt8]
+    let offset: Int
+
+    /// The `DocumentFacts`, or nil if the bytes do not decode (checked by the checksum, so only
+    /// on a bug).
+    func decode() -> [DocumentFacts]? {
+      var r = FactReader(bytes, offset: offset)
+      return SnapshotCache.decodeDocuments(&r)
+    }
+  }
+
+  /// The cache entry for `key`, or nil when there is none, it belongs to another key, or the
+  /// file is damaged in any way.
+  func load(_ key: Key) -> Entry? {
     guard let bytes = Self.readFile(path) else { return nil }
     return Self.decode(bytes, key: key)
   }
 
-  static func decode(_ bytes: [UInt8], key: Key) -> [DocumentFacts]? {
+  static func decode(_ bytes: [UInt8], key: Key) -> Entry? {
     var r = FactReader(bytes)
     guard r.u64() == magic, r.u32() == formatVersion else { return nil }
     guard r.u64() == key.documents, r.u64() == key.binary.device, r.u64() == key.binary.inode,
@@ -121,6 +148,13 @@ struct SnapshotCache: Sendable {
           let length = r.u64(), let sum = r.u64() else { return nil }
     let start = r.offset
     guard length == UInt64(r.remaining), checksum(bytes, start..<bytes.count) == sum else { return nil }
+    guard let snapLength = r.u64(), snapLength <= UInt64(r.remaining) else { return nil }
+    let docsAt = r.offset + Int(snapLength)
+    guard let snapshot = Snapshot.decode(&r), !r.failed, r.offset == docsAt else { return nil }
+    return Entry(snapshot: snapshot, documents: Deferred(bytes: bytes, offset: docsAt))
+  }
+
+  static func decodeDocuments(_ r: inout FactReader) -> [DocumentFacts]? {
     guard let n = r.count(minBytes: 20) else { return nil }
     var out: [DocumentFacts] = []
     out.reserveCapacity(n)
@@ -165,8 +199,12 @@ struct SnapshotCache: Sendable {
 
   // MARK: Writing
 
-  static func encode(_ docs: [DocumentFacts], key: Key) -> [UInt8] {
+  static func encode(_ docs: [DocumentFacts], snapshot: Snapshot, key: Key) -> [UInt8] {
+    var snap = FactWriter()
+    snapshot.encode(into: &snap)
     var body = FactWriter()
+    body.u64(UInt64(snap.bytes.count))
+    body.bytes.append(contentsOf: snap.bytes)
     body.u32(UInt32(truncatingIfNeeded: docs.count))
     for d in docs {
       body.string(d.path)
@@ -191,8 +229,8 @@ struct SnapshotCache: Sendable {
   }
 
   /// Writes the cache for `key` atomically; failures are ignored (the cache is only a cache).
-  func store(_ docs: [DocumentFacts], key: Key) {
-    let bytes = Self.encode(docs, key: key)
+  func store(_ docs: [DocumentFacts], snapshot: Snapshot, key: Key) {
+    let bytes = Self.encode(docs, snapshot: snapshot, key: key)
     if let slash = path.lastIndex(of: "/") { Self.makeDirectories(String(path[..<slash])) }
     let tmp = path + ".tmp.\(getpid()).\(Self.writes.add(1, ordering: .relaxed).newValue)"
     let fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)

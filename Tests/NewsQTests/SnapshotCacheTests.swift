@@ -1,6 +1,7 @@
 import Testing
 import Foundation
 import NewsExtract
+import FactStore
 @testable import NewsQ
 
 /// The snapshot cache must be invisible except in speed: a cached start answers every
@@ -61,6 +62,20 @@ import NewsExtract
     for (a, (b, s)) in zip(second, zip(fresh, Self.statements)) { #expect(a == b, "\(s)") }
   }
 
+  @Test func aLoadAfterACachedStartBuildsOnTheCachedDocuments() throws {
+    let (cache, dir) = tempCache()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    _ = Engine(documents: Self.docs, cache: cache)  // writes the cache
+    let cached = Engine(documents: Self.docs, cache: cache)
+    #expect(cached.state.withLock { $0.deferred } != nil)  // started from the cache
+    let fresh = Engine(documents: Self.docs, cache: nil)
+    let extra = Fact(.meeting, ["name": "测试会议", "city": "临汾市"])
+    for e in [cached, fresh] { e.add(facts: [extra]) }
+    #expect(cached.state.withLock { $0.deferred } == nil)
+    #expect(answers(cached) == answers(fresh))
+    #expect(try cached.run("count meeting") != (try Engine(documents: Self.docs, cache: nil).run("count meeting")))
+  }
+
   @Test func theCacheIsReallyRead() throws {
     // A cache for these documents whose content was changed on purpose: the engine must show
     // the changed content, so the tests above compare a cached start and not a second extraction.
@@ -68,7 +83,7 @@ import NewsExtract
     defer { try? FileManager.default.removeItem(atPath: dir) }
     var docs = Self.docs.map { FactExtractor.extract(path: $0.0, text: $0.1) }
     docs[0].facts.removeAll { $0.entity == .meeting }
-    cache.store(docs, key: try key())
+    cache.store(docs, snapshot: Engine(documents: Array(Self.docs.prefix(1)), cache: nil).snapshot, key: try key())
     let cached = try Engine(documents: Self.docs, cache: cache).run("count meeting")
     let fresh = try Engine(documents: Self.docs, cache: nil).run("count meeting")
     #expect(cached != fresh)
@@ -80,7 +95,8 @@ import NewsExtract
     let k = try key()
     var docs = Self.docs.map { FactExtractor.extract(path: $0.0, text: $0.1) }
     docs[0].facts.removeAll { $0.entity == .meeting }  // so that using a bad file would show
-    let good = SnapshotCache.encode(docs, key: k)
+    let snap = Engine(documents: Array(Self.docs.prefix(1)), cache: nil).snapshot
+    let good = SnapshotCache.encode(docs, snapshot: snap, key: k)
     #expect(SnapshotCache.decode(good, key: k) != nil)
     var other = k
     other.binary.inode &+= 1
@@ -91,7 +107,7 @@ import NewsExtract
     var variants: [[UInt8]] = [
       [], Array(good.prefix(10)), Array(good.prefix(good.count / 2)), Array(good.dropLast()), flipped,
       good + [0], Array(repeating: 0xFF, count: 4096),
-      SnapshotCache.encode(docs, key: other), SnapshotCache.encode(docs, key: otherDocs),
+      SnapshotCache.encode(docs, snapshot: snap, key: other), SnapshotCache.encode(docs, snapshot: snap, key: otherDocs),
     ]
     for cut in stride(from: 0, to: good.count, by: max(1, good.count / 50)) { variants.append(Array(good.prefix(cut))) }
     let fresh = try Engine(documents: Self.docs, cache: nil).run("count meeting")
@@ -111,12 +127,14 @@ import NewsExtract
     let k = try key()
     var docs = Self.docs.map { FactExtractor.extract(path: $0.0, text: $0.1) }
     docs[0].facts.removeAll()
+    let snap = Snapshot.empty
+    #expect(SnapshotCache.decode(SnapshotCache.encode(docs, snapshot: snap, key: k), key: k) != nil)
     var other = k
     other.binary.modifiedNanos &+= 1
-    #expect(SnapshotCache.decode(SnapshotCache.encode(docs, key: other), key: k) == nil)
+    #expect(SnapshotCache.decode(SnapshotCache.encode(docs, snapshot: snap, key: other), key: k) == nil)
     var size = k
     size.binary.size &+= 1
-    #expect(SnapshotCache.decode(SnapshotCache.encode(docs, key: size), key: k) == nil)
+    #expect(SnapshotCache.decode(SnapshotCache.encode(docs, snapshot: snap, key: size), key: k) == nil)
   }
 
   @Test func noCacheVariableTurnsItOff() {
