@@ -63,3 +63,27 @@ import NewsFacts
     #expect(index.resolve("no such place").isEmpty)
   }
 }
+
+/// The townships decoded from the table's `T` lines match the lines read as strings.
+@Suite struct GazetteerTownshipTableTests {
+  @Test func townshipsMatchTheirSourceLines() {
+    let g = Gazetteer.shared
+    var counties = 0
+    var total = 0
+    for line in gazetteerData.split(separator: "\n") where line.hasPrefix("T\t") {
+      let f = line.split(separator: "\t", omittingEmptySubsequences: false)
+      guard f.count == 3, let ci = g.byCode[String(f[1])], let r = g.townRanges[ci] else { continue }
+      let items = f[2].split(separator: ",")
+      #expect(r.count == items.count, "\(f[1])")
+      for (t, item) in zip(r, items) {
+        let tw = g.towns[Int(t)]
+        #expect(Int32(item.prefix(3)) == tw.suffix)
+        #expect(g.townshipName(Int(t)) == String(item.dropFirst(3)))
+      }
+      counties += 1
+      total += items.count
+    }
+    #expect(counties > 2_800)
+    #expect(total > 40_000)
+  }
+}

@@ -135,13 +135,13 @@ public final class Gazetteer: PlaceResolver, Sendable {
 
     // Townships: flat scalar storage, per county ranges.
     var townScalars: [Unicode.Scalar] = []
+    townScalars.reserveCapacity(bytes.count / 3)
     var towns: [Township] = []
     var townRanges: [Int32: Range<Int32>] = [:]
     for (county, r) in townLines {
       guard let ci = byCode[county] else { continue }
       let lo = Int32(towns.count)
       // Skip "T\t<code>\t".
-      let text = String(decoding: bytes[r], as: UTF8.self).unicodeScalars
       var tabs = 0
       var suffix: Int32 = 0
       var digits = 0
@@ -150,7 +150,19 @@ public final class Gazetteer: PlaceResolver, Sendable {
         let n = Int32(townScalars.count) - nameStart
         if n > 0 { towns.append(Township(start: nameStart, count: n, suffix: suffix)) }
       }
-      for s in text {
+      // The table is a string literal, so valid UTF-8: decoded here directly, with no String
+      // made per line (this loop covers most of the table's bytes).
+      var j = r.lowerBound
+      while j < r.upperBound {
+        let b0 = UInt32(bytes[j])
+        var v = b0
+        var len = 1
+        if b0 >= 0xF0 { len = 4; v = b0 & 0x07 } else if b0 >= 0xE0 { len = 3; v = b0 & 0x0F } else if b0 >= 0xC0 { len = 2; v = b0 & 0x1F }
+        guard j + len <= r.upperBound else { break }
+        var k = 1
+        while k < len { v = v << 6 | (UInt32(bytes[j + k]) & 0x3F); k += 1 }
+        j += len
+        let s = Unicode.Scalar(v) ?? "\u{FFFD}"
         if tabs < 2 { if s == "\t" { tabs += 1 }; continue }
         if s == "," {
           close(); suffix = 0; digits = 0; nameStart = Int32(townScalars.count); continue
