@@ -109,7 +109,7 @@ import FactStore
       good + [0], Array(repeating: 0xFF, count: 4096),
       SnapshotCache.encode(docs, snapshot: snap, key: other), SnapshotCache.encode(docs, snapshot: snap, key: otherDocs),
     ]
-    for cut in stride(from: 0, to: good.count, by: max(1, good.count / 50)) { variants.append(Array(good.prefix(cut))) }
+    for cut in stride(from: 0, to: good.count, by: max(1, good.count / 16)) { variants.append(Array(good.prefix(cut))) }
     let fresh = try Engine(documents: Self.docs, cache: nil).run("count meeting")
     try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
     for (n, v) in variants.enumerated() {
