@@ -45,7 +45,9 @@ public final class Gazetteer: PlaceResolver, Sendable {
   /// Parses the embedded table; use `shared` rather than building another.
   init() {
     let t0 = monotonicMicros()
-    let bytes = Array(gazetteerData.utf8)
+    // One memcpy of the literal's UTF-8 (not a byte-by-byte sequence copy).
+    var source = gazetteerData
+    let bytes: [UInt8] = source.withUTF8 { Array($0) }
     var entries: [Entry] = []
     var byCode: [String: Int32] = [:]
     var names: [(String, Int32, ScalarTrie.Hit.Kind)] = []
@@ -102,7 +104,7 @@ public final class Gazetteer: PlaceResolver, Sendable {
               byCode[code] = idx
               names.append((f[3], idx, .full))
               if !f[4].isEmpty {
-                let aliases = f[4].split(separator: "|")
+                let aliases = f[4].utf8.split(separator: UInt8(ascii: "|")).map { String(decoding: $0, as: UTF8.self) }
                 for a in aliases {
                   // `~` marks an old name (襄樊 for 襄阳市); the rest are short names.
                   if a.hasPrefix("~") { names.append((String(a.dropFirst()), idx, .old)) } else { names.append((String(a), idx, .alias)) }
