@@ -26,9 +26,12 @@ public final class Engine: Sendable {
     /// Articles numbered so far across the loaded documents.
     var articles: Int64 = 0
     var snapshot: Snapshot = .empty
+    /// Set when the snapshot came from the start-up cache: the documents to add to the
+    /// builder before anything builds on it.
+    var deferred: Deferred? = nil
   }
 
-  private let state = Mutex(State())
+  let state = Mutex(State())
   /// Loads run one at a time; statements never wait for this lock.
   private let loading = Mutex(())
   /// Bumped by `cancel()`; a statement stops when it changes while it runs.
@@ -41,15 +44,22 @@ public final class Engine: Sendable {
   }
 
   private init(builtin: Void) throws {
-    places = Gazetteer.shared
+    places = GazetteerIndex.shared
     var docs: [(String, String)] = []
     for d in BuiltinCorpus.documents { docs.append((d.name, d.text)) }
-    ingest(docs)
+    ingest(docs, cache: SnapshotCache.builtin())
+  }
+
+  /// An engine over `documents` whose extraction is cached in `cache` (tests; the built-in
+  /// corpus uses the default cache).
+  init(documents: [(String, String)], cache: SnapshotCache?) {
+    places = GazetteerIndex.shared
+    ingest(documents, cache: cache)
   }
 
   /// An engine over documents given in memory, keyed by the name `doc` shows.
   public init(documents: [String: String]) throws {
-    places = Gazetteer.shared
+    places = GazetteerIndex.shared
     ingest(documents.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
   }
 
@@ -59,7 +69,7 @@ public final class Engine: Sendable {
     (try? Engine(documents: [:])) ?? Engine(unchecked: ())
   }
 
-  private init(unchecked: Void) { places = Gazetteer.shared }
+  private init(unchecked: Void) { places = GazetteerIndex.shared }
 
   /// The snapshot statements read now.
   var snapshot: Snapshot { state.withLock { $0.snapshot } }
@@ -177,13 +187,42 @@ public final class Engine: Sendable {
   }
 
   /// Extracts `documents` in parallel, adds them to the store and swaps in a new snapshot.
-  private func ingest(_ documents: [(String, String)]) {
+  /// With a cache whose key matches, the cached snapshot is swapped in instead and the cached
+  /// extraction kept aside for a later load to build on (see `takeState`); on a miss the
+  /// extraction and snapshot are written to the cache.
+  private func ingest(_ documents: [(String, String)], cache: SnapshotCache? = nil) {
+    var key: SnapshotCache.Key? = nil
+    if cache != nil, let binary = SnapshotCache.BinaryIdentity.current {
+      key = SnapshotCache.Key(documents: SnapshotCache.hash(documents), binary: binary)
+    }
+    if let key, let entry = cache?.load(key) {
+      loading.withLock { _ in
+        state.withLock { s in
+          s.snapshot = entry.snapshot
+          s.deferred = Deferred(cached: entry.documents, documents: documents)
+        }
+      }
+      return
+    }
     let extracted = Self.parallelMap(documents.count) { FactExtractor.extract(path: documents[$0].0, text: documents[$0].1) }
     loading.withLock { _ in
       var next = takeState()
       for d in extracted { Self.add(d, to: &next) }
       next.snapshot = Self.freeze(&next)
       state.withLock { $0 = next }
+      if let cache, let key { cache.store(extracted, snapshot: next.snapshot, key: key) }
+    }
+  }
+
+  /// Documents whose snapshot came from the cache but whose facts are not in the builder yet.
+  struct Deferred: Sendable {
+    var cached: SnapshotCache.Deferred
+    var documents: [(String, String)]
+
+    /// The extraction: decoded from the cache, or (should that fail) extracted again.
+    func extraction() -> [DocumentFacts] {
+      if let d = cached.decode() { return d }
+      return Engine.parallelMap(documents.count) { FactExtractor.extract(path: documents[$0].0, text: documents[$0].1) }
     }
   }
 
@@ -232,12 +271,19 @@ public final class Engine: Sendable {
   /// A copy of the state for a load to build on; the state keeps its snapshot but gives up its
   /// builder and corpus, so appending to the copy does not copy them (call under `loading`).
   private func takeState() -> State {
-    state.withLock { s in
+    var copy = state.withLock { s in
       let copy = s
       s.builder = StoreBuilder()
       s.corpus = Corpus()
+      s.deferred = nil
       return copy
     }
+    if let deferred = copy.deferred {
+      // A snapshot from the start-up cache: build on the documents it was made from.
+      copy.deferred = nil
+      for d in deferred.extraction() { Self.add(d, to: &copy) }
+    }
+    return copy
   }
 
   /// Bytes held by the current snapshot's columns, dictionaries and indexes.

@@ -1,0 +1,153 @@
+import NewsFacts
+
+/// Writing a frozen snapshot to bytes and reading it back, for the start-up cache: reading
+/// skips the store build (pinyin-ordered dictionaries, sorting, statistics) entirely.
+///
+/// Columns are written as their arrays; the text dictionaries with their folded forms; the
+/// postings are rebuilt on reading (integer work only). Reading checks every index against
+/// the sizes it refers to and each column's kind against the schema, so a damaged buffer gives
+/// nil, never a snapshot that could trap a later query.
+extension Snapshot {
+  /// Appends the snapshot to `w`.
+  public func encode(into w: inout FactWriter) {
+    w.u32(UInt32(Entity.allCases.count))
+    for e in Entity.allCases {
+      let t = table(e)
+      w.u64(UInt64(t.rowCount))
+      w.u32(UInt32(t.columns.count))
+      for c in t.columns { Self.encode(c, into: &w) }
+      w.u32(UInt32(truncatingIfNeeded: t.moreSources.count))
+      for (row, sources) in t.moreSources.sorted(by: { $0.key < $1.key }) {
+        w.u32(row)
+        w.u32(UInt32(truncatingIfNeeded: sources.count))
+        for s in sources {
+          w.string(s.doc); w.i64(s.article); w.string(s.evidence)
+          w.i64(Int64(s.span.lowerBound)); w.i64(Int64(s.span.upperBound))
+        }
+      }
+    }
+  }
+
+  static func tag(_ c: Column) -> UInt8 {
+    switch c {
+    case .text: return 0
+    case .list: return 1
+    case .number: return 2
+    case .date: return 3
+    case .span: return 4
+    }
+  }
+
+  static func encode(_ c: Column, into w: inout FactWriter) {
+    w.u8(tag(c))
+    switch c {
+    case .text(let t):
+      w.raw(t.codes); w.strings(t.dictionary.values); w.strings(t.dictionary.folded)
+    case .list(let l):
+      w.raw(l.offsets); w.raw(l.elements); encode(l.present, into: &w)
+      w.strings(l.dictionary.values); w.strings(l.dictionary.folded)
+    case .number(let n):
+      w.raw(n.values); encode(n.present, into: &w); w.raw(n.sorted); w.u8(n.isInteger ? 1 : 0)
+    case .date(let d):
+      w.raw(d.ordinals); w.raw(d.sorted)
+    case .span(let s):
+      w.raw(s.starts); w.raw(s.ends); encode(s.present, into: &w)
+    }
+  }
+
+  static func encode(_ b: Bitmap, into w: inout FactWriter) {
+    w.u64(UInt64(b.count))
+    w.raw(b.words)
+  }
+
+  /// A snapshot written by `encode(into:)`, or nil when the bytes are damaged.
+  public static func decode(_ r: inout FactReader) -> Snapshot? {
+    guard r.u32() == UInt32(Entity.allCases.count) else { r.fail(); return nil }
+    var tables: [Table] = []
+    for e in Entity.allCases {
+      guard let rows64 = r.u64(), rows64 < UInt64(UInt32.max), let nc = r.u32() else { r.fail(); return nil }
+      let rows = Int(rows64)
+      let shape = Snapshot.empty.table(e).columns
+      guard Int(nc) == shape.count else { r.fail(); return nil }
+      var cols: [Column] = []
+      cols.reserveCapacity(shape.count)
+      for s in shape {
+        guard let c = decodeColumn(&r, rows: rows), tag(c) == tag(s) else { r.fail(); return nil }
+        cols.append(c)
+      }
+      guard let nm = r.count(minBytes: 8) else { return nil }
+      var more: [UInt32: [Source]] = [:]
+      for _ in 0..<nm {
+        guard let row = r.u32(), Int(row) < rows, let n = r.count(minBytes: 32) else { r.fail(); return nil }
+        var list: [Source] = []
+        for _ in 0..<n {
+          guard let doc = r.string(), let article = r.i64(), let ev = r.string(), let lo = r.i64(), let hi = r.i64(),
+                lo <= hi else { r.fail(); return nil }
+          list.append(Source(doc: doc, article: article, evidence: ev, span: Int(lo)..<Int(hi)))
+        }
+        more[row] = list
+      }
+      tables.append(Table(entity: e, rowCount: rows, columns: cols, moreSources: more))
+    }
+    return Snapshot(tables: tables)
+  }
+
+  static func decodeBitmap(_ r: inout FactReader, rows: Int) -> Bitmap? {
+    guard let n = r.u64(), n == UInt64(rows), let words = r.raw(UInt64.self), words.count == (rows + 63) / 64 else {
+      r.fail(); return nil
+    }
+    var b = Bitmap(count: rows)
+    for i in 0..<rows where words[i >> 6] & (1 << UInt64(i & 63)) != 0 { b[i] = true }
+    return b
+  }
+
+  static func decodeDictionary(_ r: inout FactReader) -> TextDictionary? {
+    guard let values = r.strings(), let folded = r.strings(), values.count == folded.count,
+          values.count < Int(TextColumn.null) else { r.fail(); return nil }
+    return TextDictionary(sortedValues: values, folded: folded)
+  }
+
+  /// Whether every row id of `sorted` is below `rows`.
+  static func inRange(_ sorted: [UInt32], _ rows: Int) -> Bool {
+    sorted.count <= rows && sorted.allSatisfy { Int($0) < rows }
+  }
+
+  static func decodeColumn(_ r: inout FactReader, rows: Int) -> Column? {
+    guard let tag = r.u8() else { return nil }
+    switch tag {
+    case 0:
+      guard let codes = r.raw(UInt32.self), codes.count == rows, let dict = decodeDictionary(&r),
+            codes.allSatisfy({ $0 == TextColumn.null || Int($0) < dict.count }) else { r.fail(); return nil }
+      var nulls = 0
+      for c in codes where c == TextColumn.null { nulls += 1 }
+      return .text(TextColumn(codes: codes, dictionary: dict, index: Postings(codeCount: dict.count, codes: codes), nulls: nulls))
+    case 1:
+      guard let offsets = r.raw(Int32.self), offsets.count == rows + 1, let elements = r.raw(UInt32.self),
+            let present = decodeBitmap(&r, rows: rows), let dict = decodeDictionary(&r) else { r.fail(); return nil }
+      var prev: Int32 = 0
+      for o in offsets {
+        guard o >= prev, Int(o) <= elements.count else { r.fail(); return nil }
+        prev = o
+      }
+      guard offsets.first == 0, elements.allSatisfy({ Int($0) < dict.count }) else { r.fail(); return nil }
+      let nulls = rows - present.setCount
+      return .list(ListColumn(offsets: offsets, elements: elements, present: present, dictionary: dict,
+                              index: Postings(codeCount: dict.count, offsets: offsets, elements: elements), nulls: nulls))
+    case 2:
+      guard let values = r.raw(Double.self), values.count == rows, let present = decodeBitmap(&r, rows: rows),
+            let sorted = r.raw(UInt32.self), inRange(sorted, rows), let integer = r.u8(), integer <= 1 else { r.fail(); return nil }
+      return .number(NumberColumn(values: values, present: present, sorted: sorted, isInteger: integer == 1))
+    case 3:
+      guard let ordinals = r.raw(Int32.self), ordinals.count == rows, let sorted = r.raw(UInt32.self),
+            inRange(sorted, rows) else { r.fail(); return nil }
+      return .date(DateColumn(ordinals: ordinals, sorted: sorted))
+    case 4:
+      guard let starts = r.raw(Int.self), starts.count == rows, let ends = r.raw(Int.self), ends.count == rows,
+            let present = decodeBitmap(&r, rows: rows) else { r.fail(); return nil }
+      return .span(SpanColumn(starts: starts, ends: ends, present: present))
+    default:
+      r.fail()
+      return nil
+    }
+  }
+}
