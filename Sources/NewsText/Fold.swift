@@ -71,7 +71,7 @@ public enum Simplified {
   /// character table (TSCharacters, first candidate). Non-Chinese text is unchanged.
   public static func simplify(_ s: String) -> String {
     let scalars = Array(s.unicodeScalars)
-    let table = TraditionalTable.shared
+    let table = TraditionalPhrases.shared
     var out = String.UnicodeScalarView()
     var i = 0
     while i < scalars.count {

@@ -76,6 +76,7 @@ public enum Normalizer {
   /// Character-level pass: line ends, invisible characters, full-width forms, 繁→简, stray pinyin.
   static func firstPass(_ src: [Unicode.Scalar], _ s: inout [Unicode.Scalar], _ o: inout [Int32]) {
     let table = TraditionalTable.shared
+    let phrases = TraditionalPhrases.shared
     let bmp = table.bmp
     let n = src.count
     var i = 0
@@ -111,7 +112,7 @@ public enum Normalizer {
         break
       }
       if v >= 0x3400 {
-        if table.mayStartPhrase(v), let p = table.phrase(in: src, at: i) {
+        if phrases.mayStartPhrase(v), let p = phrases.phrase(in: src, at: i) {
           for (k, r) in p.to.enumerated() {
             s.append(r); o.append(Int32(truncatingIfNeeded: i + min(k, p.length - 1)))
           }

@@ -1,4 +1,6 @@
-/// The parsed OpenCC t2s tables, built once on first use from `TraditionalData.swift`.
+/// The parsed OpenCC t2s character table, built once on first use from `TraditionalData.swift`.
+/// Folding a statement's literal needs only this; the phrase table (`TraditionalPhrases`) is
+/// built separately, on first use by the normaliser, so start-up does not pay for it.
 final class TraditionalTable: Sendable {
   static let shared = TraditionalTable()
 
@@ -6,10 +8,6 @@ final class TraditionalTable: Sendable {
   let bmp: [UInt32]
   /// Everything else (compatibility ideographs, other planes).
   let other: [UInt32: UInt32]
-  /// Bit per BMP scalar: does some phrase start with it?
-  let phraseStarts: [UInt64]
-  /// Phrases by first scalar, longest first.
-  let phrases: [UInt32: [(from: [Unicode.Scalar], to: [Unicode.Scalar])]]
 
   static let bmpBase: UInt32 = 0x3400
   static let bmpEnd: UInt32 = 0xA000
@@ -34,6 +32,30 @@ final class TraditionalTable: Sendable {
     }
     self.bmp = bmp
     self.other = other
+  }
+
+  /// The simplified form of a traditional scalar, or nil when it has none.
+  @inline(__always)
+  func simplified(_ v: UInt32) -> UInt32? {
+    if v >= Self.bmpBase && v < Self.bmpEnd {
+      let s = bmp[Int(v &- Self.bmpBase)]
+      return s == 0 ? nil : s
+    }
+    if v < 0x3400 { return nil }
+    return other[v]
+  }
+}
+
+/// OpenCC's t2s phrases (TSPhrases), where the character map would choose wrongly.
+final class TraditionalPhrases: Sendable {
+  static let shared = TraditionalPhrases()
+
+  /// Bit per BMP scalar: does some phrase start with it?
+  let phraseStarts: [UInt64]
+  /// Phrases by first scalar, longest first.
+  let phrases: [UInt32: [(from: [Unicode.Scalar], to: [Unicode.Scalar])]]
+
+  private init() {
     var phrases: [UInt32: [(from: [Unicode.Scalar], to: [Unicode.Scalar])]] = [:]
     for line in traditionalPhraseData.split(separator: "\n") {
       let parts = line.split(separator: "\t")
@@ -59,16 +81,6 @@ final class TraditionalTable: Sendable {
     return phraseStarts[Int(v >> 6)] & (1 << UInt64(v & 63)) != 0
   }
 
-  /// The simplified form of a traditional scalar, or nil when it has none.
-  @inline(__always)
-  func simplified(_ v: UInt32) -> UInt32? {
-    if v >= Self.bmpBase && v < Self.bmpEnd {
-      let s = bmp[Int(v &- Self.bmpBase)]
-      return s == 0 ? nil : s
-    }
-    if v < 0x3400 { return nil }
-    return other[v]
-  }
 
   /// The phrase (and its replacement) starting at `i` in `scalars`, longest match, if any.
   func phrase<C: RandomAccessCollection>(in scalars: C, at i: C.Index) -> (length: Int, to: [Unicode.Scalar])?
