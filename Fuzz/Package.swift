@@ -17,6 +17,10 @@ let package = Package(
     .executableTarget(name: "fuzz-document", dependencies: ["FuzzSupport"], path: "Sources/FuzzDocument"),
     // text → mentions (JSON lines).
     .executableTarget(name: "fuzz-mentions", dependencies: ["FuzzSupport"], path: "Sources/FuzzMentions"),
+    // Not a fuzz target: the newsq half of the DuckDB differential test (build it without the
+    // fuzzer flags: swift build --package-path Fuzz --product newsq-difftest).
+    .executableTarget(name: "newsq-difftest", dependencies: ["FuzzSupport", .product(name: "NewsQ", package: "newsq")],
+                      path: "Sources/DiffTest"),
   ],
   swiftLanguageModes: [.v6]
 )

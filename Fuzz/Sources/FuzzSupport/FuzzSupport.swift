@@ -7,12 +7,9 @@ import Glibc
 /// Anything but a trap is a pass: errors are the expected answer to junk.
 public enum FuzzOne {
   /// The seed engine, built once per process.
-  nonisolated(unsafe) static var seedEngine: Engine? = nil
+  static let seedEngine: Engine? = try? Engine()
 
-  static func engine() -> Engine? {
-    if seedEngine == nil { seedEngine = try? Engine() }
-    return seedEngine
-  }
+  static func engine() -> Engine? { seedEngine }
 
   /// Statement text → parse, plan, execute over the seeds; plus the prompt's helpers.
   /// `export` statements are parsed but never run (they would write files anywhere).

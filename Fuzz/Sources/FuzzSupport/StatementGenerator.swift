@@ -25,8 +25,14 @@ public struct StatementGenerator {
   /// Observed non-null values per entity and field.
   let pools: [Entity: [String: [Value]]]
 
+  /// When set, statements sidestep the differences already reported (see Fuzz/README.md,
+  /// "Known differences"): aggregates over money/quantity get a currency/unit guard, grouped
+  /// aggregates a `FIELD is not null`, and `by` a list field a `LIST is not null`.
+  public var sidestepKnown: Bool
+
   /// Gathers value pools from `engine` (one `find` per entity).
-  public init(seed: UInt64, engine: Engine) {
+  public init(seed: UInt64, engine: Engine, sidestepKnown: Bool = false) {
+    self.sidestepKnown = sidestepKnown
     state = seed &* 0x9E37_79B9_7F4A_7C15 &+ 1
     var pools: [Entity: [String: [Value]]] = [:]
     for e in Entity.allCases {
@@ -72,6 +78,7 @@ public struct StatementGenerator {
     }
     var kind: String
     var orderKeys: [String] = []
+    var guards: [String] = []
     var head: String
     switch int(10) {
     case 0...3:
@@ -88,13 +95,15 @@ public struct StatementGenerator {
         clauses.append("show " + show.joined(separator: ", "))
         if kind == "find-show", chance(0.4), let key = pick(numeric.map(\.name).filter(show.contains)) {
           let desc = chance(0.5)
-          clauses.append("order by \(key)\(desc ? " desc" : ""), id" + (show.contains("id") ? "" : ""))
-          if show.contains("id") { orderKeys = [key] } else { orderKeys = [key] }
+          clauses.append("order by \(key)\(desc ? " desc" : ""), id")
+          orderKeys = [key]
+          if sidestepKnown, Schema.field(key, of: entity)?.kind == .date { guards.append("\(key) is not null") }
           if chance(0.4) { clauses.append("limit \(1 + int(8))" + (chance(0.3) ? " offset \(int(4))" : "")) }
         }
       } else if chance(0.4), let key = pick(numeric.map(\.name)) {
         clauses.append("order by \(key)\(chance(0.5) ? " desc" : ""), id")
         orderKeys = [key, "id"]
+        if sidestepKnown, Schema.field(key, of: entity)?.kind == .date { guards.append("\(key) is not null") }
         if chance(0.5) { clauses.append("limit \(1 + int(8))" + (chance(0.3) ? " offset \(int(4))" : "")) }
       } else if chance(0.3) {
         clauses.append("limit \(1 + int(8))")
@@ -106,6 +115,7 @@ public struct StatementGenerator {
       if chance(0.6), let g = pick(groupable) {
         kind = "count-by"
         clauses.append("by \(g.name)")
+        if sidestepKnown, g.kind == .textList { guards.append("\(g.name) is not null") }
       }
     case 6:
       kind = "count-distinct"
@@ -120,6 +130,23 @@ public struct StatementGenerator {
       if chance(0.5), let g = pick(groupable.filter { $0.kind != .textList }) {
         kind += "-by"
         clauses.append("by \(g.name)")
+        if sidestepKnown { guards.append("\(f.name) is not null") }
+      }
+      if sidestepKnown {
+        switch f.kind {
+        case .money(let cf): guards.append("\(cf) = \"CNY\"")
+        case .quantity(let uf):
+          let units = (pools[entity]?[uf] ?? []).compactMap { $0.text }
+          guards.append("\(uf) = \(Self.quote(pick(units) ?? "元"))")
+        default: break
+        }
+      }
+    }
+    if !guards.isEmpty {
+      if let w = clauses.firstIndex(where: { $0.hasPrefix("where ") }) {
+        clauses[w] = "where (" + clauses[w].dropFirst(6) + ") and " + guards.joined(separator: " and ")
+      } else {
+        clauses.insert("where " + guards.joined(separator: " and "), at: 0)
       }
     }
     // Clauses after the entity come in any order.
@@ -263,7 +290,8 @@ public struct StatementGenerator {
       }
       if chance(0.2) {
         preds.append("date-between-\(precision)")
-        return "\(name) \(chance(0.2) ? "not between" : "between") \(lit) and \(y + int(2))"
+        let between = "\(name) between \(lit) and \(y + int(2))"
+        return chance(0.2) ? "not (\(between))" : between
       }
       let op = pick(["=", "!=", "<", "<=", ">", ">="]) ?? "="
       preds.append("date\(op)\(precision)")
