@@ -9,10 +9,14 @@ public enum Differential {
   /// (or `error` when newsq rejected a statement the generator meant to be valid).
   public static func cases(engine: Engine, exportDirectory: String, seed: UInt64, count: Int,
                            sidestepKnown: Bool = false) -> [String] {
-    var lines = ["{\"setup\": \(json(SQLTranslator.setup(directory: exportDirectory)))}"]
     var generator = StatementGenerator(seed: seed, engine: engine, sidestepKnown: sidestepKnown)
-    for _ in 0..<count {
-      let g = generator.next()
+    return cases(engine: engine, exportDirectory: exportDirectory, statements: (0..<count).map { _ in generator.next() })
+  }
+
+  /// The same for given statements (regression cases of known differences).
+  public static func cases(engine: Engine, exportDirectory: String, statements: [StatementGenerator.Generated]) -> [String] {
+    var lines = ["{\"setup\": \(json(SQLTranslator.setup(directory: exportDirectory)))}"]
+    for g in statements {
       var out = "{\"q\": \(json(g.text)), \"kind\": \(json(g.kind)), \"preds\": [\(g.predicates.map(json).joined(separator: ", "))]"
       out += ", \"order\": [\(g.orderKeys.map(json).joined(separator: ", "))]"
       do {

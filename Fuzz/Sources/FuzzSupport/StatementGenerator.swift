@@ -19,6 +19,13 @@ public struct StatementGenerator {
     public var predicates: [String]
     /// The order keys that are numeric/date/id and so must come in the same order.
     public var orderKeys: [String]
+
+    public init(text: String, kind: String = "given", predicates: [String] = [], orderKeys: [String] = []) {
+      self.text = text
+      self.kind = kind
+      self.predicates = predicates
+      self.orderKeys = orderKeys
+    }
   }
 
   var state: UInt64
