@@ -17,6 +17,19 @@ public enum Pinyin {
     return 1 &+ Fold.fold(u).value
   }
 
+  /// Primary weight with the syllable index already known (0: none), as place-name overrides give.
+  @inline(__always)
+  static func primary(_ u: Unicode.Scalar, key k: UInt16, _ t: PinyinTable) -> UInt32 {
+    guard ScalarClass.isIdeograph(u.value) else { return 1 &+ Fold.fold(u).value }
+    return k != 0 ? 0x20_0000 &+ UInt32(t.rank[Int(k)]) : 0x30_0000 &+ u.value
+  }
+
+  @inline(__always)
+  static func secondary(_ u: Unicode.Scalar, key k: UInt16) -> UInt32 {
+    guard ScalarClass.isIdeograph(u.value) else { return 1 }
+    return 1 &+ UInt32(PinyinTable.shared.tone[Int(k)])
+  }
+
   @inline(__always)
   static func secondary(_ u: Unicode.Scalar, _ t: PinyinTable) -> UInt32 {
     guard ScalarClass.isIdeograph(u.value) else { return 1 }
@@ -28,6 +41,9 @@ public enum Pinyin {
   /// Pinyin order: `less("安徽", "北京")`, `less("北京", "重庆")`; equal pinyin falls back to tones,
   /// then to code points. Consistent with `sortKey`.
   public static func less(_ a: String, _ b: String) -> Bool {
+    if PinyinPlaceNames.mayApply(a) || PinyinPlaceNames.mayApply(b) {
+      return sortKey(a).lexicographicallyPrecedes(sortKey(b))
+    }
     let t = PinyinTable.shared
     for level in 0..<3 {
       var i = a.unicodeScalars.makeIterator()
@@ -58,9 +74,16 @@ public enum Pinyin {
     let t = PinyinTable.shared
     var key: [UInt32] = []
     key.reserveCapacity(s.unicodeScalars.count * 3 + 2)
-    for u in s.unicodeScalars { key.append(primary(u, t)) }
-    key.append(0)
-    for u in s.unicodeScalars { key.append(secondary(u, t)) }
+    if PinyinPlaceNames.mayApply(s) {
+      let keys = PinyinPlaceNames.keys(s)
+      for (i, u) in s.unicodeScalars.enumerated() { key.append(primary(u, key: keys[i], t)) }
+      key.append(0)
+      for (i, u) in s.unicodeScalars.enumerated() { key.append(secondary(u, key: keys[i])) }
+    } else {
+      for u in s.unicodeScalars { key.append(primary(u, t)) }
+      key.append(0)
+      for u in s.unicodeScalars { key.append(secondary(u, t)) }
+    }
     key.append(0)
     for u in s.unicodeScalars { key.append(u.value &+ 1) }
     return key
@@ -71,9 +94,10 @@ public enum Pinyin {
   /// runs of ASCII letters and digits are kept as one lower-cased element.
   public static func syllables(_ s: String) -> [String] {
     let t = PinyinTable.shared
+    let overrides = PinyinPlaceNames.mayApply(s) ? PinyinPlaceNames.keys(s) : nil
     var out: [String] = []
     var word = String.UnicodeScalarView()
-    for u in s.unicodeScalars {
+    for (i, u) in s.unicodeScalars.enumerated() {
       let f = Fold.fold(u)
       if f.value < 0x80 && (ScalarClass.isASCIILetter(f.value) || ScalarClass.isASCIIDigit(f.value)) {
         word.append(f)
@@ -81,7 +105,7 @@ public enum Pinyin {
       }
       if !word.isEmpty { out.append(String(word)); word = String.UnicodeScalarView() }
       guard ScalarClass.isIdeograph(u.value) else { continue }
-      var k = t.syllable(f.value)
+      var k = overrides.map { Int($0[i]) } ?? t.syllable(f.value)
       if k == 0 { k = t.syllable(u.value) }
       if k != 0 { out.append(t.toneless[k]) }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import NewsText
 @testable import NewsQ
 
 /// Golden files: Scripts/render/NAME.FORMAT.expected. Set NEWSQ_UPDATE_GOLDEN=1 to rewrite them
@@ -62,7 +63,7 @@ private func ext(_ f: OutputFormat) -> String { f.rawValue }
       o.terminalWidth = width
       let boxLines = Renderer.render(result, as: .table, options: o)
         .split(separator: "\n").map(String.init).filter { $0.hasPrefix("┌") || $0.hasPrefix("│") || $0.hasPrefix("├") || $0.hasPrefix("└") }
-      let widths = Set(boxLines.map { CellWidth.cells($0) })
+      let widths = Set(boxLines.map { DisplayWidth.cells($0) })
       #expect(widths.count == 1, "\(sample) at \(String(describing: width)): \(widths)")
       if let w = width, let first = widths.first, first > w {
         // Only allowed when even three-cell columns cannot fit.

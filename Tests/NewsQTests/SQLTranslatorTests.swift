@@ -177,6 +177,23 @@ struct TestPlaces: PlaceResolver {
     #expect(throws: Diagnostic.self) { try whereOf(A.cmp("city", .greater, A.s("临汾"))) }
   }
 
+  /// Literals are folded as newsq folds them: the exported facts are simplified and half-width.
+  @Test func literalsAreFoldedLikeNewsq() throws {
+    func whereOf(_ e: Expr, _ entity: String = "meeting", _ dialect: SQLDialect = .duckdb) throws -> String {
+      String(try sql(A.find(entity, where: e), [], dialect).split(separator: "\n")[2])
+    }
+    #expect(try whereOf(A.cmp("city", .equal, A.s("臨汾市"))) == #"WHERE "city" = '临汾市'"#)
+    #expect(try whereOf(A.cmp("name", .equal, A.s("縣委書記會議"))) == #"WHERE "name" = '县委书记会议'"#)
+    #expect(try whereOf(A.p("name", .contains(A.s("會議"), negated: false))) == #"WHERE "name" LIKE '%会议%' ESCAPE '\'"#)
+    #expect(try whereOf(A.p("name", .like(A.s("%區%"), negated: true))) == #"WHERE "name" NOT LIKE '%区%'"#)
+    #expect(try whereOf(A.p("attendees", .inList([A.s("王宏偉"), A.s("李四")], negated: false))).contains("IN ('王宏伟', '李四')"))
+    // Full-width letters fold to ASCII, then Latin case is folded on both sides.
+    #expect(try whereOf(A.cmp("name", .equal, A.s("ＧＤＰ增速")), "indicator") == #"WHERE lower("name") = 'gdp增速'"#)
+    #expect(try whereOf(A.p("name", .contains(A.s("ＧＤＰ"), negated: false)), "indicator") == #"WHERE "name" ILIKE '%gdp%' ESCAPE '\'"#)
+    // Place literals fold before the no-resolver rules see them.
+    #expect(try whereOf(A.cmp("county", .equal, A.s("堯都區"))) == #"WHERE "county" = '尧都区'"#)
+  }
+
   @Test func subqueries() throws {
     let inner = A.query(.find(distinct: false), "meeting", where: A.cmp("host", .equal, A.s("王宏伟")), show: ["attendees"])
     let st = A.find("person", where: A.p("name", .inQuery(inner, negated: false)))

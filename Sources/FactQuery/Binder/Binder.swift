@@ -26,7 +26,7 @@ struct Binder {
   func entity(_ name: Name) throws(Diagnostic) -> Entity {
     if let e = Entity(name: name.text) { return e }
     let all = Entity.allCases.flatMap { [$0.rawValue, $0.plural] }
-    let hint = NameSuggestion.closest(name.text, among: all).map { "did you mean '\(Entity(name: $0)?.rawValue ?? $0)'?" }
+    let hint = Suggest.closest(name.text, among: all).map { "did you mean '\(Entity(name: $0)?.rawValue ?? $0)'?" }
     throw Diagnostic("no entity '\(name.text)'", at: name.range,
                      hint: hint ?? "entities: " + Entity.allCases.map(\.rawValue).joined(separator: ", "))
   }
@@ -40,7 +40,7 @@ struct Binder {
     }
     var candidates = fields.map(\.name)
     if Binder.hasPlace(entity) { candidates.append("place") }
-    let hint = NameSuggestion.closest(lower, among: candidates).map { "did you mean '\($0)'?" }
+    let hint = Suggest.closest(lower, among: candidates).map { "did you mean '\($0)'?" }
     if lower == "place" {
       throw Diagnostic("'place' can only be tested in where", at: name.range, hint: "show province, city or county instead")
     }

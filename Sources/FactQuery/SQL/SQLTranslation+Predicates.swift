@@ -1,4 +1,5 @@
 import NewsFacts
+import NewsText
 
 extension ComparisonOperator {
   /// The operator that holds exactly when this one fails on a non-null value.
@@ -58,13 +59,15 @@ extension SQLTranslation {
     return SQLText.number(d)
   }
 
-  /// The text a literal stands for when compared with a text field.
+  /// The text a literal stands for when compared with a text, place or list field, folded as
+  /// newsq folds it (繁→简, full-width → ASCII, Latin lower case): the exported facts are stored
+  /// simplified and half-width, so `city = "臨汾市"` must become `"city" = '临汾市'`.
   func textOperand(_ v: LiteralValue, _ lit: Literal) -> String {
     switch v {
-    case .string(let s): return s
+    case .string(let s): return Fold.fold(s)
     case .number(let d): return SQLText.number(d)
     case .date(let d) where d.precision == .day: return d.first.description
-    default: return lit.text
+    default: return Fold.fold(lit.text)
     }
   }
 

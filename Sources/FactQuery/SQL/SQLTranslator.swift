@@ -28,9 +28,11 @@ import NewsFacts
 /// `!=` and `not between` add `"date" >= '0000-01-01'` so unknown-year dates fail them as in newsq.
 ///
 /// **Limits** (where SQL cannot say what newsq does):
-/// - Text folding: literals are compared as written. Latin case is folded (`lower("name") = 'gdp'`,
-///   `ILIKE` in DuckDB), but 繁→简 and full-width folding are not applied to either side; the
-///   stored facts are already simplified, so this only matters for traditional literals.
+/// - Text folding: text literals are folded as newsq folds them (繁→简 character by character,
+///   full-width → ASCII, `臨汾` → `临汾`, `ＧＤＰ` → `gdp`) and Latin case is folded on both sides
+///   (`lower("name") = 'gdp'`, `ILIKE` in DuckDB). The column side is not 繁→简-folded: the
+///   exported facts are stored simplified, so only a traditional character that the extractor
+///   kept would compare differently.
 /// - Places: with a `PlaceResolver` a place literal becomes the official full names of the
 ///   divisions it denotes at the field's level (`"city" = '临汾市'`; `place = "临汾"` →
 ///   `"province" = … OR "city" = '临汾市' OR "county" = …` by the resolved level). Without one, a

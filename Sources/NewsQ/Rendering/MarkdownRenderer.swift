@@ -1,3 +1,4 @@
+import NewsText
 import FactQuery
 
 /// GitHub-flavoured pipe tables: a header row, a `---` separator (`---:` for numeric columns),
@@ -13,10 +14,10 @@ enum MarkdownRenderer {
       let cells = grid.cells.map { $0.map(escape) }
       var widths = [Int](repeating: 3, count: n)
       if options.headers {
-        for c in 0..<n { widths[c] = max(widths[c], CellWidth.cells(headers[c])) }
+        for c in 0..<n { widths[c] = max(widths[c], DisplayWidth.cells(headers[c])) }
       }
       for row in cells {
-        for c in 0..<n { widths[c] = max(widths[c], CellWidth.cells(row[c])) }
+        for c in 0..<n { widths[c] = max(widths[c], DisplayWidth.cells(row[c])) }
       }
       if options.headers {
         out += line(headers, widths: widths, right: [Bool](repeating: false, count: n))
@@ -38,7 +39,7 @@ enum MarkdownRenderer {
     var s = "|"
     for (c, w) in widths.enumerated() {
       let text = cells[c]
-      let pad = String(repeating: " ", count: max(0, w - CellWidth.cells(text)))
+      let pad = String(repeating: " ", count: max(0, w - DisplayWidth.cells(text)))
       s += " " + (right[c] ? pad + text : text + pad) + " |"
     }
     return s + "\n"

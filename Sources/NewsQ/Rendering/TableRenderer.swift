@@ -1,3 +1,4 @@
+import NewsText
 import FactQuery
 import NewsFacts
 
@@ -69,10 +70,10 @@ enum TableRenderer {
 
     var widths = [Int](repeating: 1, count: n)
     if options.headers {
-      for c in 0..<n { widths[c] = max(widths[c], CellWidth.cells(headers[c])) }
+      for c in 0..<n { widths[c] = max(widths[c], DisplayWidth.cells(headers[c])) }
     }
     for row in cells {
-      for c in 0..<n { widths[c] = max(widths[c], CellWidth.cells(row[c])) }
+      for c in 0..<n { widths[c] = max(widths[c], DisplayWidth.cells(row[c])) }
     }
     var fixed = [Bool](repeating: false, count: n)
     for (c, w) in options.widths.prefix(n).enumerated() where w > 0 {
@@ -149,21 +150,14 @@ enum TableRenderer {
 
   /// `text` padded to exactly `width` cells, or cut with `…` when longer.
   static func fitted(_ text: String, width: Int, right: Bool) -> String {
-    let w = CellWidth.cells(text)
+    let w = DisplayWidth.cells(text)
     if w <= width {
       let pad = String(repeating: " ", count: width - w)
       return right ? pad + text : text + pad
     }
-    var cut = String.UnicodeScalarView()
-    var used = 0
-    for u in text.unicodeScalars {
-      let cw = CellWidth.cells(u)
-      if used + cw > width - 1 { break }
-      cut.append(u)
-      used += cw
-    }
-    let pad = String(repeating: " ", count: max(0, width - 1 - used))
-    return String(cut) + "…" + pad
+    let cut = DisplayWidth.truncate(text, toCells: width)
+    let pad = String(repeating: " ", count: max(0, width - DisplayWidth.cells(cut)))
+    return cut + pad
   }
 
   /// Control characters and line or paragraph separators (newlines, tabs, U+0085, U+2028,
