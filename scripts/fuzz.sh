@@ -69,7 +69,7 @@ fuzz() {
   set -e
   # With -jobs, libFuzzer writes fuzz-N.log files in the working directory.
   cat "$art"/fuzz-*.log >> "Fuzz/logs/$t.log" 2>/dev/null || true
-  grep -E '^#[0-9]+ +DONE|^stat::' "Fuzz/logs/$t.log" | tail -n 12 >&2 || true
+  grep -E '^#[0-9]+[[:space:]]+DONE|^stat::' "Fuzz/logs/$t.log" | tail -n 12 >&2 || true
   collect "$t" "$art"
   rm -rf "$art"
   return $rc

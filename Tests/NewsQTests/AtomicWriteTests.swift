@@ -24,7 +24,7 @@ import NewsQ
   @Test func killedExportLeavesOldOrNewFiles() throws {
     let seeds = try Self.tables(try Engine())
     let synthetic = Engine.empty()
-    synthetic.add(facts: Differential.syntheticFacts(perEntity: 3000, seed: 9))
+    synthetic.add(facts: Differential.syntheticFacts(perEntity: 300, seed: 9))
     let big = try Self.tables(synthetic)
     let base = Reliability.scratch("atomic")
     defer { try? FileManager.default.removeItem(atPath: base) }
@@ -50,7 +50,7 @@ import NewsQ
         }
       }
       #expect(pid > 0)
-      usleep(UInt32(2_000 + (round * 7_919) % 60_000))
+      usleep(UInt32(1_000 + (round * 7_919) % 150_000))
       kill(pid, SIGKILL)
       var status: Int32 = 0
       waitpid(pid, &status, 0)

@@ -22,6 +22,11 @@ while let a = args.first {
   case "--synthetic": synthetic = Int(args.first ?? "") ?? 0; args = Array(args.dropFirst())
   case "--count": count = Int(args.first ?? "") ?? count; args = Array(args.dropFirst())
   case "--sidestep-known": sidestep = true
+  case "--load":
+    // Triage: time a load of PATH.
+    let report = Engine.empty().load(paths: [args.first ?? ""])
+    print("loaded \(report.loaded.count), skipped \(report.skipped.map { "\($0.path): \($0.reason)" })")
+    exit(0)
   case "--run": statements.append(args.first ?? ""); args = Array(args.dropFirst())
   case "--seed": seed = UInt64(args.first ?? "") ?? seed; args = Array(args.dropFirst())
   default: dir = a

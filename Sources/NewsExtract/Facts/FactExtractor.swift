@@ -127,9 +127,18 @@ extension DocumentContext {
       out.append(Sentence(range: r, isHeading: true, paragraphStart: r.lowerBound))
     }
     let skip = p.metaLines + p.captions + [p.title, p.byline].compactMap { $0 } + p.subtitles
+    // The paragraph start moves forward with the sentences (scanning back from each one is
+    // quadratic on a long line: a 10 MB single-line document never finished loading).
+    var scanned = p.body.lowerBound
+    var paragraph = p.body.lowerBound
     for r in Recognition.sentences(norm, in: p.body) where !skip.contains(where: { $0.overlaps(r) }) {
       var ps = r.lowerBound
-      while ps > p.body.lowerBound && s[ps - 1] != "\n" { ps -= 1 }
+      if ps >= scanned {
+        while scanned < ps { if s[scanned] == "\n" { paragraph = scanned + 1 }; scanned += 1 }
+        ps = paragraph
+      } else {
+        while ps > p.body.lowerBound && s[ps - 1] != "\n" { ps -= 1 }
+      }
       out.append(Sentence(range: r, isHeading: false, paragraphStart: ps))
     }
     out.sort { $0.range.lowerBound < $1.range.lowerBound }
