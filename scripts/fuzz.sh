@@ -19,8 +19,12 @@ targets=(statement document mentions)
 nice_level=${FUZZ_NICE:-10}
 
 build() {
-  nice -n "$nice_level" swift build --package-path Fuzz --scratch-path "$scratch" \
-    -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library >&2
+  # Only the fuzz products: newsq-difftest in the same package is a plain executable.
+  local t
+  for t in "${targets[@]}"; do
+    nice -n "$nice_level" swift build --package-path Fuzz --scratch-path "$scratch" --product "fuzz-$t" \
+      -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library >&2
+  done
 }
 
 binary() { echo "$scratch/debug/fuzz-$1"; }

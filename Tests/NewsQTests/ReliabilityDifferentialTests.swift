@@ -75,6 +75,11 @@ import NewsQ
     #expect(try Self.differences(try Engine(), statements: ["sum investment of project"]) == nil)
   }
 
+  @Test(.disabled("bug: stored text is not fully simplified — the seed title keeps 軒 and 碼 (正言軒…临汾密碼) while 質, 發 were folded; a simplified literal matches in newsq, not in SQL (NewsText 繁→简 table)"))
+  func storedTextIsSimplified() throws {
+    #expect(try Self.differences(try Engine(), statements: [#"count article where title = "正言轩:高质量发展全面提质提速的“临汾密码”""#]) == nil)
+  }
+
   @Test(.disabled("bug: Engine's `explain sql` passes no PlaceResolver to SQLTranslator, so place literals of another level or short names compare as strings"))
   func explainSQLUsesTheGazetteer() throws {
     let engine = Engine.empty()
