@@ -49,9 +49,9 @@ enum DocumentWalker {
     }
     var names: [String] = []
     while let entry = readdir(dir) {
-      let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-        String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-      }
+      // Read d_name only up to its NUL: glibc allocates a dirent by its d_reclen, so copying
+      // the whole 256-byte field reads past the buffer (AddressSanitizer: heap-buffer-overflow).
+      let name = DirectoryEntry.name(entry)
       if name == "." || name == ".." || name.hasPrefix(".") { continue }
       names.append(name)
     }
@@ -122,5 +122,14 @@ enum DocumentReader {
       case .failure(let error): return .failure(Failure(reason: error.reason))
       }
     }
+  }
+}
+
+/// The name of a `readdir` entry, read in place up to its NUL.
+enum DirectoryEntry {
+  static func name(_ entry: UnsafeMutablePointer<dirent>) -> String {
+    guard let offset = MemoryLayout<dirent>.offset(of: \dirent.d_name) else { return "" }
+    let raw = UnsafeRawPointer(entry) + offset
+    return String(cString: raw.assumingMemoryBound(to: CChar.self))
   }
 }

@@ -102,9 +102,9 @@ extension Engine {
     defer { closedir(handle) }
     var out: [String] = []
     while let entry = readdir(handle) {
-      let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-        String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-      }
+      // Read d_name only up to its NUL: glibc allocates a dirent by its d_reclen, so copying
+      // the whole 256-byte field reads past the buffer (AddressSanitizer: heap-buffer-overflow).
+      let name = DirectoryEntry.name(entry)
       guard name != ".", name != "..", name.hasPrefix(stem), !(name.hasPrefix(".") && !stem.hasPrefix(".")) else { continue }
       var st = stat()
       let full = dir + name
