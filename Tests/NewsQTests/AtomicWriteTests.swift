@@ -17,7 +17,9 @@ import NewsQ
   static func contents(_ dir: String) -> [String: Data] {
     let names = (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
     var out: [String: Data] = [:]
-    for n in names where !n.hasPrefix(".") { out[n] = FileManager.default.contents(atPath: dir + "/" + n) }
+    // duckdb.sql names its own directory, so it differs between the three folders by design;
+    // it is written the same atomic way as the rest.
+    for n in names where !n.hasPrefix(".") && n != "duckdb.sql" { out[n] = FileManager.default.contents(atPath: dir + "/" + n) }
     return out
   }
 
