@@ -75,7 +75,7 @@ struct DocumentContext {
 
   init(path: String, text: String) {
     self.path = path
-    original = Array(text.unicodeScalars)
+    original = Scalars.decode(text)
     norm = Recognition.normalize(text)
   }
 

@@ -91,11 +91,7 @@ enum NumberRecognizer {
 
 /// Word lists and small helpers shared by the numeric recognisers.
 enum Lexicon {
-  static func string(_ t: [Unicode.Scalar], _ r: Range<Int>) -> String {
-    var v = String.UnicodeScalarView()
-    v.append(contentsOf: t[r])
-    return String(v)
-  }
+  static func string(_ t: [Unicode.Scalar], _ r: Range<Int>) -> String { Scalars.string(t, r) }
 
   static func isASCIILetter(_ s: Unicode.Scalar) -> Bool {
     (s.value >= 65 && s.value <= 90) || (s.value >= 97 && s.value <= 122)

@@ -100,11 +100,7 @@ struct PlaceRun {
     return false
   }
 
-  func string(_ r: Range<Int>) -> String {
-    var v = String.UnicodeScalarView()
-    v.append(contentsOf: text[r])
-    return String(v)
-  }
+  func string(_ r: Range<Int>) -> String { Scalars.string(text, r) }
 
   mutating func scan() -> [Mention] {
     var i = 0
