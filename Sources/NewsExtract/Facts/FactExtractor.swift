@@ -62,7 +62,8 @@ extension DocumentContext {
     let numeric = Recognition.numerics(s, base: nil)
     times = numeric.filter { $0.kind == .time }
     amounts = numeric.filter { $0.kind != .time }
-    places = PersonRecognizer.withoutGivenNames(s, places: Recognition.places(s, context: PlaceCtx()))
+    var trieMatches = PlaceMatches(count: n)
+    places = PersonRecognizer.withoutGivenNames(s, places: Recognition.places(s, context: PlaceCtx(), matches: &trieMatches))
     anchorYear = Self.anchor(in: s)
     // articles and sentences
     var parts = Recognition.articles(norm)
@@ -105,7 +106,7 @@ extension DocumentContext {
     articles = infos
     // places again, now that the publishing place can settle ambiguous names
     if let h = infos.first?.loc, !h.isEmpty {
-      places = Recognition.places(s, context: PlaceCtx(province: h.province, city: h.city, county: h.county))
+      places = Recognition.places(s, context: PlaceCtx(province: h.province, city: h.city, county: h.county), matches: &trieMatches)
     }
     places = PersonRecognizer.withoutGivenNames(s, places: places)
     people = PersonRecognizer.hits(in: s, places: places)
