@@ -104,6 +104,7 @@ extension DocumentContext {
       infos[k].date = articleDate(infos[k].parts)
     }
     articles = infos
+    articlesInOrder = zip(infos, infos.dropFirst()).allSatisfy { $0.parts.whole.lowerBound <= $1.parts.whole.lowerBound }
     // places again, now that the publishing place can settle ambiguous names
     if let h = infos.first?.loc, !h.isEmpty {
       places = Recognition.places(s, context: PlaceCtx(province: h.province, city: h.city, county: h.county), matches: &trieMatches)
@@ -270,6 +271,12 @@ extension DocumentContext {
   // MARK: people and places
 
   func article(at pos: Int) -> ArticleInfo? {
+    if articlesInOrder {
+      // the last article starting at or before pos, by bisection
+      var lo = 0, hi = articles.count
+      while lo < hi { let m = (lo + hi) / 2; if articles[m].parts.whole.lowerBound <= pos { lo = m + 1 } else { hi = m } }
+      return lo > 0 ? articles[lo - 1] : articles.first
+    }
     for a in articles.reversed() where a.parts.whole.lowerBound <= pos { return a }
     return articles.first
   }

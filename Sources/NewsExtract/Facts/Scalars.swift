@@ -281,8 +281,12 @@ struct WordList: Sendable {
   }
 
   /// Length of the longest word starting at `i`, or 0.
-  func match(_ s: [Unicode.Scalar], at i: Int) -> Int {
+  @inline(__always) func match(_ s: [Unicode.Scalar], at i: Int) -> Int {
     guard i >= 0, i < s.count, firsts.contains(s[i]) else { return 0 }
+    return matchCandidates(s, at: i)
+  }
+
+  private func matchCandidates(_ s: [Unicode.Scalar], at i: Int) -> Int {
     let k = firstSlots.slot(s[i])
     guard k >= 0 else { return 0 }
     for w in byFirst[Int(k)] where Scalars.has(s, at: i, w) { return w.count }
@@ -290,8 +294,12 @@ struct WordList: Sendable {
   }
 
   /// Length of the longest word (at most `maxLength`) ending exactly at `end`, or 0.
-  func matchEnding(_ s: [Unicode.Scalar], at end: Int, maxLength: Int = 8) -> Int {
+  @inline(__always) func matchEnding(_ s: [Unicode.Scalar], at end: Int, maxLength: Int = 8) -> Int {
     guard end >= 1, end <= s.count, lasts.contains(s[end - 1]) else { return 0 }
+    return matchEndingCandidates(s, at: end, maxLength: maxLength)
+  }
+
+  private func matchEndingCandidates(_ s: [Unicode.Scalar], at end: Int, maxLength: Int) -> Int {
     let k = lastSlots.slot(s[end - 1])
     guard k >= 0 else { return 0 }
     for w in byLast[Int(k)] where w.count <= maxLength && end - w.count >= 0 && Scalars.has(s, at: end - w.count, w) { return w.count }
