@@ -197,14 +197,14 @@ extension DocumentContext {
 
   /// A meeting name without its scope words (全区, 我县, a place): what repeats between a
   /// headline and its story.
-  func meetingCore(_ name: String) -> String {
+  func meetingCore(_ name: String, placeTexts: [String]) -> String {
     var sc = Array(name.unicodeScalars)
     for w in ["全省", "全市", "全县", "全区", "我县", "我市", "我区", "本县", "本市"].map(Scalars.of) where sc.starts(with: w) {
       sc.removeFirst(w.count); break
     }
     var out = String(); out.unicodeScalars.append(contentsOf: sc)
-    for p in places {
-      if out.hasPrefix(p.text) { out.removeFirst(p.text.count); break }
+    for p in placeTexts {
+      if out.hasPrefix(p) { out.removeFirst(p.count); break }
     }
     return out
   }
@@ -212,8 +212,12 @@ extension DocumentContext {
   func meetings() -> [Fact] {
     var merged: [MeetingDraft] = []
     var cores: [String] = []  // meetingCore of each merged name
+    // the place texts once each, in order of first mention (the first prefix wins)
+    var placeTexts: [String] = []
+    var seenTexts: Set<String> = []
+    for p in places where seenTexts.insert(p.text).inserted { placeTexts.append(p.text) }
     for d in meetingDrafts() {
-      let core = meetingCore(d.name)
+      let core = meetingCore(d.name, placeTexts: placeTexts)
       let exact = merged.indices.first { k in let m = merged[k]; return m.kind == d.kind && cores[k] == core && m.loc.province == d.loc.province }
       let loose = merged.indices.first { k in
         let m = merged[k]
@@ -236,7 +240,7 @@ extension DocumentContext {
           m.extraSources.append(d.sentence); m.extraArticles.append(d.article)
         }
         merged[i] = m
-        cores[i] = meetingCore(m.name)
+        cores[i] = meetingCore(m.name, placeTexts: placeTexts)
       } else {
         merged.append(d)
         cores.append(core)

@@ -78,6 +78,10 @@ struct PlaceRun {
   var townSlots = ScalarSlots(capacity: 0)
   var townTable: [[Int32]] = []
   var townTableFor: Int32 = -2
+  /// Tables of counties met before in this text: texts switch back and forth between counties.
+  var townTables: [Int32: (ScalarSlots, [[Int32]], [UInt64])] = [:]
+  /// The last township lookup (position, county, result): the scan asks twice at a position.
+  var lastTown: (at: Int, county: Int32, result: (index: Int, end: Int)?) = (-1, -1, nil)
   /// First scalars of the current county's townships, hashed to 256 bits: most positions
   /// are rejected before the table lookup.
   var townBloom = [UInt64](repeating: 0, count: 4)
@@ -293,6 +297,17 @@ struct PlaceRun {
   /// The longest township of the current county starting at `i`.
   mutating func townshipMatch(at i: Int) -> (index: Int, end: Int)? {
     guard county >= 0 else { return nil }
+    if lastTown.at == i && lastTown.county == county { return lastTown.result }
+    let result = townshipLookup(at: i)
+    lastTown = (i, county, result)
+    return result
+  }
+
+  mutating func townshipLookup(at i: Int) -> (index: Int, end: Int)? {
+    if townTableFor != county, let known = townTables[county] {
+      townTableFor = county
+      (townSlots, townTable, townBloom) = known
+    }
     if townTableFor != county {
       townTable = []
       townSlots = ScalarSlots(capacity: 32)
@@ -309,6 +324,7 @@ struct PlaceRun {
           townBloom[Int((f.value >> 6) & 3)] |= 1 << UInt64(f.value & 63)
         }
       }
+      townTables[county] = (townSlots, townTable, townBloom)
     }
     let v = text[i].value
     guard townBloom[Int((v >> 6) & 3)] & (1 << UInt64(v & 63)) != 0 else { return nil }
