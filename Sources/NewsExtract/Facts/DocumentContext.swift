@@ -70,12 +70,14 @@ struct DocumentContext {
   var places: [Mention] = []
   var people: [PersonHit] = []
   var articles: [ArticleInfo] = []
+  /// Whether `articles` start in ascending order (so `article(at:)` may bisect).
+  var articlesInOrder = false
   /// A year the document pins down through an anchor (`成立70周年` → 2019).
   var anchorYear: Int?
 
   init(path: String, text: String) {
     self.path = path
-    original = Array(text.unicodeScalars)
+    original = Scalars.decode(text)
     norm = Recognition.normalize(text)
   }
 

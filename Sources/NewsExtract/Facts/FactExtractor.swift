@@ -29,18 +29,31 @@ extension DocumentContext {
   static let cityWords = ["我市", "全市", "本市", "市委", "市政府", "市领导", "市两会"].map(Scalars.of)
   static let strongCity = ["我市", "本市"].map(Scalars.of)
 
-  /// Counts words of `list` in `r`, skipping those whose first scalar belongs to a place name
-  /// (仪征市委 is another city's committee, not a sign of the publishing level).
-  func count(_ list: [[Unicode.Scalar]], in r: Range<Int>, placeCovered: [Bool]) -> Int {
-    var n = 0
-    for w in list {
-      var i = r.lowerBound
-      while let at = Scalars.find(s, w, from: i, to: r.upperBound) {
-        if !placeCovered[at] { n += 1 }
-        i = at + w.count
-      }
+  /// First scalars of the level words: positions starting with anything else are skipped.
+  static let levelFirsts = ScalarBits((countyWords + cityWords).compactMap(\.first))
+
+  /// Counts, in one pass over `r`, the words of `strongCounty`, `strongCity`, `countyWords`
+  /// and `cityWords`, skipping those whose first scalar belongs to a place name (仪征市委 is
+  /// another city's committee, not a sign of the publishing level).
+  func levelCounts(in r: Range<Int>, placeCovered: [Bool]) -> (strongCounty: Int, strongCity: Int, county: Int, city: Int) {
+    var counts = (0, 0, 0, 0)
+    func hits(_ list: [[Unicode.Scalar]], at i: Int) -> Int {
+      var n = 0
+      for w in list where i + w.count <= r.upperBound && Scalars.has(s, at: i, w) { n += 1 }
+      return n
     }
-    return n
+    var i = max(0, r.lowerBound)
+    let end = min(r.upperBound, s.count, placeCovered.count)
+    while i < end {
+      if Self.levelFirsts.contains(s[i]) && !placeCovered[i] {
+        counts.0 += hits(Self.strongCounty, at: i)
+        counts.1 += hits(Self.strongCity, at: i)
+        counts.2 += hits(Self.countyWords, at: i)
+        counts.3 += hits(Self.cityWords, at: i)
+      }
+      i += 1
+    }
+    return counts
   }
 
   mutating func prepare() {
@@ -49,7 +62,8 @@ extension DocumentContext {
     let numeric = Recognition.numerics(s, base: nil)
     times = numeric.filter { $0.kind == .time }
     amounts = numeric.filter { $0.kind != .time }
-    places = PersonRecognizer.withoutGivenNames(s, places: Recognition.places(s, context: PlaceCtx()))
+    var trieMatches = PlaceMatches(count: n)
+    places = PersonRecognizer.withoutGivenNames(s, places: Recognition.places(s, context: PlaceCtx(), matches: &trieMatches))
     anchorYear = Self.anchor(in: s)
     // articles and sentences
     var parts = Recognition.articles(norm)
@@ -62,10 +76,7 @@ extension DocumentContext {
     for (k, p) in parts.enumerated() {
       infos.append(ArticleInfo(number: k + 1, parts: p, sentences: sentences(of: p), date: nil, loc: Loc(), place: nil))
       let w = p.whole
-      let strongC = count(Self.strongCounty, in: w, placeCovered: placeCovered)
-      let strongM = count(Self.strongCity, in: w, placeCovered: placeCovered)
-      let c = count(Self.countyWords, in: w, placeCovered: placeCovered)
-      let m = count(Self.cityWords, in: w, placeCovered: placeCovered)
+      let (strongC, strongM, c, m) = levelCounts(in: w, placeCovered: placeCovered)
       if strongC > 0 { levels.append(.county) }
       else if strongM > 0 { levels.append(.city) }
       else if c > 0 && c >= m { levels.append(.county) }
@@ -93,9 +104,10 @@ extension DocumentContext {
       infos[k].date = articleDate(infos[k].parts)
     }
     articles = infos
+    articlesInOrder = zip(infos, infos.dropFirst()).allSatisfy { $0.parts.whole.lowerBound <= $1.parts.whole.lowerBound }
     // places again, now that the publishing place can settle ambiguous names
     if let h = infos.first?.loc, !h.isEmpty {
-      places = Recognition.places(s, context: PlaceCtx(province: h.province, city: h.city, county: h.county))
+      places = Recognition.places(s, context: PlaceCtx(province: h.province, city: h.city, county: h.county), matches: &trieMatches)
     }
     places = PersonRecognizer.withoutGivenNames(s, places: places)
     people = PersonRecognizer.hits(in: s, places: places)
@@ -163,20 +175,31 @@ extension DocumentContext {
 
   /// `中华人民共和国成立70周年`, `建党100周年`: a year the document pins down.
   static func anchor(in s: [Unicode.Scalar]) -> Int? {
-    let anchors: [(String, Int)] = [("中华人民共和国成立", 1949), ("新中国成立", 1949), ("建国", 1949),
-                                    ("中国共产党成立", 1921), ("建党", 1921), ("改革开放", 1978), ("建军", 1927)]
-    for (w, base) in anchors {
-      let ws = Scalars.of(w)
-      var i = 0
-      while let at = Scalars.find(s, ws, from: i, to: s.count) {
-        var j = at + ws.count, v = 0, digits = 0
-        while j < s.count && Scalars.isDigit(s[j]) && digits < 4 { v = v * 10 + Int(s[j].value - 48); j += 1; digits += 1 }
-        if digits > 0 && Scalars.has(s, at: j, Scalars.of("周年")) { return base + v }
-        i = at + 1
+    // one pass; an earlier anchor of the list wins over a later one wherever they stand
+    var found: [Int?] = Array(repeating: nil, count: anchors.count)
+    var i = 0
+    while i < s.count {
+      if anchorFirsts.contains(s[i]) {
+        for (k, (ws, base)) in anchors.enumerated() where found[k] == nil && Scalars.has(s, at: i, ws) {
+          var j = i + ws.count, v = 0, digits = 0
+          while j < s.count && Scalars.isDigit(s[j]) && digits < 4 { v = v * 10 + Int(s[j].value - 48); j += 1; digits += 1 }
+          if digits > 0 && Scalars.has(s, at: j, anniversary) {
+            if k == 0 { return base + v }
+            found[k] = base + v
+          }
+        }
       }
+      i += 1
     }
-    return nil
+    return found.lazy.compactMap { $0 }.first
   }
+
+  static let anchors: [([Unicode.Scalar], Int)] = [
+    ("中华人民共和国成立", 1949), ("新中国成立", 1949), ("建国", 1949), ("中国共产党成立", 1921), ("建党", 1921),
+    ("改革开放", 1978), ("建军", 1927),
+  ].map { (Scalars.of($0.0), $0.1) }
+  static let anchorFirsts = ScalarBits(anchors.compactMap(\.0.first))
+  static let anniversary = Scalars.of("周年")
 
   // MARK: article facts
 
@@ -248,6 +271,12 @@ extension DocumentContext {
   // MARK: people and places
 
   func article(at pos: Int) -> ArticleInfo? {
+    if articlesInOrder {
+      // the last article starting at or before pos, by bisection
+      var lo = 0, hi = articles.count
+      while lo < hi { let m = (lo + hi) / 2; if articles[m].parts.whole.lowerBound <= pos { lo = m + 1 } else { hi = m } }
+      return lo > 0 ? articles[lo - 1] : articles.first
+    }
     for a in articles.reversed() where a.parts.whole.lowerBound <= pos { return a }
     return articles.first
   }
@@ -334,15 +363,23 @@ extension DocumentContext {
     var lastSentence = -1..<(-1)
     var lastEvidence: (Value, Value) = (.null, .null)
     let docValue = Value.text(path)
+    var templates: [PlaceRef: Fact] = [:]
     for m in places {
       guard let p = Self.ref(m), let a = article(at: m.range.lowerBound) else { continue }
-      var f = Fact(.place)
-      f["name"] = .text(p.name)
-      f["full_name"] = .text(p.fullPath)
-      f["level"] = .text(p.level.rawValue)
-      if let c = p.code { f["code"] = .text(c) }
-      Loc(p).write(into: &f, country: true)
-      f["mentions"] = .integer(1)
+      // a place mentioned again reuses the fields it has from the place alone
+      var f: Fact
+      if let known = templates[p] {
+        f = known
+      } else {
+        f = Fact(.place, Dictionary(minimumCapacity: 16))
+        f["name"] = .text(p.name)
+        f["full_name"] = .text(p.fullPath)
+        f["level"] = .text(p.level.rawValue)
+        if let c = p.code { f["code"] = .text(c) }
+        Loc(p).write(into: &f, country: true)
+        f["mentions"] = .integer(1)
+        templates[p] = f
+      }
       let sent = sentence(at: m.range.lowerBound, in: a)?.range ?? m.range
       // many places share a sentence: build its evidence once
       if sent != lastSentence {

@@ -20,11 +20,11 @@ extension DocumentContext {
     ("总人口", "总人口", .count), ("常住人口", "常住人口", .count), ("户籍人口", "户籍人口", .count),
   ]
   static let indicatorList = WordList(indicatorWords.map(\.0))
+  static let byWord = Dictionary(indicatorWords.map { ($0.0, ($0.1, $0.2)) }, uniquingKeysWith: { a, _ in a })
   static let growthWords = ["增长", "增速", "同比", "提高"].map(Scalars.of)
 
   func indicators() -> [Fact] {
     var out: [Fact] = []
-    let byWord = Dictionary(Self.indicatorWords.map { ($0.0, ($0.1, $0.2)) }, uniquingKeysWith: { a, _ in a })
     for a in articles {
       for sent in a.sentences {
         let r = sent.range
@@ -41,7 +41,7 @@ extension DocumentContext {
             }
             if shifted { continue }
           }
-          guard let (name0, kind) = byWord[text(i..<(i + L))] else { i += 1; continue }
+          guard let (name0, kind) = Self.byWord[text(i..<(i + L))] else { i += 1; continue }
           let kwEnd = i + L
           // clause end
           var ce = kwEnd

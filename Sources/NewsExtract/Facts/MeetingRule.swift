@@ -16,13 +16,13 @@ extension DocumentContext {
     "经济工作", "农村工作", "工作", "总结", "常务", "专题", "全体", "调度", "部署", "动员", "表彰", "干部", "党员",
     "职工", "誓师", "庆祝", "纪念", "领导小组", "联席", "推进",
   ])
-  static let triggersAfter = ["召开", "举行", "举办", "开幕", "闭幕", "隆重召开", "隆重举行", "胜利闭幕", "胜利召开"].map(Scalars.of)
+  static let triggersAfter = WordSet(["召开", "举行", "举办", "开幕", "闭幕", "隆重召开", "隆重举行", "胜利闭幕", "胜利召开"])
   static let triggersBefore = WordList(["召开", "举行", "举办", "召开了", "举行了", "举办了", "主持召开", "组织召开", "闭幕的", "召开的", "举行的"])
   static let nameStops = WordList([
     "召开", "举行", "举办", "参加", "出席", "传达", "学习", "贯彻", "聚焦", "落实", "围绕", "在", "的", "了", "并",
     "主持", "就", "对", "为", "将", "向", "于", "随即", "观看", "收听", "收看",
   ])
-  static let attendWords = ["出席", "参加", "列席", "收听收看", "参会", "与会"].map(Scalars.of)
+  static let attendWords = WordSet(["出席", "参加", "列席", "收听收看", "参会", "与会"])
 
   struct MeetingDraft {
     var name: String
@@ -42,7 +42,7 @@ extension DocumentContext {
 
   /// Start of a meeting name whose head noun starts at `hs`: left over the words of the name,
   /// through quotes, up to a clause break, a trigger or a verb.
-  func meetingNameStart(_ hs: Int, floor: Int) -> Int {
+  func meetingNameStart(_ hs: Int, floor: Int, ends: MentionEnds) -> Int {
     var j = hs
     var inQuote = false
     while j > floor && hs - j < 40 {
@@ -56,13 +56,13 @@ extension DocumentContext {
       if inQuote { j -= 1; continue }
       if !(Scalars.isHan(c) || Scalars.isDigit(c) || (c.value >= 0x41 && c.value <= 0x7A)) { break }
       // a year or a quarter belongs to the name (2024年重点项目建设推进会); a day does not
-      if let t = times.first(where: { $0.range.upperBound == j }), let sp = Self.span(t) {
+      if let t = ends.time(endingAt: j, in: times), let sp = Self.span(t) {
         guard sp.from != sp.to, sp.from.year != nil, t.range.lowerBound >= floor else { break }
         j = t.range.lowerBound; continue
       }
       if !times(in: (j - 1)..<j).isEmpty { break }
       if Self.nameStops.matchEnding(s, at: j, maxLength: 4) > 0 { break }
-      if people.contains(where: { $0.range.upperBound == j }) { break }
+      if ends.personEnds(at: j) { break }
       j -= 1
     }
     // a name does not start with an opening quote's partner left unclosed, nor with 、
@@ -72,6 +72,7 @@ extension DocumentContext {
 
   func meetingDrafts() -> [MeetingDraft] {
     var drafts: [MeetingDraft] = []
+    let ends = MentionEnds(times: times, people: people, count: s.count)
     for a in articles {
       for (si, sent) in a.sentences.enumerated() {
         let r = sent.range
@@ -82,7 +83,7 @@ extension DocumentContext {
           guard L > 0, e == r.upperBound || Self.heads.match(s, at: e) == 0 else { e += 1; continue }
           if e < r.upperBound, s[e] == "室" || s[e] == "厅" || s[e] == "场" { e += 1; continue }
           let hs = e - L
-          var start = meetingNameStart(hs, floor: r.lowerBound)
+          var start = meetingNameStart(hs, floor: r.lowerBound, ends: ends)
           var nameEnd = e
           // a quoted name: 举办“中国（德阳）—德国装备制造合作推介会”
           if e < r.upperBound, s[e] == "”" || s[e] == "》" || s[e] == "」" {
@@ -110,11 +111,11 @@ extension DocumentContext {
           var k = nameEnd
           if k < r.upperBound && s[k] == "在" {
             var q = k + 1
-            while q < min(r.upperBound, k + 14) && Scalars.isHan(s[q]) && !Self.triggersAfter.contains(where: { Scalars.has(s, at: q, $0) }) { q += 1 }
+            while q < min(r.upperBound, k + 14) && Scalars.isHan(s[q]) && !Self.triggersAfter.starts(s, at: q) { q += 1 }
             if let pm = places(in: (k + 1)..<q).first, let p = Self.ref(pm) { venue = p.name; venueRef = p }
             k = q
           }
-          if Self.triggersAfter.contains(where: { Scalars.has(s, at: k, $0) }) { after = true }
+          if Self.triggersAfter.starts(s, at: k) { after = true }
           let before = Self.triggersBefore.matchEnding(s, at: nameEnd > e ? start - 1 : start, maxLength: 4) > 0
           let numbered = (name.contains("第") && (name.contains("次") || name.contains("届")))
             && ["党代会", "大会", "全会", "人代会", "两会"].contains(kind)
@@ -163,7 +164,7 @@ extension DocumentContext {
           var q = si
           while q < a.sentences.count && q <= si + 2 {
             let sr = a.sentences[q].range
-            if q > si && (Scalars.contains(s, sr, anyOf: Self.triggersAfter) || a.sentences[q].isHeading) { break }
+            if q > si && (Self.triggersAfter.occurs(in: s, sr) || a.sentences[q].isHeading) { break }
             for h in people(in: sr) {
               let pe = h.range.upperBound
               if Scalars.has(s, at: pe, Scalars.of("主持")) && (q > si || pe >= e || Scalars.has(s, at: pe, Scalars.of("主持召开"))) {
@@ -177,7 +178,7 @@ extension DocumentContext {
               }
               // attendance word later in the same sentence, not past the next meeting name
               let later = pe..<sr.upperBound
-              if Scalars.contains(s, later, anyOf: Self.attendWords) && (q > si || pe >= start - 40) {
+              if Self.attendWords.occurs(in: s, later) && (q > si || pe >= start - 40) {
                 if !attendees.contains(h.name) { attendees.append(h.name) }
               }
             }
@@ -196,25 +197,31 @@ extension DocumentContext {
 
   /// A meeting name without its scope words (全区, 我县, a place): what repeats between a
   /// headline and its story.
-  func meetingCore(_ name: String) -> String {
+  func meetingCore(_ name: String, placeTexts: [String]) -> String {
     var sc = Array(name.unicodeScalars)
     for w in ["全省", "全市", "全县", "全区", "我县", "我市", "我区", "本县", "本市"].map(Scalars.of) where sc.starts(with: w) {
       sc.removeFirst(w.count); break
     }
     var out = String(); out.unicodeScalars.append(contentsOf: sc)
-    for p in places {
-      if out.hasPrefix(p.text) { out.removeFirst(p.text.count); break }
+    for p in placeTexts {
+      if out.hasPrefix(p) { out.removeFirst(p.count); break }
     }
     return out
   }
 
   func meetings() -> [Fact] {
     var merged: [MeetingDraft] = []
+    var cores: [String] = []  // meetingCore of each merged name
+    // the place texts once each, in order of first mention (the first prefix wins)
+    var placeTexts: [String] = []
+    var seenTexts: Set<String> = []
+    for p in places where seenTexts.insert(p.text).inserted { placeTexts.append(p.text) }
     for d in meetingDrafts() {
-      let core = meetingCore(d.name)
-      let exact = merged.firstIndex { m in m.kind == d.kind && meetingCore(m.name) == core && m.loc.province == d.loc.province }
-      let loose = merged.firstIndex { m in
-        let mc = meetingCore(m.name)
+      let core = meetingCore(d.name, placeTexts: placeTexts)
+      let exact = merged.indices.first { k in let m = merged[k]; return m.kind == d.kind && cores[k] == core && m.loc.province == d.loc.province }
+      let loose = merged.indices.first { k in
+        let m = merged[k]
+        let mc = cores[k]
         // a headline's date is borrowed from the story's first sentence: it never blocks a merge
         let datesAgree = m.date == nil || d.date == nil || m.date == d.date || !m.dateFromSentence || !d.dateFromSentence
         return m.kind == d.kind && (mc.hasSuffix(core) || core.hasSuffix(mc)) && datesAgree && m.loc.province == d.loc.province
@@ -233,8 +240,10 @@ extension DocumentContext {
           m.extraSources.append(d.sentence); m.extraArticles.append(d.article)
         }
         merged[i] = m
+        cores[i] = meetingCore(m.name, placeTexts: placeTexts)
       } else {
         merged.append(d)
+        cores.append(core)
       }
     }
     return merged.map { m in
@@ -254,4 +263,27 @@ extension DocumentContext {
       return f
     }
   }
+}
+
+/// Which mentions end where, looked up by position instead of by scanning the lists.
+struct MentionEnds {
+  /// Per end offset: index of the first time mention ending there, or -1.
+  private var timeAt: [Int32]
+  private var personAt: [Bool]
+
+  init(times: [Mention], people: [PersonHit], count n: Int) {
+    timeAt = [Int32](repeating: -1, count: n + 1)
+    personAt = [Bool](repeating: false, count: n + 1)
+    for (k, t) in times.enumerated().reversed() where t.range.upperBound >= 0 && t.range.upperBound <= n {
+      timeAt[t.range.upperBound] = Int32(k)
+    }
+    for p in people where p.range.upperBound >= 0 && p.range.upperBound <= n { personAt[p.range.upperBound] = true }
+  }
+
+  func time(endingAt j: Int, in times: [Mention]) -> Mention? {
+    guard j >= 0, j < timeAt.count, timeAt[j] >= 0, Int(timeAt[j]) < times.count else { return nil }
+    return times[Int(timeAt[j])]
+  }
+
+  func personEnds(at j: Int) -> Bool { j >= 0 && j < personAt.count && personAt[j] }
 }

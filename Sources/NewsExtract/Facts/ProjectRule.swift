@@ -5,6 +5,7 @@ import NewsFacts
 extension DocumentContext {
   static let projectSuffixes = WordList(["项目", "工程", "公司", "分公司", "工厂", "产业园", "园区", "基地", "中心", "厂", "园"])
   static let projectVerbs = ["观摩", "考察", "调研", "带队", "视察", "参观", "推进", "召开"].map(Scalars.of)
+  static let verbish = ["抓", "聚力", "推动", "引进", "实施", "建设", "推进", "开展", "重点", "谋划"]
   static let genericProjects: Set<String> = ["重点项目", "招商项目", "建设项目", "该项目", "这些项目", "一批项目", "产业项目", "示范项目", "乡村振兴项目", "乡村振兴示范项目"]
 
   /// End of a name running right from `b`: Han, digits and letters up to a clause break, 、 or 和.
@@ -94,9 +95,10 @@ extension DocumentContext {
             if Self.projectVerbs.contains(where: { Scalars.hasEnding(s, at: st, $0) }) { break }
             st -= 1
           }
-          let rest = places(in: st..<at).first.map { text($0.range.upperBound..<e) } ?? ""
-          let verbish = ["抓", "聚力", "推动", "引进", "实施", "建设", "推进", "开展", "重点", "谋划"].contains { rest.contains($0) }
-          if let pm = places(in: st..<at).first, pm.range.lowerBound == st, at - st >= 3, rest.unicodeScalars.count >= 4, !verbish {
+          // (the place and length tests first: the verb test searches strings)
+          if let pm = places(in: st..<at).first, pm.range.lowerBound == st, at - st >= 3, e - pm.range.upperBound >= 4 {
+            let rest = text(pm.range.upperBound..<e)
+            guard !Self.verbish.contains(where: { rest.contains($0) }) else { i = e; continue }
             add(text(st..<e), investment: nil, area: nil, sent: sent, article: a, nameRange: st..<e)
           }
           i = e

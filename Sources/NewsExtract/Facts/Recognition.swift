@@ -56,6 +56,11 @@ enum Recognition {
   }
 
   /// Place mentions, disambiguated by the publishing place when known.
+  static func places(_ s: [Unicode.Scalar], context: PlaceCtx, matches: inout PlaceMatches) -> [Mention] {
+    PlaceRecognizer.mentions(in: s, context: PlaceContext(province: context.province, city: context.city, county: context.county),
+                             matches: &matches)
+  }
+
   static func places(_ s: [Unicode.Scalar], context: PlaceCtx) -> [Mention] {
     PlaceRecognizer.mentions(in: s, context: PlaceContext(province: context.province, city: context.city, county: context.county))
   }

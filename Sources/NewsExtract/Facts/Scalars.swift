@@ -48,6 +48,37 @@ enum Scalars {
   /// Turns a string into scalars.
   static func of(_ s: String) -> [Unicode.Scalar] { Array(s.unicodeScalars) }
 
+  /// The scalars of a whole text, decoded straight from its UTF-8 (a `String` holds valid
+  /// UTF-8; a truncated tail still ends the loop safely).
+  static func decode(_ text: String) -> [Unicode.Scalar] {
+    var text = text
+    return text.withUTF8 { bytes -> [Unicode.Scalar] in
+      let n = bytes.count
+      return [Unicode.Scalar](unsafeUninitializedCapacity: n) { out, count in
+        var i = 0
+        var k = 0
+        while i < n {
+          let b0 = UInt32(bytes[i])
+          let len = b0 < 0x80 ? 1 : (b0 < 0xE0 ? 2 : (b0 < 0xF0 ? 3 : 4))
+          guard i &+ len <= n else { out[k] = "\u{FFFD}"; k &+= 1; break }
+          var v: UInt32
+          switch len {
+          case 1: v = b0
+          case 2: v = (b0 & 0x1F) << 6 | UInt32(bytes[i &+ 1] & 0x3F)
+          case 3: v = (b0 & 0x0F) << 12 | UInt32(bytes[i &+ 1] & 0x3F) << 6 | UInt32(bytes[i &+ 2] & 0x3F)
+          default:
+            v = (b0 & 0x07) << 18 | UInt32(bytes[i &+ 1] & 0x3F) << 12 | UInt32(bytes[i &+ 2] & 0x3F) << 6
+              | UInt32(bytes[i &+ 3] & 0x3F)
+          }
+          i &+= len
+          out[k] = Unicode.Scalar(v) ?? "\u{FFFD}"
+          k &+= 1
+        }
+        count = k
+      }
+    }
+  }
+
   /// A string from a slice of scalars (clamped to bounds).
   static func string(_ s: [Unicode.Scalar], _ r: Range<Int>) -> String {
     let lo = max(0, min(r.lowerBound, s.count)), hi = max(lo, min(r.upperBound, s.count))
@@ -127,11 +158,105 @@ struct ScalarBits: Sendable {
   }
 }
 
-/// A word list matched by longest prefix at a position: a tiny trie keyed by first scalar,
-/// with bitsets of first and last scalars so most positions are rejected without hashing.
+/// A short list of words tested at a position in list order, with a bitset of first scalars so
+/// most positions cost one bit test: for one-pass scans of a sentence.
+struct WordSet: Sendable {
+  let words: [[Unicode.Scalar]]
+  private let firsts: ScalarBits
+
+  init(_ list: [String]) {
+    words = list.map(Scalars.of).filter { !$0.isEmpty }
+    firsts = ScalarBits(words.compactMap(\.first))
+  }
+
+  /// The first word of the list that starts at `i`.
+  @inline(__always) func first(_ s: [Unicode.Scalar], at i: Int) -> [Unicode.Scalar]? {
+    guard i >= 0, i < s.count, firsts.contains(s[i]) else { return nil }
+    for w in words where Scalars.has(s, at: i, w) { return w }
+    return nil
+  }
+
+  /// Whether a word of the list starts at `i`.
+  @inline(__always) func starts(_ s: [Unicode.Scalar], at i: Int) -> Bool { first(s, at: i) != nil }
+
+  /// Whether a word of the list lies wholly inside `s[r]`.
+  func occurs(in s: [Unicode.Scalar], _ r: Range<Int>) -> Bool {
+    var i = max(0, r.lowerBound)
+    let end = min(r.upperBound, s.count)
+    while i < end {
+      if firsts.contains(s[i]) {
+        for w in words where i + w.count <= end && Scalars.has(s, at: i, w) { return true }
+      }
+      i += 1
+    }
+    return false
+  }
+}
+
+/// Scalars mapped to small slot numbers without `Hasher`: open addressing over a power-of-two
+/// table with a multiplicative hash, so a lookup costs a multiply and a probe or two.
+struct ScalarSlots: Sendable {
+  private var keys: [UInt32]
+  private var slots: [Int32]
+  private var shift: UInt32
+  private var mask: Int
+  private(set) var count = 0
+
+  init(capacity: Int) {
+    var bits: UInt32 = 4
+    while (1 << bits) < capacity * 2 { bits += 1 }
+    keys = [UInt32](repeating: UInt32.max, count: 1 << bits)
+    slots = [Int32](repeating: -1, count: 1 << bits)
+    shift = 32 - bits
+    mask = (1 << bits) - 1
+  }
+
+  @inline(__always) private func home(_ v: UInt32) -> Int { Int((v &* 0x9E37_79B1) >> shift) }
+
+  /// The slot of `c`, or -1.
+  @inline(__always) func slot(_ c: Unicode.Scalar) -> Int32 {
+    let v = c.value
+    var h = home(v)
+    while true {
+      let k = keys[h]
+      if k == v { return slots[h] }
+      if k == UInt32.max { return -1 }
+      h = (h &+ 1) & mask
+    }
+  }
+
+  /// The slot of `c`, given the next free number when `c` is new (the table never fills: it
+  /// is sized for `capacity` keys and grows past that).
+  mutating func slot(inserting c: Unicode.Scalar) -> Int32 {
+    let existing = slot(c)
+    if existing >= 0 { return existing }
+    if (count + 1) * 2 > keys.count {
+      var bigger = ScalarSlots(capacity: keys.count)
+      for (k, s) in zip(keys, slots) where k != UInt32.max { bigger.put(k, s) }
+      self = bigger
+    }
+    let s = Int32(count)
+    put(c.value, s)
+    return s
+  }
+
+  private mutating func put(_ v: UInt32, _ s: Int32) {
+    var h = home(v)
+    while keys[h] != UInt32.max { h = (h &+ 1) & mask }
+    keys[h] = v
+    slots[h] = s
+    count += 1
+  }
+}
+
+/// A word list matched by longest prefix at a position: candidates grouped by first (and by
+/// last) scalar through hash-free slot tables, with bitsets so most positions are rejected
+/// without any lookup.
 struct WordList: Sendable {
-  private var byFirst: [Unicode.Scalar: [[Unicode.Scalar]]] = [:]
-  private var byLast: [Unicode.Scalar: [[Unicode.Scalar]]] = [:]
+  private var firstSlots = ScalarSlots(capacity: 16)
+  private var lastSlots = ScalarSlots(capacity: 16)
+  private var byFirst: [[[Unicode.Scalar]]] = []
+  private var byLast: [[[Unicode.Scalar]]] = []
   private var firsts = ScalarBits([])
   private var lasts = ScalarBits([])
   private(set) var words: Set<String> = []
@@ -140,34 +265,53 @@ struct WordList: Sendable {
     for w in list {
       let sc = Array(w.unicodeScalars)
       guard let f = sc.first, let l = sc.last, !words.contains(w) else { continue }
-      byFirst[f, default: []].append(sc)
-      byLast[l, default: []].append(sc)
+      let fs = Int(firstSlots.slot(inserting: f))
+      if fs == byFirst.count { byFirst.append([]) }
+      byFirst[fs].append(sc)
+      let ls = Int(lastSlots.slot(inserting: l))
+      if ls == byLast.count { byLast.append([]) }
+      byLast[ls].append(sc)
       firsts.insert(f)
       lasts.insert(l)
       words.insert(w)
     }
-    for k in byFirst.keys { byFirst[k]?.sort { $0.count > $1.count } }
-    for k in byLast.keys { byLast[k]?.sort { $0.count > $1.count } }
+    // longest first
+    for k in byFirst.indices { byFirst[k].sort { $0.count > $1.count } }
+    for k in byLast.indices { byLast[k].sort { $0.count > $1.count } }
   }
 
   /// Length of the longest word starting at `i`, or 0.
-  func match(_ s: [Unicode.Scalar], at i: Int) -> Int {
-    guard i >= 0, i < s.count, firsts.contains(s[i]), let cands = byFirst[s[i]] else { return 0 }
-    for w in cands where Scalars.has(s, at: i, w) { return w.count }
+  @inline(__always) func match(_ s: [Unicode.Scalar], at i: Int) -> Int {
+    guard i >= 0, i < s.count, firsts.contains(s[i]) else { return 0 }
+    return matchCandidates(s, at: i)
+  }
+
+  private func matchCandidates(_ s: [Unicode.Scalar], at i: Int) -> Int {
+    let k = firstSlots.slot(s[i])
+    guard k >= 0 else { return 0 }
+    for w in byFirst[Int(k)] where Scalars.has(s, at: i, w) { return w.count }
     return 0
   }
 
   /// Length of the longest word (at most `maxLength`) ending exactly at `end`, or 0.
-  func matchEnding(_ s: [Unicode.Scalar], at end: Int, maxLength: Int = 8) -> Int {
-    guard end >= 1, end <= s.count, lasts.contains(s[end - 1]), let cands = byLast[s[end - 1]] else { return 0 }
-    for w in cands where w.count <= maxLength && end - w.count >= 0 && Scalars.has(s, at: end - w.count, w) { return w.count }
+  @inline(__always) func matchEnding(_ s: [Unicode.Scalar], at end: Int, maxLength: Int = 8) -> Int {
+    guard end >= 1, end <= s.count, lasts.contains(s[end - 1]) else { return 0 }
+    return matchEndingCandidates(s, at: end, maxLength: maxLength)
+  }
+
+  private func matchEndingCandidates(_ s: [Unicode.Scalar], at end: Int, maxLength: Int) -> Int {
+    let k = lastSlots.slot(s[end - 1])
+    guard k >= 0 else { return 0 }
+    for w in byLast[Int(k)] where w.count <= maxLength && end - w.count >= 0 && Scalars.has(s, at: end - w.count, w) { return w.count }
     return 0
   }
 
   /// Whether a word of exactly `length` scalars starts at `i`.
   func matches(_ s: [Unicode.Scalar], at i: Int, length: Int) -> Bool {
-    guard i >= 0, i < s.count, firsts.contains(s[i]), let cands = byFirst[s[i]] else { return false }
-    for w in cands where w.count == length && Scalars.has(s, at: i, w) { return true }
+    guard i >= 0, i < s.count, firsts.contains(s[i]) else { return false }
+    let k = firstSlots.slot(s[i])
+    guard k >= 0 else { return false }
+    for w in byFirst[Int(k)] where w.count == length && Scalars.has(s, at: i, w) { return true }
     return false
   }
 

@@ -3,9 +3,9 @@ import NewsFacts
 /// Visits: named people going to a place to inspect, study or tour (考察, 调研, 观摩, 参观,
 /// 视察), from `X带队到Y参观考察`, `X赴Y调研`, `X在Y村观摩…`.
 extension DocumentContext {
-  static let visitVerbs = ["考察", "调研", "观摩", "参观", "视察", "学习", "检查", "督导", "走访", "对接", "招商", "出访", "经贸交流", "访问"].map(Scalars.of)
-  static let toMarkers = ["到", "赴", "前往", "在", "深入"].map(Scalars.of)
-  static let localUnits: Set<Unicode.Scalar> = ["乡", "镇", "村", "县", "区", "市", "街", "道", "园", "社"]
+  static let visitVerbs = WordSet(["考察", "调研", "观摩", "参观", "视察", "学习", "检查", "督导", "走访", "对接", "招商", "出访", "经贸交流", "访问"])
+  static let toMarkers = WordSet(["到", "赴", "前往", "在", "深入"])
+  static let localUnits = ScalarBits("乡镇村县区市街道园社".unicodeScalars)
 
   struct VisitDraft {
     var who: [String]
@@ -24,14 +24,14 @@ extension DocumentContext {
     for a in articles {
       for (si, sent) in a.sentences.enumerated() {
         let r = sent.range
-        guard Scalars.contains(s, r, anyOf: Self.visitVerbs) else { continue }
+        guard Self.visitVerbs.occurs(in: s, r) else { continue }
         let hits = people(in: r)
         guard let firstHit = hits.first else { continue }
         // the destination: after a marker that follows the first person
         var found: (Range<Int>, Int)? = nil  // destination range, marker start
         var i = firstHit.range.upperBound
         while i < r.upperBound && found == nil {
-          guard let mk = Self.toMarkers.first(where: { Scalars.has(s, at: i, $0) }) else { i += 1; continue }
+          guard let mk = Self.toMarkers.first(s, at: i) else { i += 1; continue }
           let b = i + mk.count
           var e = b
           // a run of place mentions (江苏省仪征市)
@@ -39,11 +39,11 @@ extension DocumentContext {
           if e == b {
             // a local place as written: Han run up to a visit verb, ending in 乡/镇/村 …
             var q = b
-            while q < min(r.upperBound, b + 14) && Scalars.isHan(s[q]) && !Self.visitVerbs.contains(where: { Scalars.has(s, at: q, $0) }) { q += 1 }
+            while q < min(r.upperBound, b + 14) && Scalars.isHan(s[q]) && !Self.visitVerbs.starts(s, at: q) { q += 1 }
             // (also before a clause break: 到陈淋子镇，实地观摩了)
             var v = q
-            if v < r.upperBound, Scalars.isClauseBreak(s[v]) { v += 1; while v < min(r.upperBound, q + 4) && !Self.visitVerbs.contains(where: { Scalars.has(s, at: v, $0) }) { v += 1 } }
-            if q > b + 1, v < r.upperBound, Self.visitVerbs.contains(where: { Scalars.has(s, at: v, $0) }), Self.localUnits.contains(s[q - 1]) { e = q }
+            if v < r.upperBound, Scalars.isClauseBreak(s[v]) { v += 1; while v < min(r.upperBound, q + 4) && !Self.visitVerbs.starts(s, at: v) { v += 1 } }
+            if q > b + 1, v < r.upperBound, Self.visitVerbs.starts(s, at: v), Self.localUnits.contains(s[q - 1]) { e = q }
           }
           if e > b { found = (b..<e, i) } else { i = b }
         }
@@ -63,7 +63,7 @@ extension DocumentContext {
         var e = dest.upperBound
         for w in ["等地", "等"].map(Scalars.of) where Scalars.has(s, at: e, w) { e += w.count; break }
         let rest = e..<r.upperBound
-        guard Scalars.contains(s, rest, anyOf: Self.visitVerbs) else { continue }
+        guard Self.visitVerbs.occurs(in: s, rest) else { continue }
         var pe = r.upperBound
         while pe > e && (Scalars.isClauseBreak(s[pe - 1]) || s[pe - 1] == "。") { pe -= 1 }
         var ps = e
@@ -90,7 +90,7 @@ extension DocumentContext {
         }
         // a headline or caption takes its day from the story: a dated sentence with the same people and a visit verb
         if date == nil && sent.isHeading {
-          for o in a.sentences where !o.isHeading && Scalars.contains(s, o.range, anyOf: Self.visitVerbs) {
+          for o in a.sentences where !o.isHeading && Self.visitVerbs.occurs(in: s, o.range) {
             guard people(in: o.range).contains(where: { who.contains($0.name) }),
                   let t = times(in: o.range).first, let sp = Self.span(t), sp.from.day > 0 else { continue }
             date = fillYear(sp.from, article: a)

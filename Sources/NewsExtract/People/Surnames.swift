@@ -35,13 +35,13 @@ enum Surnames {
   static func length(_ s: [Unicode.Scalar], at i: Int) -> Int {
     guard i >= 0, i < s.count, anyFirst.contains(s[i]) else { return 0 }
     if i + 1 < s.count, compoundFirst.contains(s[i]) {
-      var two = String(); two.unicodeScalars.append(s[i]); two.unicodeScalars.append(s[i + 1])
-      if compound.contains(two) { return 2 }
+      if compoundList.matches(s, at: i, length: 2) { return 2 }
     }
     return singleBits.contains(s[i]) ? 1 : 0
   }
 
   static let singleBits = ScalarBits(single)
+  static let compoundList = WordList(Array(compound))
   static let compoundFirst = ScalarBits(compound.compactMap { $0.unicodeScalars.first })
   static let anyFirst = ScalarBits(Array(single) + compound.compactMap { $0.unicodeScalars.first })
 }

@@ -91,28 +91,56 @@ enum NumberRecognizer {
 
 /// Word lists and small helpers shared by the numeric recognisers.
 enum Lexicon {
-  static func string(_ t: [Unicode.Scalar], _ r: Range<Int>) -> String {
-    var v = String.UnicodeScalarView()
-    v.append(contentsOf: t[r])
-    return String(v)
-  }
+  static func string(_ t: [Unicode.Scalar], _ r: Range<Int>) -> String { Scalars.string(t, r) }
 
   static func isASCIILetter(_ s: Unicode.Scalar) -> Bool {
     (s.value >= 65 && s.value <= 90) || (s.value >= 97 && s.value <= 122)
   }
 
-  /// The end of the longest word of `words` at `i`.
-  static func longest(_ t: [Unicode.Scalar], at i: Int, _ words: [[Unicode.Scalar]]) -> (end: Int, index: Int)? {
-    var best: (Int, Int)? = nil
-    for (n, w) in words.enumerated() where i + w.count <= t.count && w.count > (best.map { $0.0 - i } ?? 0) {
+  /// The end of the longest word of `words` at `i` (the first of the list on equal lengths).
+  static func longest(_ t: [Unicode.Scalar], at i: Int, _ words: Words) -> (end: Int, index: Int)? {
+    guard i >= 0, i < t.count, words.firsts.contains(t[i]) else { return nil }
+    var bestLen = 0
+    var bestIndex = -1
+    let flat = words.flat, starts = words.starts
+    for n in 0..<(starts.count - 1) {
+      let a = starts[n], len = starts[n + 1] - a
+      guard len > bestLen, i + len <= t.count, flat[a] == t[i] else { continue }
       var ok = true
-      for k in 0..<w.count where t[i + k] != w[k] { ok = false; break }
-      if ok { best = (i + w.count, n) }
+      var k = 1
+      while k < len {
+        if t[i + k] != flat[a + k] { ok = false; break }
+        k += 1
+      }
+      if ok { bestLen = len; bestIndex = n }
     }
-    return best
+    return bestIndex >= 0 ? (i + bestLen, bestIndex) : nil
   }
 
-  static func words(_ list: [String]) -> [[Unicode.Scalar]] { list.map { Array($0.unicodeScalars) } }
+  /// A word list laid out flat for `longest`: no per-word arrays to retain in the loop, and
+  /// a bitset of first scalars that rejects most positions at once.
+  struct Words: Sendable {
+    let flat: [Unicode.Scalar]
+    /// Word n is `flat[starts[n]..<starts[n + 1]]`.
+    let starts: [Int]
+    let firsts: ScalarBits
+
+    init(_ list: [String]) {
+      var flat: [Unicode.Scalar] = []
+      var starts = [0]
+      var firsts = ScalarBits([])
+      for w in list {
+        flat.append(contentsOf: w.unicodeScalars)
+        starts.append(flat.count)
+        if let f = w.unicodeScalars.first { firsts.insert(f) }
+      }
+      self.flat = flat
+      self.starts = starts
+      self.firsts = firsts
+    }
+  }
+
+  static func words(_ list: [String]) -> Words { Words(list) }
 
   /// Words before an amount and the bound they give.
   static let prefixBounds: [(String, Bound)] = [

@@ -35,6 +35,31 @@ public enum PlaceRecognizer {
     run.setContext(context)
     return run.scan()
   }
+
+  /// The same, reusing the trie matches of earlier scans of the same `text` (they do not
+  /// depend on the context): a document scanned again with its publishing place.
+  static func mentions(in text: [Unicode.Scalar], context: PlaceContext, matches: inout PlaceMatches) -> [Mention] {
+    var run = PlaceRun(g: Gazetteer.shared, text: text)
+    if matches.end.count == text.count { swap(&run.memo, &matches) }
+    run.setContext(context)
+    let out = run.scan()
+    if run.memo.end.count == text.count { swap(&run.memo, &matches) }
+    return out
+  }
+}
+
+/// The gazetteer trie's longest match at each start position of one text, filled as scans ask.
+struct PlaceMatches: Sendable {
+  /// Per position: end of the longest match, -1 for none, -2 not looked up yet.
+  var end: [Int32]
+  /// Per position: the match's hit list in the trie.
+  var hits: [Int32]
+
+  init(count n: Int) {
+    let usable = n < Int(Int32.max)
+    end = usable ? [Int32](repeating: -2, count: n) : []
+    hits = usable ? [Int32](repeating: -1, count: n) : []
+  }
 }
 
 struct PlaceRun {
@@ -49,11 +74,19 @@ struct PlaceRun {
   var prevEnd = -1
   var prevEntry: Int32 = -1
   var county: Int32 = -1
-  var townTable: [Unicode.Scalar: [Int32]] = [:]
+  /// The current county's townships grouped by first scalar: `townSlots` numbers the scalars.
+  var townSlots = ScalarSlots(capacity: 0)
+  var townTable: [[Int32]] = []
   var townTableFor: Int32 = -2
+  /// Tables of counties met before in this text: texts switch back and forth between counties.
+  var townTables: [Int32: (ScalarSlots, [[Int32]], [UInt64])] = [:]
+  /// The last township lookup (position, county, result): the scan asks twice at a position.
+  var lastTown: (at: Int, county: Int32, result: (index: Int, end: Int)?) = (-1, -1, nil)
   /// First scalars of the current county's townships, hashed to 256 bits: most positions
   /// are rejected before the table lookup.
   var townBloom = [UInt64](repeating: 0, count: 4)
+  /// Trie matches shared with other scans of the same text (empty: none).
+  var memo = PlaceMatches(count: 0)
 
   init(g: Gazetteer, text: [Unicode.Scalar]) {
     self.g = g
@@ -100,11 +133,7 @@ struct PlaceRun {
     return false
   }
 
-  func string(_ r: Range<Int>) -> String {
-    var v = String.UnicodeScalarView()
-    v.append(contentsOf: text[r])
-    return String(v)
-  }
+  func string(_ r: Range<Int>) -> String { Scalars.string(text, r) }
 
   mutating func scan() -> [Mention] {
     var i = 0
@@ -112,7 +141,7 @@ struct PlaceRun {
     while i < n {
       var consumed = false
       var trieEnd = -1
-      if let m = g.trie.longestMatch(in: text, from: i) {
+      if let m = trieMatch(at: i) {
         trieEnd = m.end
         let hits = g.trie.hits[Int(m.hits)]
         if hits.contains(where: { $0.kind == .blocker }) {
@@ -139,6 +168,18 @@ struct PlaceRun {
       i += 1
     }
     return out
+  }
+
+  /// The trie's longest match at `i`, from the memo when it has it.
+  mutating func trieMatch(at i: Int) -> (end: Int, hits: Int32)? {
+    guard i < memo.end.count else { return g.trie.longestMatch(in: text, from: i) }
+    let e = memo.end[i]
+    if e >= 0 { return (Int(e), memo.hits[i]) }
+    if e == -1 { return nil }
+    let m = g.trie.longestMatch(in: text, from: i)
+    memo.end[i] = m.map { Int32($0.end) } ?? -1
+    memo.hits[i] = m?.hits ?? -1
+    return m
   }
 
   /// Filters candidates by the trap rules, picks one, emits it. False when nothing was emitted.
@@ -256,8 +297,20 @@ struct PlaceRun {
   /// The longest township of the current county starting at `i`.
   mutating func townshipMatch(at i: Int) -> (index: Int, end: Int)? {
     guard county >= 0 else { return nil }
+    if lastTown.at == i && lastTown.county == county { return lastTown.result }
+    let result = townshipLookup(at: i)
+    lastTown = (i, county, result)
+    return result
+  }
+
+  mutating func townshipLookup(at i: Int) -> (index: Int, end: Int)? {
+    if townTableFor != county, let known = townTables[county] {
+      townTableFor = county
+      (townSlots, townTable, townBloom) = known
+    }
     if townTableFor != county {
-      townTable = [:]
+      townTable = []
+      townSlots = ScalarSlots(capacity: 32)
       townTableFor = county
       townBloom = [0, 0, 0, 0]
       if let r = g.townRanges[county] {
@@ -265,13 +318,19 @@ struct PlaceRun {
           let tw = g.towns[Int(t)]
           guard tw.count >= 2 else { continue }
           let f = g.townScalars[Int(tw.start)]
-          townTable[f, default: []].append(t)
+          let k = Int(townSlots.slot(inserting: f))
+          if k == townTable.count { townTable.append([]) }
+          townTable[k].append(t)
           townBloom[Int((f.value >> 6) & 3)] |= 1 << UInt64(f.value & 63)
         }
       }
+      townTables[county] = (townSlots, townTable, townBloom)
     }
     let v = text[i].value
-    guard townBloom[Int((v >> 6) & 3)] & (1 << UInt64(v & 63)) != 0, let cands = townTable[text[i]] else { return nil }
+    guard townBloom[Int((v >> 6) & 3)] & (1 << UInt64(v & 63)) != 0 else { return nil }
+    let slot = townSlots.slot(text[i])
+    guard slot >= 0 else { return nil }
+    let cands = townTable[Int(slot)]
     var best: (Int, Int)? = nil
     for t in cands {
       let tw = g.towns[Int(t)]

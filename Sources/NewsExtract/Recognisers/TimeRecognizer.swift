@@ -341,13 +341,15 @@ public struct TimeRecognizer: Sendable {
       if t[k] == "初" { return (1, 2, k + 1) }
       if t[k] == "底" || t[k] == "末" { return (11, 12, k + 1) }
     }
-    if word("上半年") { return (1, 6, k) }
-    if word("下半年") { return (7, 12, k) }
-    if word("年初") { return (1, 2, k) }
-    if word("年底") || word("年末") { return (11, 12, k) }
-    if word("首季度") || word("首季") { return (1, 3, k) }
+    // each word is tried only when its first character is there (this runs at many positions)
+    let c0: Unicode.Scalar = k < t.count ? t[k] : "\u{0}"
+    if c0 == "上" && word("上半年") { return (1, 6, k) }
+    if c0 == "下" && word("下半年") { return (7, 12, k) }
+    if c0 == "年" && word("年初") { return (1, 2, k) }
+    if c0 == "年" && (word("年底") || word("年末")) { return (11, 12, k) }
+    if c0 == "首" && (word("首季度") || word("首季")) { return (1, 3, k) }
     // 前三季度, 前两个季度, 前11个月, 前三月
-    if word("前") {
+    if c0 == "前" && word("前") {
       if let n = smallInt(t, at: k) {
         var e = n.end
         if e < t.count, t[e] == "个" { e += 1 }
@@ -358,7 +360,7 @@ public struct TimeRecognizer: Sendable {
     }
     // 一季度, 第三季度, Q1, 1季度, 一季度末
     let q0 = k
-    _ = word("第")
+    if c0 == "第" { _ = word("第") }
     if k < t.count, t[k] == "Q", k + 1 < t.count, let d = Int(exactly: t[k + 1].value), (49...52).contains(d) {
       let q = d - 48
       k += 2
