@@ -5,7 +5,7 @@ import NewsFacts
 /// cities, with a scalar trie for one-pass recognition.
 ///
 /// Built once, lazily, from the string table in `GazetteerData.swift` (see
-/// `Scripts/gen_gazetteer.py`). Placeholder rows (市辖区, 县, 省直辖县级行政区划) are skipped but
+/// `scripts/gen_gazetteer.py`). Placeholder rows (市辖区, 县, 省直辖县级行政区划) are skipped but
 /// their children stay reachable. The hierarchy in each `PlaceRef` is filled upward with
 /// official full names; for the counties of a municipality (北京市朝阳区) `city` is the
 /// municipality's name (北京市), so every county has a city; counties administered directly by a

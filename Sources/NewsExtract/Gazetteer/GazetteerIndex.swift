@@ -4,7 +4,7 @@ import NewsFacts
 /// built at start-up, so a query that compares places costs a binary search, not the
 /// gazetteer's construction.
 ///
-/// The tables (`GazetteerIndexData.swift`, written by `Scripts/gen_gazetteer.py`) hold every
+/// The tables (`GazetteerIndexData.swift`, written by `scripts/gen_gazetteer.py`) hold every
 /// entry of `Gazetteer` with its hierarchy filled in, the names of two or more characters in
 /// UTF-8 order with the entries they denote, and the traditional→simplified pairs of the
 /// characters used in names. They are read in place through `StaticString` pointers.
