@@ -15,7 +15,8 @@ let package = Package(
     // Normalisation with offset maps, 繁→简, full-width folding, pinyin, display width, segmentation.
     .target(name: "NewsText", exclude: ["Data/LICENSE-opencc", "Data/LICENSE-pypinyin"]),
     // Gazetteer, recognisers and fact rules: text → facts.
-    .target(name: "NewsExtract", dependencies: ["NewsText", "NewsFacts"]),
+    .target(name: "NewsExtract", dependencies: ["NewsText", "NewsFacts"],
+            exclude: ["Gazetteer/Data/LICENSE-nbs", "Gazetteer/Data/LICENSE-jionlp", "Gazetteer/Data/LICENSE-opencc"]),
     // Typed, dictionary-encoded columns, indexes, statistics, immutable snapshots.
     .target(name: "FactStore", dependencies: ["NewsFacts", "NewsText"]),
     // Lexer, parser, binder, planner, executor, diagnostics.
