@@ -1,3 +1,4 @@
+import FactQuery
 import FactStore
 import NewsText
 #if canImport(Glibc)
@@ -12,20 +13,12 @@ public struct Completion: Sendable, Hashable {
 }
 
 extension Engine {
-  /// The statement keywords offered at the start of a line and between clauses.
-  static let keywords = ["find", "count", "sum", "avg", "min", "max", "explain", "analyze", "sql", "why", "export",
-                         "where", "and", "or", "not", "in", "between", "is", "null", "contains", "like",
-                         "show", "by", "order", "asc", "desc", "limit", "offset", "distinct", "of"]
-
-  /// The dot commands of the shell, offered after a `.` at the start of a line.
-  public static let dotCommands = [".help", ".tables", ".schema", ".load", ".read", ".mode", ".headers", ".nullvalue",
-                                   ".maxrows", ".width", ".output", ".once", ".timer", ".show", ".quit", ".exit"]
-
   /// Completion candidates for the word before `cursor` (a Unicode-scalar offset into `line`):
   /// keywords, entities, fields, dot commands, paths and values from the store. A value is
   /// offered when the typed prefix matches it in simplified or traditional characters, or by
-  /// pinyin (`lf` and `linfen` both offer 临汾市).
-  public func completions(for line: String, cursor: Int) -> Completion {
+  /// pinyin (`lf` and `linfen` both offer 临汾市). `dotCommands` are the host's own commands
+  /// (the shell's `.help`, `.tables` …), offered after a `.` at the start of a line.
+  public func completions(for line: String, cursor: Int, dotCommands: [String] = []) -> Completion {
     let (site, prefixRange) = CompletionAnalyzer.analyse(line, cursor: cursor)
     let scalars = Array(line.unicodeScalars)
     let lo = max(0, min(prefixRange.lowerBound, scalars.count))
@@ -34,7 +27,7 @@ extension Engine {
     var candidates: [String]
     switch site {
     case .keyword(let words):
-      candidates = Self.matchWords(prefix, words.isEmpty ? Self.keywords : words)
+      candidates = Self.matchWords(prefix, words.isEmpty ? Keywords.all : words)
     case .entity:
       candidates = Self.matchWords(prefix, Entity.allCases.map(\.rawValue))
     case .field(let entity):
@@ -44,7 +37,7 @@ extension Engine {
     case .value(let entity, let field):
       candidates = valueCandidates(prefix: prefix, entity: entity, field: field)
     case .dotCommand:
-      candidates = Self.matchWords(prefix, Self.dotCommands)
+      candidates = Self.matchWords(prefix, dotCommands)
     case .path:
       candidates = Self.pathCandidates(prefix)
     case .none:

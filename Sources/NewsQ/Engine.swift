@@ -64,12 +64,9 @@ public final class Engine: Sendable {
   }
 
   /// An empty engine: no documents, no facts.
-  public static func empty() -> Engine {
-    // `init(documents:)` with nothing to read cannot fail.
-    (try? Engine(documents: [:])) ?? Engine(unchecked: ())
-  }
+  public static func empty() -> Engine { Engine(nothing: ()) }
 
-  private init(unchecked: Void) { places = GazetteerIndex.shared }
+  private init(nothing: Void) { places = GazetteerIndex.shared }
 
   /// The snapshot statements read now.
   var snapshot: Snapshot { state.withLock { $0.snapshot } }

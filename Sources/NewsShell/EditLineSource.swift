@@ -58,7 +58,7 @@ final class CompleterBox {
 
   func edit(lineToCursor: String) -> CompletionEdit? {
     let cursor = lineToCursor.unicodeScalars.count
-    let completion = engine.completions(for: lineToCursor, cursor: cursor)
+    let completion = engine.completions(for: lineToCursor, cursor: cursor, dotCommands: DotCommands.all.map(\.name))
     let width = Terminal.columns()
     return CompletionEdit.make(lineToCursor: lineToCursor, completion: completion, width: width > 0 ? width : 80)
   }
