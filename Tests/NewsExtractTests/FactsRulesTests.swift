@@ -93,4 +93,59 @@ import NewsFacts
     let plain = facts("本报讯 5月20日，县委召开常委会，县委书记王建国主持会议。", .meeting)
     #expect(plain.first?["date"] == .date(FactDate(year: nil, month: 5, day: 20)))
   }
+
+  @Test func indicatorGrowthInTheNextClauseAndPeriodCarriedOver() {
+    let text = """
+    经济运行平稳
+
+    本报讯 今年1至10月，平湖市实现规上工业产值1520.3亿元，同比增长4.6%。一般公共预算收入完成62.7亿元，增长3.1%。
+    """
+    let f = facts(text, .indicator)
+    let byName = Dictionary(f.map { ($0["name"].text ?? "", $0) }, uniquingKeysWith: { a, _ in a })
+    #expect(byName["规模以上工业产值"]?["value"] == .number(152_030_000_000))
+    #expect(byName["规模以上工业产值增速"]?["value"] == .number(4.6))
+    #expect(byName["一般公共预算收入增速"]?["value"] == .number(3.1))
+    #expect(byName["一般公共预算收入"]?["period"] == "1至10月")
+    #expect(byName["一般公共预算收入"]?["county"] == "平湖市")
+  }
+
+  @Test func urbanAndRuralIncomeRespectively() {
+    let text = "本报讯 上半年，全市城乡居民人均可支配收入分别达到25310元和11240元，分别增长5.2%和6.8%。"
+    let f = facts(text, .indicator).map { ($0["name"].text ?? "", $0["value"].double ?? 0) }
+    #expect(f.contains { $0 == ("城镇居民人均可支配收入", 25310) })
+    #expect(f.contains { $0 == ("农村居民人均可支配收入", 11240) })
+    #expect(f.contains { $0 == ("城镇居民人均可支配收入增速", 5.2) })
+    #expect(f.contains { $0 == ("农村居民人均可支配收入增速", 6.8) })
+  }
+
+  @Test func countOfProjectsAndTheirTotalInvestment() {
+    let text = "本报讯 5月8日，全县集中开工项目18个，总投资56.2亿元。"
+    let f = facts(text, .indicator).map { ($0["name"].text ?? "", $0["value"].double ?? 0) }
+    #expect(f.contains { $0 == ("集中开工项目数", 18) })
+    #expect(f.contains { $0 == ("集中开工项目总投资", 5_620_000_000) })
+    // the count names a class of projects: no project is invented from it
+    #expect(facts(text, .project).isEmpty)
+  }
+
+  @Test func projectsNamedByVerbAndByTheirInvestment() {
+    let text = """
+    本报讯 6月3日，县长邹明带队到城关镇，观摩了年产3万吨饲料加工项目。该项目总投资2.4亿元。桐乡市签约的智慧物流园项目占地约150亩，总投资9亿元。
+    """
+    let p = facts(text, .project)
+    let feed = p.first { $0["name"] == "年产3万吨饲料加工项目" }
+    #expect(feed?["investment"] == .number(240_000_000))
+    let park = p.first { $0["name"] == "智慧物流园项目" }
+    #expect(park?["investment"] == .number(900_000_000))
+    #expect(park?["area"].double.map { abs($0 - 100_000) < 1 } == true)
+  }
+
+  @Test func sameDayOpeningsTakeTheLastDay() {
+    let text = """
+    县领导调研
+
+    本报讯 4月9日，县委书记龚平到城关镇调研。同日下午，县长钟林主持召开全县安全生产调度会。
+    """
+    let m = facts(text, .meeting)
+    #expect(m.first?["date"] == .date(FactDate(year: nil, month: 4, day: 9)))
+  }
 }

@@ -18,6 +18,19 @@ import NewsFacts
     #expect(p.first?.title == "余杭区委副书记、区长")
   }
 
+  @Test func namesListedAfterATitle() {
+    // a deputy's title is shared by the list; a secretary's is not
+    let p = people("副县长韩立新、龚雪梅、欧阳建出席会议。")
+    #expect(p.map(\.name) == ["韩立新", "龚雪梅", "欧阳建"])
+    #expect(p.allSatisfy { $0.title == "副县长" })
+    let q = people("县委书记丁浩、程立军带队观摩。")
+    #expect(q.map(\.name) == ["丁浩", "程立军"])
+    #expect(q.last?.title == nil)
+    // 、 followed by a title is the next titled person, not a list member
+    let r = people("县委书记丁浩、县长程立军出席。")
+    #expect(r.map(\.title) == ["县委书记", "县长"])
+  }
+
   @Test func titleAloneIsNoOne() {
     #expect(people("县委书记表示，要把各项工作抓紧抓实。").isEmpty)
     #expect(people("深入学习贯彻总书记关于乡村振兴的重要论述。").isEmpty)

@@ -140,6 +140,29 @@ struct DocumentContext {
     return d
   }
 
+  /// Openings that put a sentence on the day last named: 同日, 当天下午, 随后, 会后.
+  static let sameDayLeads = ["同日", "当日", "当天", "同一天", "随后", "会后", "会议结束后", "活动结束后"].map(Scalars.of)
+  /// Who goes along from a meeting: 会前，…带领与会人员到….
+  static let fromMeeting = ["与会人员", "参会人员", "与会代表", "参会代表"].map(Scalars.of)
+
+  /// The day of an undated sentence that opens with 同日 / 当天 / 随后 / 会后 (or 会前 with the
+  /// meeting's participants): the last single day named before it in the article's body.
+  func inheritedDay(for sent: Sentence, in a: ArticleInfo) -> FactDate? {
+    let r = sent.range
+    guard !sent.isHeading else { return nil }
+    let same = Self.sameDayLeads.contains { Scalars.has(s, at: r.lowerBound, $0) }
+    let before = Scalars.contains(s, r.lowerBound..<min(r.upperBound, r.lowerBound + 6), anyOf: [Scalars.of("前，"), Scalars.of("前,")])
+      && Scalars.contains(s, r, anyOf: Self.fromMeeting)
+    guard same || before else { return nil }
+    for o in a.sentences.reversed() where !o.isHeading && o.range.upperBound <= r.lowerBound {
+      if let t = times(in: o.range).last(where: { Self.span($0).map { $0.from == $0.to && $0.from.day > 0 } ?? false }),
+         let sp = Self.span(t) {
+        return fillYear(sp.from, article: a)
+      }
+    }
+    return nil
+  }
+
   /// The place of a fact in sentence `sent`: the most specific place in the sentence, else the
   /// first city or county named earlier in its paragraph, else the article's place.
   func location(of sent: Sentence, in article: ArticleInfo, range: Range<Int>? = nil) -> Loc {

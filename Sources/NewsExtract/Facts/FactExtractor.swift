@@ -211,13 +211,18 @@ extension DocumentContext {
     for r in p.metaLines {
       if let v = metaValue(["来源:", "来源：", "来源", "稿源:", "稿源："], in: r) { f["source"] = .text(v); break }
     }
-    // a masthead names the paper before its date
-    if f["source"].isNull, let r = p.metaLines.first(where: { Recognition.isMasthead(s, $0) }),
-       let d = Recognition.fullDate(s, r) {
-      var e = d
-      while e > r.lowerBound && s[e - 1] == " " { e -= 1 }
-      if e - r.lowerBound >= 2 && e - r.lowerBound <= 12 && (r.lowerBound..<e).allSatisfy({ Scalars.isHan(s[$0]) }) {
-        f["source"] = .text(text(r.lowerBound..<e))
+    // a masthead names the paper before its date; so does a site's header line
+    // (`攸县新闻网　2024年5月23日`) when the name is a medium's (…网, …报, …台)
+    if f["source"].isNull {
+      for r in p.metaLines {
+        guard let d = Recognition.fullDate(s, r) else { continue }
+        var e = d
+        while e > r.lowerBound && s[e - 1] == " " { e -= 1 }
+        guard e - r.lowerBound >= 2 && e - r.lowerBound <= 12 && (r.lowerBound..<e).allSatisfy({ Scalars.isHan(s[$0]) }) else { continue }
+        if Recognition.isMasthead(s, r) || Self.mediumEnds.contains(s[e - 1]) {
+          f["source"] = .text(text(r.lowerBound..<e))
+          break
+        }
       }
     }
     if let name = author(p) { f["author"] = .text(name) }
@@ -226,6 +231,9 @@ extension DocumentContext {
     provenance(prov, article: a.number, into: &f)
     return f
   }
+
+  /// Last characters of a medium's name: 固始新闻网, 湖北日报, 攸县电视台, 学习强国号.
+  static let mediumEnds = ScalarBits("网报台刊站号端闻".unicodeScalars)
 
   /// The value after a `key:` in a meta line, up to the next blank.
   func metaValue(_ keys: [String], in r: Range<Int>) -> String? {
@@ -258,6 +266,15 @@ extension DocumentContext {
       }
       if !Scalars.has(s, at: b.lowerBound, Scalars.of("本报")), !Scalars.has(s, at: b.lowerBound, Scalars.of("通讯员")),
          let n = name(at: b.lowerBound, in: b) { return n }
+    }
+    // a byline opening the first paragraph: 湖北日报讯（记者 欧阳明远 通讯员 司马婧）
+    if let para = p.paragraphs.first {
+      let head = para.lowerBound..<min(para.upperBound, para.lowerBound + 16)
+      if let at = Scalars.find(s, Scalars.of("讯"), from: head.lowerBound, to: head.upperBound),
+         at + 1 < para.upperBound, s[at + 1] == "（" || s[at + 1] == "(" {
+        let w = Scalars.of("记者")
+        if Scalars.has(s, at: at + 2, w), let n = name(at: at + 2 + w.count, in: para) { return n }
+      }
     }
     for r in p.metaLines {
       if let v = metaValue(["作者:", "作者：", "记者:", "记者："], in: r) {
@@ -307,10 +324,10 @@ extension DocumentContext {
       var loc = Loc()
       if h.titles.contains(where: { Titles.national.contains($0) }) {
         loc = Loc()
-      } else if !h.titles.isEmpty {
-        loc = personPlace(h, sentence: evidence, article: a)
       } else if let closer = h.listCloser {
         loc = levelPlace(closer.unicodeScalars.first, article: a) ?? a.loc
+      } else if !h.titles.isEmpty {
+        loc = personPlace(h, sentence: evidence, article: a)
       } else {
         loc = a.loc
         weak = true

@@ -1,7 +1,9 @@
 import NewsFacts
 
 /// Economic indicators: a known indicator word followed, in the same clause, by a value of the
-/// right kind (money for totals, a percent for growth), with its period and place.
+/// right kind (money for totals, a percent for growth), with its period and place; the growth
+/// in the next clause (`完成X亿元，同比增长Y%`); counts of projects and their total investment
+/// (`签约项目22个，总投资326亿元`).
 extension DocumentContext {
   enum IndicatorValue { case money, percent, count }
 
@@ -11,27 +13,100 @@ extension DocumentContext {
     ("GDP增速", "GDP增速", .percent), ("GDP增长", "GDP增速", .percent), ("经济增速", "GDP增速", .percent),
     ("地区生产总值", "GDP", .money), ("GDP总量", "GDP", .money), ("经济总量", "GDP", .money), ("GDP", "GDP", .money),
     ("生产总值", "GDP", .money),
-    ("一般公共预算收入", "一般公共预算收入", .money), ("财政总收入", "财政总收入", .money), ("税收收入", "税收收入", .money),
-    ("固定资产投资", "固定资产投资", .money), ("社会消费品零售总额", "社会消费品零售总额", .money),
+    ("一般公共预算收入", "一般公共预算收入", .money), ("地方一般公共预算收入", "一般公共预算收入", .money),
+    ("一般公共预算支出", "一般公共预算支出", .money), ("财政总收入", "财政总收入", .money), ("税收收入", "税收收入", .money),
+    ("固定资产投资", "固定资产投资", .money), ("工业投资", "工业投资", .money), ("民间投资", "民间投资", .money),
+    ("社会消费品零售总额", "社会消费品零售总额", .money),
     ("规模以上工业增加值", "规模以上工业增加值", .money), ("规上工业增加值", "规模以上工业增加值", .money),
+    ("规模以上工业总产值", "规模以上工业产值", .money), ("规上工业总产值", "规模以上工业产值", .money),
+    ("规模以上工业产值", "规模以上工业产值", .money), ("规上工业产值", "规模以上工业产值", .money),
+    ("规模以上工业营业收入", "规模以上工业营业收入", .money), ("规上工业营业收入", "规模以上工业营业收入", .money),
+    ("工业总产值", "工业总产值", .money),
     ("全部工业开票销售", "全部工业开票销售", .money), ("进出口总额", "进出口总额", .money), ("外贸进出口", "进出口总额", .money),
+    ("出口总额", "出口总额", .money), ("进出口总值", "进出口总额", .money),
     ("城镇居民人均可支配收入", "城镇居民人均可支配收入", .money), ("农村居民人均可支配收入", "农村居民人均可支配收入", .money),
-    ("居民人均可支配收入", "居民人均可支配收入", .money), ("总产值", "总产值", .money), ("实际利用外资", "实际利用外资", .money),
+    ("城镇常住居民人均可支配收入", "城镇居民人均可支配收入", .money), ("农村常住居民人均可支配收入", "农村居民人均可支配收入", .money),
+    ("居民人均可支配收入", "居民人均可支配收入", .money), ("总产值", "总产值", .money),
+    ("实际利用外资", "实际利用外资", .money), ("实际使用外资", "实际利用外资", .money), ("协议引资", "协议引资", .money),
+    ("到位资金", "到位资金", .money), ("年度计划投资", "年度计划投资", .money), ("旅游总收入", "旅游总收入", .money),
+    ("农林牧渔业总产值", "农林牧渔业总产值", .money), ("金融机构存款余额", "金融机构存款余额", .money),
+    ("金融机构贷款余额", "金融机构贷款余额", .money),
     ("总人口", "总人口", .count), ("常住人口", "常住人口", .count), ("户籍人口", "户籍人口", .count),
+    ("接待游客", "接待游客", .count), ("城镇新增就业", "城镇新增就业", .count),
   ]
   static let indicatorList = WordList(indicatorWords.map(\.0))
   static let byWord = Dictionary(indicatorWords.map { ($0.0, ($0.1, $0.2)) }, uniquingKeysWith: { a, _ in a })
   static let growthWords = ["增长", "增速", "同比", "提高"].map(Scalars.of)
+  /// Words opening a clause that gives the growth of the amount just before: `，同比增长6.9%`.
+  static let growthLeads = ["同比增长", "比上年增长", "比上年同期增长", "较上年增长", "较去年同期增长", "分别增长",
+                            "同比分别增长", "增长", "增幅为", "增幅"].map(Scalars.of)
+  /// Words that end the name of a counted group of projects on its left (`全市列入省级重大项目`).
+  static let countStops = WordList(["全县", "全市", "全区", "全省", "本次", "此次", "今年", "共", "列入", "实施", "谋划",
+                                    "会上", "其中", "当天", "完成", "有", "达"])
+
+  /// Whether a time mention reads as a period of statistics (whole months, quarters, years),
+  /// not a single day.
+  static func isPeriod(_ m: Mention) -> Bool {
+    guard let t = span(m) else { return false }
+    return t.from != t.to && t.from.day == 1 && t.to.day == FactDate.daysIn(month: t.to.month, year: t.to.year)
+  }
 
   func indicators() -> [Fact] {
     var out: [Fact] = []
     for a in articles {
+      // the period in force: statistics keep the last period named before them in the article
+      func periodBefore(_ pos: Int) -> Mention? {
+        times(in: a.parts.whole.lowerBound..<pos).last { Self.isPeriod($0) }
+      }
+      func stamp(_ f: inout Fact, period: Mention?, sentence r: Range<Int>, at i: Int) {
+        var year: Int? = period.flatMap { Self.span($0)?.from.year }
+        if year == nil {
+          for t in times(in: r.lowerBound..<i).reversed() { if let y = Self.span(t)?.from.year { year = y; break } }
+        }
+        if year == nil, let ad = a.date?.year {
+          // 去年, 上年: the year before the article's
+          let last = period.map { $0.text.hasPrefix("去年") || $0.text.hasPrefix("上年") } ?? false
+          year = last ? ad - 1 : ad
+        }
+        if let p = period { f["period"] = .text(p.text) }
+        if let y = year { f["year"] = .integer(Int64(y)) }
+      }
+      func write(_ v: Mention, name: String, into f: inout Fact) -> Bool {
+        f["name"] = .text(name)
+        switch v.value {
+        case .money(let val, let lo, _, let cur, let b):
+          guard let amount = val ?? lo else { return false }
+          f["value"] = .number(amount); f["unit"] = .text(cur == "CNY" ? "元" : cur); f["bound"] = .text(b.rawValue)
+        case .percent(let p, let b):
+          f["value"] = .number(p); f["unit"] = "%"; f["bound"] = .text(b.rawValue)
+        case .number(let x):
+          let e = v.range.upperBound
+          guard e < s.count, Self.countUnits.contains(s[e]) else { return false }
+          f["value"] = .number(x); f["unit"] = .text(String(Character(s[e]))); f["bound"] = "exact"
+        default: return false
+        }
+        return true
+      }
       for sent in a.sentences {
         let r = sent.range
         var i = r.lowerBound
         while i < r.upperBound {
           let L = Self.indicatorList.match(s, at: i)
-          guard L > 0 else { i += 1; continue }
+          guard L > 0 else {
+            if let next = projectCount(at: i, in: r) {
+              for (name, v) in next.values {
+                var f = Fact(.indicator)
+                guard write(v, name: name, into: &f) else { continue }
+                let period = times(in: r.lowerBound..<next.end).last { Self.isPeriod($0) } ?? periodBefore(r.lowerBound)
+                stamp(&f, period: period, sentence: r, at: i)
+                location(of: sent, in: a, range: r.lowerBound..<next.end).write(into: &f)
+                provenance(r, article: a.number, into: &f)
+                out.append(f)
+              }
+              i = next.end
+            } else { i += 1 }
+            continue
+          }
           // 城镇、农村居民人均可支配收入分别…: read the shared word after the listed prefixes
           if i > r.lowerBound && s[i - 1] == "、" {
             var shifted = false
@@ -43,17 +118,19 @@ extension DocumentContext {
           }
           guard let (name0, kind) = Self.byWord[text(i..<(i + L))] else { i += 1; continue }
           let kwEnd = i + L
-          // clause end
-          var ce = kwEnd
-          while ce < r.upperBound && !(s[ce] == "，" || s[ce] == "," || s[ce] == "；" || s[ce] == ";" || s[ce] == "。") { ce += 1 }
-          // "A、B居民人均可支配收入分别达X和Y"
+          let ce = clauseEnd(from: kwEnd, limit: r.upperBound)
+          // "A、B居民人均可支配收入分别达X和Y"; "城乡居民人均可支配收入分别达X和Y" (urban, rural)
           var prefixes: [String] = []
           if Scalars.has(s, at: kwEnd, Scalars.of("分别")) {
-            var st = i
-            while st > r.lowerBound && (Scalars.isHan(s[st - 1]) || s[st - 1] == "、") && i - st < 10 { st -= 1 }
-            let pre = text(st..<i)
-            let parts = pre.split(separator: "、").map(String.init)
-            if parts.count >= 2 && parts.allSatisfy({ $0.unicodeScalars.count <= 3 && !$0.isEmpty }) { prefixes = parts }
+            if i - 2 >= r.lowerBound, Scalars.has(s, at: i - 2, Scalars.of("城乡")), name0 == "居民人均可支配收入" {
+              prefixes = ["城镇", "农村"]
+            } else {
+              var st = i
+              while st > r.lowerBound && (Scalars.isHan(s[st - 1]) || s[st - 1] == "、") && i - st < 10 { st -= 1 }
+              let pre = text(st..<i)
+              let parts = pre.split(separator: "、").map(String.init)
+              if parts.count >= 2 && parts.allSatisfy({ $0.unicodeScalars.count <= 3 && !$0.isEmpty }) { prefixes = parts }
+            }
           }
           let cands = amounts(in: kwEnd..<ce).filter { m in
             switch kind {
@@ -64,7 +141,7 @@ extension DocumentContext {
           }
           guard var m = cands.first, m.range.lowerBound - kwEnd <= 14 else { i = kwEnd; continue }
           let between = kwEnd..<m.range.lowerBound
-          if Scalars.contains(s, between, anyOf: [Scalars.of("增加"), Scalars.of("减少"), Scalars.of("位居"), Scalars.of("排名")]) { i = kwEnd; continue }
+          if Scalars.contains(s, between, anyOf: [Scalars.of("增加"), Scalars.of("减少"), Scalars.of("位居"), Scalars.of("排名"), Scalars.of("占")]) { i = kwEnd; continue }
           var name = name0
           if kind == .money && m.kind == .percent {
             guard Scalars.contains(s, between, anyOf: Self.growthWords) else { i = kwEnd; continue }
@@ -75,41 +152,88 @@ extension DocumentContext {
           if Scalars.contains(s, between, anyOf: [Scalars.of("从")]), let nxt = cands.dropFirst().first,
              nxt.range.lowerBound - m.range.upperBound <= 6 { m = nxt }
           var values = [m]
-          if !prefixes.isEmpty { values = Array(cands.prefix(prefixes.count)) }
-          // period: a time in the clause, else the nearest time before in the sentence
-          var period: Mention? = times(in: kwEnd..<ce).first
-          if period == nil { period = times(in: r.lowerBound..<i).last }
-          var year: Int? = period.flatMap { Self.span($0)?.from.year }
-          if year == nil {
-            for t in times(in: r.lowerBound..<i).reversed() { if let y = Self.span(t)?.from.year { year = y; break } }
+          if !prefixes.isEmpty {
+            values = Array(cands.prefix(prefixes.count))
+            guard values.count == prefixes.count, values.allSatisfy({ $0.kind == m.kind }) else { i = kwEnd; continue }
           }
-          if year == nil, period != nil, let ad = a.date?.year { year = ad }
+          // period: a time in the clause, else the last period before it in the article
+          let period: Mention? = times(in: kwEnd..<ce).first ?? periodBefore(i)
           let loc = location(of: sent, in: a, range: r.lowerBound..<ce)
-          for (k, v) in values.enumerated() {
-            var f = Fact(.indicator)
-            f["name"] = .text(prefixes.isEmpty ? name : prefixes[k] + name)
-            switch v.value {
-            case .money(let val, let lo, _, let cur, let b):
-              guard let amount = val ?? lo else { continue }
-              f["value"] = .number(amount); f["unit"] = .text(cur == "CNY" ? "元" : cur); f["bound"] = .text(b.rawValue)
-            case .percent(let p, let b):
-              f["value"] = .number(p); f["unit"] = "%"; f["bound"] = .text(b.rawValue)
-            case .number(let x):
-              let e = v.range.upperBound
-              guard e < s.count, s[e] == "人" || s[e] == "项" || s[e] == "个" || s[e] == "户" else { continue }
-              f["value"] = .number(x); f["unit"] = .text(String(Character(s[e]))); f["bound"] = "exact"
-            default: continue
+          var last = values.last!.range.upperBound
+          func emit(_ vs: [Mention], suffix: String) {
+            for (k, v) in vs.enumerated() {
+              var f = Fact(.indicator)
+              guard write(v, name: (prefixes.isEmpty ? name : prefixes[k] + name) + suffix, into: &f) else { continue }
+              stamp(&f, period: period, sentence: r, at: i)
+              loc.write(into: &f)
+              provenance(r, article: a.number, into: &f)
+              out.append(f)
             }
-            if let p = period { f["period"] = .text(p.text) }
-            if let y = year { f["year"] = .integer(Int64(y)) }
-            loc.write(into: &f)
-            provenance(r, article: a.number, into: &f)
-            out.append(f)
           }
-          i = values.last.map { $0.range.upperBound } ?? kwEnd
+          emit(values, suffix: "")
+          // the growth of an amount in the next clause: 完成218.4亿元，同比增长6.2%
+          if kind != .percent && m.kind != .percent, let g = growthAfter(last, count: values.count, limit: r.upperBound) {
+            emit(g, suffix: "增速")
+            last = g.last!.range.upperBound
+          }
+          i = last
         }
       }
     }
     return out
+  }
+
+  static let countUnits = ScalarBits("人项个户家".unicodeScalars)
+
+  /// End of the clause from `b`: the next ，；。 or `limit`.
+  func clauseEnd(from b: Int, limit: Int) -> Int {
+    var ce = b
+    while ce < limit && !(s[ce] == "，" || s[ce] == "," || s[ce] == "；" || s[ce] == ";" || s[ce] == "。") { ce += 1 }
+    return ce
+  }
+
+  /// Percents opening the clause after `pos` with a growth word (`，同比增长6.9%`), one per
+  /// amount (`，分别增长6.1%和7.8%`); nil when the next clause says something else.
+  func growthAfter(_ pos: Int, count: Int, limit: Int) -> [Mention]? {
+    guard pos < limit, s[pos] == "，" || s[pos] == "," else { return nil }
+    let b = pos + 1
+    let ce = clauseEnd(from: b, limit: limit)
+    guard let lead = Self.growthLeads.first(where: { Scalars.has(s, at: b, $0) }) else { return nil }
+    let ps = Array(amounts(in: (b + lead.count)..<ce).filter { $0.kind == .percent }.prefix(count))
+    guard ps.count == count, let first = ps.first, first.range.lowerBound - (b + lead.count) <= 1 else { return nil }
+    return ps
+  }
+
+  /// `重点项目126个`, `集中开工项目共31个` at `i` (the start of 项目): the count of a named group
+  /// of projects, and `，总投资412亿元` after it as the group's total investment.
+  func projectCount(at i: Int, in r: Range<Int>) -> (values: [(String, Mention)], end: Int)? {
+    let word = Scalars.of("项目")
+    guard s[i] == "项", Scalars.has(s, at: i, word) else { return nil }
+    var n = i + 2
+    if n < r.upperBound && s[n] == "共" { n += 1 }
+    guard let count = amounts(in: n..<(n + 1)).first, count.kind == .number, count.range.lowerBound == n,
+          count.range.upperBound < r.upperBound, s[count.range.upperBound] == "个" || s[count.range.upperBound] == "项" else { return nil }
+    // the group's name: Han to the left, up to a stop word (at most 10)
+    var st = i
+    while st > r.lowerBound && Scalars.isHan(s[st - 1]) && i - st < 10 {
+      if Self.countStops.matchEnding(s, at: st, maxLength: 2) > 0 { break }
+      if people(in: (st - 1)..<st).first != nil { break }
+      st -= 1
+    }
+    guard i - st >= 2 else { return nil }
+    let group = text(st..<(i + 2))
+    var values: [(String, Mention)] = [(group + "数", count)]
+    var end = count.range.upperBound + 1
+    // ，总投资X / ，计划总投资X
+    if end < r.upperBound, s[end] == "，" || s[end] == "," {
+      for lead in ["总投资", "计划总投资", "协议总投资"].map(Scalars.of) where Scalars.has(s, at: end + 1, lead) {
+        if let m = amounts(in: (end + 1 + lead.count)..<(end + 3 + lead.count)).first, m.kind == .money {
+          values.append((group + "总投资", m))
+          end = m.range.upperBound
+        }
+        break
+      }
+    }
+    return (values, end)
   }
 }

@@ -134,7 +134,7 @@ extension DocumentContext {
                     !(sp.from.month == 1 && sp.from.day == 1 && sp.to.month == 12) {
             date = sp.from
           }
-          date = date.map { fillYear($0, article: a) }
+          date = date.map { fillYear($0, article: a) } ?? inheritedDay(for: sent, in: a)
           // place: a place in or before the name, scoped by 全省/全市 …
           var loc = a.loc
           if let p = Self.mostSpecific(places(in: r.lowerBound..<e)) { loc = Loc(p) }

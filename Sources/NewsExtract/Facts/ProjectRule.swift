@@ -7,6 +7,31 @@ extension DocumentContext {
   static let projectVerbs = ["观摩", "考察", "调研", "带队", "视察", "参观", "推进", "召开"].map(Scalars.of)
   static let verbish = ["抓", "聚力", "推动", "引进", "实施", "建设", "推进", "开展", "重点", "谋划"]
   static let genericProjects: Set<String> = ["重点项目", "招商项目", "建设项目", "该项目", "这些项目", "一批项目", "产业项目", "示范项目", "乡村振兴项目", "乡村振兴示范项目"]
+  /// Words that make `…项目` a class of projects: 重大项目, 在建项目, 省级重点项目, 亿元以上项目.
+  static let projectClasses = ["重点", "重大", "签约", "开工", "在建", "新建", "续建", "省级", "市级", "县级", "亿元以上",
+                               "新签约"]
+
+  /// Verbs after which a project is named (`观摩了年产10万吨绿色食品加工项目`, `察看渌水河道综合治理工程`).
+  static let projectLeads = WordSet(["观摩了", "观摩", "察看了", "察看", "查看了", "查看", "考察了", "深入", "投资建设",
+                                     "建设", "新建", "落户", "参观了"])
+  /// Words that end a project's name on its left (`在什邡市投资建设高端液压件生产基地项目`).
+  static let projectNameStops = WordList(["建设", "投资", "签约", "新建", "引进", "落户", "实施", "观摩", "察看", "考察",
+                                          "深入", "推进", "加快", "开工", "该"])
+  /// Lead words of an area on a project (`占地320亩的冷链物流园项目`).
+  static let areaLeads = ["面积", "占地", "用地"].map(Scalars.of)
+  /// Lead words of a project's own investment right after its name (`…中心项目总投资8600万元`).
+  static let investmentLeads = ["总投资", "计划总投资", "计划投资", "投资"].map(Scalars.of)
+
+  /// Start of a project name ending at `end` (its 项目/工程), left over Han and digits up to a stop.
+  func projectNameStart(end: Int, floor: Int) -> Int {
+    var st = end
+    while st > floor && (Scalars.isHan(s[st - 1]) || Scalars.isDigit(s[st - 1])) && end - st < 30 {
+      if Self.nameStops.matchEnding(s, at: st, maxLength: 2) > 0 { break }
+      if Self.projectNameStops.matchEnding(s, at: st, maxLength: 2) > 0 { break }
+      st -= 1
+    }
+    return st
+  }
 
   /// End of a name running right from `b`: Han, digits and letters up to a clause break, 、 or 和.
   func nameEnd(from b: Int, limit: Int) -> Int {
@@ -25,6 +50,8 @@ extension DocumentContext {
     var seen: [String: Int] = [:]
     func add(_ name: String, investment: Mention?, area: Mention?, sent: Sentence, article a: ArticleInfo, nameRange: Range<Int>) {
       guard name.unicodeScalars.count >= 3, !Self.genericProjects.contains(name) else { return }
+      // a class of projects (重大项目, 省级重点项目, 新签约亿元以上项目), not one
+      if name.unicodeScalars.count <= 7, Self.projectClasses.contains(where: { name.hasPrefix($0) || name.hasSuffix($0 + "项目") }) { return }
       if let i = seen[name] {
         if let m = investment, case .money(let v, _, _, let cur, let b) = m.value, out[i]["investment"].isNull, let v {
           out[i]["investment"] = .number(v); out[i]["currency"] = .text(cur); out[i]["bound"] = .text(b.rawValue)
@@ -45,13 +72,71 @@ extension DocumentContext {
       out.append(f)
     }
     for a in articles {
+      let articleStart = out.count
       for sent in a.sentences {
         let r = sent.range
+        // a project named after a verb of visiting or building
+        var vi = r.lowerBound
+        while vi < r.upperBound {
+          guard let w = Self.projectLeads.first(s, at: vi) else { vi += 1; continue }
+          let b = vi + w.count
+          var e = b
+          while e < r.upperBound && e - b < 30 && (Scalars.isHan(s[e]) || Scalars.isDigit(s[e])) {
+            if Scalars.has(s, at: e, Scalars.of("项目")) || Scalars.has(s, at: e, Scalars.of("工程")) { e += 2; break }
+            e += 1
+          }
+          if e - b >= 6, Scalars.hasEnding(s, at: e, Scalars.of("项目")) || Scalars.hasEnding(s, at: e, Scalars.of("工程")),
+             people(in: b..<e).isEmpty, !amounts(in: b..<e).contains(where: { $0.kind == .money }), !Self.verbish.contains(where: { text(b..<e).contains($0) }),
+             !Scalars.contains(s, b..<e, anyOf: [Scalars.of("等"), Scalars.of("和"), Scalars.of("个")]) {
+            add(text(b..<e), investment: nil, area: nil, sent: sent, article: a, nameRange: b..<e)
+          }
+          vi = max(b, vi + 1)
+        }
+        // Y项目总投资X, Y项目占地Z亩，总投资X, 该项目总投资X
+        for m in amounts(in: r) where m.kind == .money {
+          guard let lead = Self.investmentLeads.first(where: { Scalars.hasEnding(s, at: m.range.lowerBound, $0) })
+            ?? Self.investmentLeads.first(where: { m.range.lowerBound >= 1 && s[m.range.lowerBound - 1] == "约" && Scalars.hasEnding(s, at: m.range.lowerBound - 1, $0) })
+          else { continue }
+          var ls = m.range.lowerBound - lead.count
+          if s[ls] != lead[0] { ls -= 1 }
+          // the name's end: 项目 or 工程 right before, or before a clause holding only an area
+          var pe = ls
+          var area: Mention? = nil
+          if pe > r.lowerBound, s[pe - 1] == "，" || s[pe - 1] == "," {
+            var q = pe - 1
+            while q > r.lowerBound && !Scalars.isClauseBreak(s[q - 1]) && pe - q < 14 { q -= 1 }
+            let clause = q..<(pe - 1)
+            if let am = amounts(in: clause).first, am.kind == .area,
+               let ae = Scalars.find(s, Scalars.of("项目"), from: clause.lowerBound, to: am.range.lowerBound),
+               Self.areaLeads.contains(where: { Scalars.find(s, $0, from: ae, to: am.range.lowerBound) != nil }) {
+              area = am; pe = ae + 2
+            } else if Scalars.hasEnding(s, at: pe - 1, Scalars.of("项目")) || Scalars.hasEnding(s, at: pe - 1, Scalars.of("工程")) {
+              pe -= 1
+            } else { continue }
+          }
+          guard Scalars.hasEnding(s, at: pe, Scalars.of("项目")) || Scalars.hasEnding(s, at: pe, Scalars.of("工程")) else { continue }
+          let st = projectNameStart(end: pe, floor: r.lowerBound)
+          // 22个项目总投资…, 重大项目总投资…: a count or a class of projects, not one
+          if st < pe, Scalars.isDigit(s[st]) || Scalars.contains(s, st..<pe, anyOf: [Scalars.of("个")]) { continue }
+          if pe - st <= 2 || (st > r.lowerBound && s[st - 1] == "该" && pe - st == 2) {
+            let lastInArticle: Int? = out.count > articleStart ? out.count - 1 : nil
+            // 项目总投资X, 该项目总投资X: the project named just before in the article
+            if let k = lastInArticle, out[k]["investment"].isNull, case .money(let v, let lo, _, let cur, let b) = m.value,
+               let amount = v ?? lo {
+              out[k]["investment"] = .number(amount); out[k]["currency"] = .text(cur); out[k]["bound"] = .text(b.rawValue)
+            }
+            continue
+          }
+          add(text(st..<pe), investment: m, area: area, sent: sent, article: a, nameRange: st..<pe)
+          if let k = seen[text(st..<pe)], area != nil, out[k]["area"].isNull, let am = area, case .area(let v, _) = am.value {
+            out[k]["area"] = .number(v)
+          }
+        }
         // 总投资X的Y / 总规划面积X的Y
         for m in amounts(in: r) where m.kind == .money || m.kind == .area {
           let lead = max(r.lowerBound, m.range.lowerBound - 6)..<m.range.lowerBound
-          let word = m.kind == .money ? "投资" : "面积"
-          guard Scalars.find(s, Scalars.of(word), from: lead.lowerBound, to: lead.upperBound) != nil else { continue }
+          let words = m.kind == .money ? [Scalars.of("投资")] : Self.areaLeads
+          guard Scalars.contains(s, lead, anyOf: words) else { continue }
           var b = m.range.upperBound
           if b < r.upperBound && s[b] == "的" {
             b += 1
@@ -96,7 +181,8 @@ extension DocumentContext {
             st -= 1
           }
           // (the place and length tests first: the verb test searches strings)
-          if let pm = places(in: st..<at).first, pm.range.lowerBound == st, at - st >= 3, e - pm.range.upperBound >= 4 {
+          if let pm = places(in: st..<at).first, pm.range.lowerBound == st, at - st >= 3, e - pm.range.upperBound >= 4,
+             !people(in: max(r.lowerBound, st - 20)..<e).contains(where: { $0.nameRange.overlaps(st..<e) }) {
             let rest = text(pm.range.upperBound..<e)
             guard !Self.verbish.contains(where: { rest.contains($0) }) else { i = e; continue }
             add(text(st..<e), investment: nil, area: nil, sent: sent, article: a, nameRange: st..<e)

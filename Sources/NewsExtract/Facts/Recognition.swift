@@ -22,6 +22,12 @@ enum Recognition {
         p.metaLines.insert(r, at: 0)
         p.title = p.subtitles.isEmpty ? nil : p.subtitles.removeFirst()
       }
+      // A header line under the headline (`攸县新闻网　2024年5月23日　作者：谭小燕`) is no
+      // sub-headline: a sub-headline never carries a full date.
+      while let r = p.subtitles.first, isHeaderLine(t.scalars, r) {
+        p.metaLines.append(r)
+        p.subtitles.removeFirst()
+      }
       return p
     }
   }
@@ -31,6 +37,12 @@ enum Recognition {
     guard fullDate(s, r) != nil else { return false }
     let marks = ["星期", "周一", "周二", "周三", "周四", "周五", "周六", "周日", "版"].map(Scalars.of)
     return Scalars.contains(s, r, anyOf: marks)
+  }
+
+  /// A short line with a full date and no sentence punctuation: a page's header, not prose.
+  static func isHeaderLine(_ s: [Unicode.Scalar], _ r: Range<Int>) -> Bool {
+    guard r.count <= 60, fullDate(s, r) != nil else { return false }
+    return !r.contains { s[$0] == "，" || s[$0] == "。" || s[$0] == "," }
   }
 
   /// Start of the first full date (4-digit year, month and day) in `r`.

@@ -3,7 +3,8 @@ import NewsFacts
 /// Visits: named people going to a place to inspect, study or tour (考察, 调研, 观摩, 参观,
 /// 视察), from `X带队到Y参观考察`, `X赴Y调研`, `X在Y村观摩…`.
 extension DocumentContext {
-  static let visitVerbs = WordSet(["考察", "调研", "观摩", "参观", "视察", "学习", "检查", "督导", "走访", "对接", "招商", "出访", "经贸交流", "访问"])
+  static let visitVerbs = WordSet(["考察", "调研", "观摩", "参观", "视察", "学习", "检查", "督导", "走访", "对接", "招商", "出访", "经贸交流", "访问",
+                                   "察看", "查看", "督查", "踏勘", "慰问"])
   static let toMarkers = WordSet(["到", "赴", "前往", "在", "深入"])
   static let localUnits = ScalarBits("乡镇村县区市街道园社".unicodeScalars)
 
@@ -82,12 +83,13 @@ extension DocumentContext {
           if sp.to != sp.from { end = fillYear(sp.to, article: a) }
         }
         // companions later in the sentence or in the next one: 薛俊辉、白海珠一同考察
-        let together = [Scalars.of("一同"), Scalars.of("随同"), Scalars.of("一起")]
+        let together = ["一同", "随同", "一起", "陪同", "参加调研", "参加考察", "参加观摩", "参加检查", "参加督导"].map(Scalars.of)
         for nr in [dest.upperBound..<r.upperBound] + (si + 1 < a.sentences.count ? [a.sentences[si + 1].range] : []) {
           if Scalars.contains(s, nr, anyOf: together) {
             for h in people(in: nr) where !who.contains(h.name) { who.append(h.name) }
           }
         }
+        if date == nil { date = inheritedDay(for: sent, in: a) }
         // a headline or caption takes its day from the story: a dated sentence with the same people and a visit verb
         if date == nil && sent.isHeading {
           for o in a.sentences where !o.isHeading && Self.visitVerbs.occurs(in: s, o.range) {
@@ -114,7 +116,9 @@ extension DocumentContext {
     var merged: [VisitDraft] = []
     for d in drafts {
       if let i = merged.firstIndex(where: { m in
+        // (two places of one trip stay two visits: 到网岭镇、皇图岭镇调研)
         m.article == d.article && m.loc == d.loc && !Set(m.who).isDisjoint(with: d.who)
+          && (m.isHeading != d.isHeading || m.to == d.to || m.to.contains(d.to) || d.to.contains(m.to))
       }) {
         var m = merged[i]
         for w in d.who where !m.who.contains(w) { m.who.append(w) }

@@ -128,6 +128,23 @@ public enum PersonRecognizer {
                            titleRanges: titles.map(\.1), range: start..<nr.upperBound, context: .titleBefore))
       for k in start..<nr.upperBound { taken[k] = true }
       i = nr.upperBound
+      // names listed after it: 副市长张海燕、王建国、杨丽萍 share a title held by several (副…,
+      // …常委, …委员); others (书记, 市长) are one person's, so the names that follow are people
+      // without it
+      let last = titles.last?.0 ?? ""
+      let shared = last.hasPrefix("副") || last.hasSuffix("常委") || last.hasSuffix("委员") || last.hasSuffix("领导")
+      var p = i
+      while p + 1 < n, s[p] == "、", Titles.core.match(s, at: p + 1) == 0, !taken[p + 1] {
+        let len = nameAt(p + 1)
+        guard len > 0 else { break }
+        let r = (p + 1)..<(p + 1 + len)
+        if r.upperBound < n, Titles.core.match(s, at: r.upperBound) > 0 || Titles.afterName.match(s, at: r.upperBound) > 0 { break }
+        out.append(PersonHit(name: Scalars.string(s, r), nameRange: r, titles: shared ? [last] : [],
+                             titleRanges: shared ? [titles.last!.1] : [], range: r, context: .list))
+        for k in r { taken[k] = true }
+        p = r.upperBound
+        i = p
+      }
     }
 
     // 2. <name><title>: 崔绍民书记, 王宏伟同志
@@ -196,7 +213,7 @@ public enum PersonRecognizer {
       if !good.isEmpty && withSurname * 2 >= good.count && (good.count >= 2 || withSurname == 1) && good.count == items.count {
         let closerText = Scalars.string(s, closerRange)
         for r in good where !taken[r.lowerBound] {
-          out.append(PersonHit(name: Scalars.string(s, r), nameRange: r, titles: [], titleRanges: [], range: r,
+          out.append(PersonHit(name: Scalars.string(s, r), nameRange: r, titles: [closerText], titleRanges: [], range: r,
                                context: .list, listCloser: closerText))
           for q in r { taken[q] = true }
         }
@@ -220,7 +237,7 @@ public enum PersonRecognizer {
         p += 1
       }
       for r in found {
-        out.append(PersonHit(name: Scalars.string(s, r), nameRange: r, titles: [], titleRanges: [], range: r,
+        out.append(PersonHit(name: Scalars.string(s, r), nameRange: r, titles: [closerText], titleRanges: [], range: r,
                              context: .list, listCloser: closerText))
         for q in r { taken[q] = true }
       }

@@ -66,7 +66,12 @@ enum QualityFixtures {
 
 /// The printed table: one row per entity, then field accuracy and the first misses.
 enum QualityReport {
-  static func render(title: String, _ scores: [Entity: EntityScore], details: Int = 6) -> String {
+  /// How many misses per entity the table lists: 6, or `NEWSQ_QUALITY_DETAILS` when set.
+  static var defaultDetails: Int {
+    ProcessInfo.processInfo.environment["NEWSQ_QUALITY_DETAILS"].flatMap { Int($0) } ?? 6
+  }
+
+  static func render(title: String, _ scores: [Entity: EntityScore], details: Int = defaultDetails) -> String {
     func pct(_ x: Double?) -> String {
       guard let x else { return "     -" }
       let s = String(format: "%.2f", x)
