@@ -154,10 +154,11 @@ struct DocumentContext {
     let before = Scalars.contains(s, r.lowerBound..<min(r.upperBound, r.lowerBound + 6), anyOf: [Scalars.of("前，"), Scalars.of("前,")])
       && Scalars.contains(s, r, anyOf: Self.fromMeeting)
     guard same || before else { return nil }
+    // (plain loops: a closure over the mentions here crashes the release compiler, Swift 6.3.1)
     for o in a.sentences.reversed() where !o.isHeading && o.range.upperBound <= r.lowerBound {
-      if let t = times(in: o.range).last(where: { Self.span($0).map { $0.from == $0.to && $0.from.day > 0 } ?? false }),
-         let sp = Self.span(t) {
-        return fillYear(sp.from, article: a)
+      for t in times(in: o.range).reversed() {
+        guard case .time(let sp) = t.value else { continue }
+        if sp.from == sp.to && sp.from.day > 0 { return fillYear(sp.from, article: a) }
       }
     }
     return nil

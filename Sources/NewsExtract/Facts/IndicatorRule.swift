@@ -39,7 +39,7 @@ extension DocumentContext {
   static let growthWords = ["增长", "增速", "同比", "提高"].map(Scalars.of)
   /// Words opening a clause that gives the growth of the amount just before: `，同比增长6.9%`.
   static let growthLeads = ["同比增长", "比上年增长", "比上年同期增长", "较上年增长", "较去年同期增长", "分别增长",
-                            "同比分别增长", "增长", "增幅为", "增幅"].map(Scalars.of)
+                            "同比分别增长", "增长", "增幅为", "增幅", "同比下降", "下降"].map(Scalars.of)
   /// Words that end the name of a counted group of projects on its left (`全市列入省级重大项目`).
   static let countStops = WordList(["全县", "全市", "全区", "全省", "本次", "此次", "今年", "共", "列入", "实施", "谋划",
                                     "会上", "其中", "当天", "完成", "有", "达"])
@@ -78,7 +78,11 @@ extension DocumentContext {
           guard let amount = val ?? lo else { return false }
           f["value"] = .number(amount); f["unit"] = .text(cur == "CNY" ? "元" : cur); f["bound"] = .text(b.rawValue)
         case .percent(let p, let b):
-          f["value"] = .number(p); f["unit"] = "%"; f["bound"] = .text(b.rawValue)
+          // a sign before the number (增长-2.9%; not a range 3-5%), or a fall (下降2.9%)
+          let at = v.range.lowerBound
+          let signed = at >= 1 && Self.minusSigns.contains(s[at - 1]) && !(at >= 2 && Scalars.isDigit(s[at - 2]))
+          let fell = Self.fallWords.contains { Scalars.hasEnding(s, at: at, $0) }
+          f["value"] = .number(signed || fell ? -abs(p) : p); f["unit"] = "%"; f["bound"] = .text(b.rawValue)
         case .number(let x):
           let e = v.range.upperBound
           guard e < s.count, Self.countUnits.contains(s[e]) else { return false }
@@ -184,6 +188,8 @@ extension DocumentContext {
   }
 
   static let countUnits = ScalarBits("人项个户家".unicodeScalars)
+  static let minusSigns = ScalarBits("-－−".unicodeScalars)
+  static let fallWords = ["下降", "同比下降", "回落"].map(Scalars.of)
 
   /// End of the clause from `b`: the next ，；。 or `limit`.
   func clauseEnd(from b: Int, limit: Int) -> Int {
@@ -200,7 +206,8 @@ extension DocumentContext {
     let ce = clauseEnd(from: b, limit: limit)
     guard let lead = Self.growthLeads.first(where: { Scalars.has(s, at: b, $0) }) else { return nil }
     let ps = Array(amounts(in: (b + lead.count)..<ce).filter { $0.kind == .percent }.prefix(count))
-    guard ps.count == count, let first = ps.first, first.range.lowerBound - (b + lead.count) <= 1 else { return nil }
+    guard ps.count == count, let first = ps.first, first.range.lowerBound - (b + lead.count) <= 1,
+          first.range.lowerBound == b + lead.count || Self.minusSigns.contains(s[b + lead.count]) else { return nil }
     return ps
   }
 

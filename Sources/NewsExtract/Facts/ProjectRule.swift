@@ -17,6 +17,9 @@ extension DocumentContext {
   /// Words that end a project's name on its left (`在什邡市投资建设高端液压件生产基地项目`).
   static let projectNameStops = WordList(["建设", "投资", "签约", "新建", "引进", "落户", "实施", "观摩", "察看", "考察",
                                           "深入", "推进", "加快", "开工", "该"])
+  /// `投资X建设的Y`: the verb between an investment and the project it pays for.
+  static let builtBy = ["建设的", "兴建的", "新建的", "打造的", "实施的"].map(Scalars.of)
+
   /// Lead words of an area on a project (`占地320亩的冷链物流园项目`).
   static let areaLeads = ["面积", "占地", "用地"].map(Scalars.of)
   /// Lead words of a project's own investment right after its name (`…中心项目总投资8600万元`).
@@ -82,10 +85,11 @@ extension DocumentContext {
           let b = vi + w.count
           var e = b
           while e < r.upperBound && e - b < 30 && (Scalars.isHan(s[e]) || Scalars.isDigit(s[e])) {
-            if Scalars.has(s, at: e, Scalars.of("项目")) || Scalars.has(s, at: e, Scalars.of("工程")) { e += 2; break }
+            if Scalars.has(s, at: e, Scalars.of("项目")) { e += 2; break }
+            if Scalars.has(s, at: e, Scalars.of("工程")) { e += Scalars.has(s, at: e + 2, Scalars.of("项目")) ? 4 : 2; break }
             e += 1
           }
-          if e - b >= 6, Scalars.hasEnding(s, at: e, Scalars.of("项目")) || Scalars.hasEnding(s, at: e, Scalars.of("工程")),
+          if e - b >= 6, s[b] != "的", s[b] != "了", Scalars.hasEnding(s, at: e, Scalars.of("项目")) || Scalars.hasEnding(s, at: e, Scalars.of("工程")),
              people(in: b..<e).isEmpty, !amounts(in: b..<e).contains(where: { $0.kind == .money }), !Self.verbish.contains(where: { text(b..<e).contains($0) }),
              !Scalars.contains(s, b..<e, anyOf: [Scalars.of("等"), Scalars.of("和"), Scalars.of("个")]) {
             add(text(b..<e), investment: nil, area: nil, sent: sent, article: a, nameRange: b..<e)
@@ -117,7 +121,7 @@ extension DocumentContext {
           guard Scalars.hasEnding(s, at: pe, Scalars.of("项目")) || Scalars.hasEnding(s, at: pe, Scalars.of("工程")) else { continue }
           let st = projectNameStart(end: pe, floor: r.lowerBound)
           // 22个项目总投资…, 重大项目总投资…: a count or a class of projects, not one
-          if st < pe, Scalars.isDigit(s[st]) || Scalars.contains(s, st..<pe, anyOf: [Scalars.of("个")]) { continue }
+          if st < pe, Scalars.contains(s, st..<pe, anyOf: [Scalars.of("个")]) { continue }
           if pe - st <= 2 || (st > r.lowerBound && s[st - 1] == "该" && pe - st == 2) {
             let lastInArticle: Int? = out.count > articleStart ? out.count - 1 : nil
             // 项目总投资X, 该项目总投资X: the project named just before in the article
@@ -138,6 +142,8 @@ extension DocumentContext {
           let words = m.kind == .money ? [Scalars.of("投资")] : Self.areaLeads
           guard Scalars.contains(s, lead, anyOf: words) else { continue }
           var b = m.range.upperBound
+          // 某集团投资X建设的Y项目
+          if m.kind == .money, let w = Self.builtBy.first(where: { Scalars.has(s, at: b, $0) }) { b += w.count - 1 }
           if b < r.upperBound && s[b] == "的" {
             b += 1
             var e = nameEnd(from: b, limit: r.upperBound)
