@@ -31,6 +31,15 @@ import NewsFacts
     #expect(r.map(\.title) == ["县委书记", "县长"])
   }
 
+  @Test func givenNamesThatLookLikeWordsOrPlaces() {
+    // 和 inside a bounded list item or before a verb is part of a name; 静安 after a surname in a list is no place
+    let p = people("朱志和、邹静安、刘进等区领导参加会议。")
+    #expect(p.map(\.name) == ["朱志和", "邹静安", "刘进"])
+    #expect(people("区委书记董国和主持会议。").first?.name == "董国和")
+    // 和 before a title is a conjunction
+    #expect(people("县委书记张国和县长李明出席。").map(\.name) == ["张国", "李明"])
+  }
+
   @Test func titleAloneIsNoOne() {
     #expect(people("县委书记表示，要把各项工作抓紧抓实。").isEmpty)
     #expect(people("深入学习贯彻总书记关于乡村振兴的重要论述。").isEmpty)

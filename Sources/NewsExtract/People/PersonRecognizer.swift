@@ -39,6 +39,11 @@ public enum PersonRecognizer {
       for sl in [1, 2] where a - sl >= 1 {
         guard Surnames.length(s, at: a - sl) == sl else { continue }
         if Titles.core.matchEnding(s, at: a - sl, maxLength: 6) > 0 { return false }
+        // a member of a list of names: 、邹静安、 / 邹静安、金振波等
+        let before = s[a - sl - 1]
+        let after: Unicode.Scalar = p.range.upperBound < s.count ? s[p.range.upperBound] : "。"
+        if before == "、" && (after == "、" || after == "等" || !Scalars.isHan(after)) { return false }
+        if after == "、" && !Scalars.isHan(before), sl == 1, p.range.count == 2 { return false }
       }
       return true
     }
@@ -62,6 +67,13 @@ public enum PersonRecognizer {
       }
       return true
     }
+    /// A given name bounded by list marks (、 … 等) may hold 和, common in names (朱志和).
+    func givenOKInList(_ r: Range<Int>) -> Bool {
+      for k in r {
+        guard k < n, Scalars.isHan(s[k]), s[k] == "和" || !Titles.notInGivenNameBits.contains(s[k]), placeStart[k] < 0 else { return false }
+      }
+      return true
+    }
     func rightBoundary(_ e: Int) -> Bool {
       if e >= n { return true }
       let c = s[e]
@@ -78,6 +90,11 @@ public enum PersonRecognizer {
       for given in [2, 1] {
         let end = e + sl + given
         guard end <= n, givenOK((e + sl)..<end), rightBoundary(end) else { continue }
+        // 董国和主持: 和 ends the name when a verb, not a title or another name, follows
+        if given == 1, end + 1 < n, s[end] == "和", givenOK((e + sl)..<end), Titles.core.match(s, at: end + 1) == 0,
+           Titles.stops.match(s, at: end + 1) >= 2, Surnames.length(s, at: end + 1) == 0 {
+          return sl + 2
+        }
         return sl + given
       }
       return 0
@@ -205,7 +222,7 @@ public enum PersonRecognizer {
       for r in items {
         let sl = Surnames.length(s, at: r.lowerBound)
         let maxLen = sl == 2 ? 4 : 3
-        guard r.count >= 2, r.count <= maxLen, givenOK((r.lowerBound + max(sl, 1))..<r.upperBound),
+        guard r.count >= 2, r.count <= maxLen, givenOKInList((r.lowerBound + max(sl, 1))..<r.upperBound),
               placeStart[r.lowerBound] < 0 else { continue }
         if sl > 0 { withSurname += 1 }
         good.append(r)
