@@ -38,6 +38,13 @@ import NewsFacts
     #expect(people("区委书记董国和主持会议。").first?.name == "董国和")
     // 和 before a title is a conjunction
     #expect(people("县委书记张国和县长李明出席。").map(\.name) == ["张国", "李明"])
+    #expect(people("溧阳市委书记汤和彬主持。").first?.name == "汤和彬")
+    // a county's short name hiding in a title and a name: 县长葛明 (长葛), 县委书记田东利 (田东)
+    #expect(people("会议由县长葛明主持。").map(\.name) == ["葛明"])
+    #expect(people("会议由县长葛明主持。").first?.title == "县长")
+    #expect(people("县委书记田东利出席并主持会议。").map(\.name) == ["田东利"])
+    // a PDF space between title and name
+    #expect(people("市委书记 赵顺福主持会议。").first?.title == "市委书记")
   }
 
   @Test func titleAloneIsNoOne() {

@@ -36,6 +36,12 @@ public enum PersonRecognizer {
       let a = p.range.lowerBound
       guard p.range.count <= 3, a >= 2, a <= s.count else { return true }
       if let last = p.text.unicodeScalars.last, "省市县区州盟旗镇乡村".unicodeScalars.contains(last) { return true }
+      // a short name straddling a title's end and a surname: 县长葛明 is no 长葛
+      if a + 1 < s.count, Titles.core.matchEnding(s, at: a + 1, maxLength: 6) >= 2, Surnames.length(s, at: a + 1) == 1 { return false }
+      // a short name starting with a surname right after a title: 县委书记田东利 is no 田东
+      if Titles.core.matchEnding(s, at: a, maxLength: 6) > 0, Surnames.length(s, at: a) == 1,
+         p.range.upperBound < s.count, Scalars.isHan(s[p.range.upperBound]),
+         !Titles.notInGivenNameBits.contains(s[p.range.upperBound]) { return false }
       for sl in [1, 2] where a - sl >= 1 {
         guard Surnames.length(s, at: a - sl) == sl else { continue }
         if Titles.core.matchEnding(s, at: a - sl, maxLength: 6) > 0 { return false }
@@ -61,9 +67,15 @@ public enum PersonRecognizer {
     var out: [PersonHit] = []
     var taken = [Bool](repeating: false, count: n)
 
+    /// 和 is a given-name character (汤和彬, 易和) unless a title or a surname follows it (张国和县长李明).
+    func heIsInName(_ k: Int) -> Bool {
+      guard s[k] == "和" else { return false }
+      guard k + 1 < n else { return true }
+      return Titles.core.match(s, at: k + 1) == 0 && Surnames.length(s, at: k + 1) == 0
+    }
     func givenOK(_ r: Range<Int>) -> Bool {
       for k in r {
-        guard k < n, Scalars.isHan(s[k]), !Titles.notInGivenNameBits.contains(s[k]), placeStart[k] < 0 else { return false }
+        guard k < n, Scalars.isHan(s[k]), !Titles.notInGivenNameBits.contains(s[k]) || heIsInName(k), placeStart[k] < 0 else { return false }
       }
       return true
     }
@@ -90,11 +102,6 @@ public enum PersonRecognizer {
       for given in [2, 1] {
         let end = e + sl + given
         guard end <= n, givenOK((e + sl)..<end), rightBoundary(end) else { continue }
-        // 董国和主持: 和 ends the name when a verb, not a title or another name, follows
-        if given == 1, end + 1 < n, s[end] == "和", givenOK((e + sl)..<end), Titles.core.match(s, at: end + 1) == 0,
-           Titles.stops.match(s, at: end + 1) >= 2, Surnames.length(s, at: end + 1) == 0 {
-          return sl + 2
-        }
         return sl + given
       }
       return 0
@@ -121,8 +128,10 @@ public enum PersonRecognizer {
     while i < n {
       let L = Titles.core.match(s, at: i)
       guard L > 0 else { i += 1; continue }
-      let e = i + L
-      let len = nameAt(e)
+      var e = i + L
+      var len = nameAt(e)
+      // a PDF space between a title and its name: 市委书记 赵顺福
+      if len == 0, e + 1 < n, s[e] == " ", Scalars.isHan(s[e + 1]) { len = nameAt(e + 1); if len > 0 { e += 1 } }
       guard len > 0 else { i += 1; continue }
       var titles: [(String, Range<Int>)] = []
       var start = titleStart(i)
@@ -141,6 +150,7 @@ public enum PersonRecognizer {
         guardCount += 1
       }
       let nr = e..<(e + len)
+      if s[nr.lowerBound - 1] == " " { titles[titles.count - 1].1 = titles[titles.count - 1].1.lowerBound..<(nr.lowerBound - 1); titles[titles.count - 1].0 = Scalars.string(s, titles[titles.count - 1].1) }
       out.append(PersonHit(name: Scalars.string(s, nr), nameRange: nr, titles: titles.map(\.0),
                            titleRanges: titles.map(\.1), range: start..<nr.upperBound, context: .titleBefore))
       for k in start..<nr.upperBound { taken[k] = true }
@@ -201,7 +211,7 @@ public enum PersonRecognizer {
       guard s[i] == "等" else { i += 1; continue }
       var closer: Range<Int>? = nil
       var k = i + 1
-      while k < min(n, i + 10) && Scalars.isHan(s[k]) {
+      while k < min(n, i + 10) && (Scalars.isHan(s[k]) || s[k] == " ") {
         let cl = Titles.listClosers.match(s, at: k)
         if cl > 0 { closer = (i + 1)..<(k + cl); break }
         k += 1
@@ -228,7 +238,7 @@ public enum PersonRecognizer {
         good.append(r)
       }
       if !good.isEmpty && withSurname * 2 >= good.count && (good.count >= 2 || withSurname == 1) && good.count == items.count {
-        let closerText = Scalars.string(s, closerRange)
+        let closerText = String(String.UnicodeScalarView(s[closerRange].filter { $0 != " " }))
         for r in good where !taken[r.lowerBound] {
           out.append(PersonHit(name: Scalars.string(s, r), nameRange: r, titles: [closerText], titleRanges: [], range: r,
                                context: .list, listCloser: closerText))
