@@ -148,4 +148,11 @@ import NewsFacts
     let m = facts(text, .meeting)
     #expect(m.first?["date"] == .date(FactDate(year: nil, month: 4, day: 9)))
   }
+
+  @Test func officialServesTheTravellingCityNotTheDestination() {
+    let text = "本报讯 2月21日，石狮市委副书记、市长严涛率石狮市党政代表团赴漯河市学习考察，市委常委、宣传部部长乔晓兴参加考察。"
+    let p = facts(text, .person).first { $0["name"] == "乔晓兴" }
+    #expect(p?["city"] == "泉州市")
+    #expect(p?["county"] == "石狮市")
+  }
 }

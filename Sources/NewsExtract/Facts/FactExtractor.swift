@@ -354,7 +354,9 @@ extension DocumentContext {
         let c = s[r.lowerBound]
         let before = sentence.lowerBound..<r.lowerBound
         let suffix: Unicode.Scalar? = c == "市" ? "市" : (c == "县" || c == "区" ? c : (c == "省" ? "省" : nil))
-        if let sfx = suffix, let m = places(in: before).last(where: { $0.text.unicodeScalars.last == sfx }), let p = Self.ref(m) {
+        // (a destination is not the unit: 赴漯河市…，市委常委乔晓兴参加 serves the travelling city)
+        if let sfx = suffix, let m = places(in: before).last(where: { $0.text.unicodeScalars.last == sfx && !isDestination($0) }),
+           let p = Self.ref(m) {
           loc = Loc(p); level = p.level
         } else if let l = levelPlace(c, article: a) {
           loc = l; level = c == "省" ? .province : (c == "市" ? .city : .county)
@@ -363,6 +365,13 @@ extension DocumentContext {
       if let l = loc, best == nil || level > bestLevel { best = l; bestLevel = level }
     }
     return best ?? a.loc
+  }
+
+  /// Whether a place mention is where someone goes (赴漯河市, 到海门区, 前往…), not where they serve.
+  func isDestination(_ m: Mention) -> Bool {
+    let a = m.range.lowerBound
+    return Self.toMarkers.first(s, at: max(0, a - 2)).map { $0.count == 2 } ?? false
+      || (a >= 1 && (s[a - 1] == "赴" || s[a - 1] == "到" || s[a - 1] == "在"))
   }
 
   /// The article's place cut to the level a unit word names (县 → county, 市 → city, 省 → province).
