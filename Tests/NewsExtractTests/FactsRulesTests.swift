@@ -155,4 +155,14 @@ import NewsFacts
     #expect(p?["city"] == "泉州市")
     #expect(p?["county"] == "石狮市")
   }
+
+  @Test func areaOfAPlaceAndLevelsFromTo() {
+    let text = "本报讯 桐庐县位于浙江省西北部，面积1825平方公里。全县地区生产总值从300亿元增长到420亿元。规划面积1200亩的康养小镇项目启动建设。"
+    let f = facts(text, .indicator).map { ($0["name"].text ?? "", $0["value"].double ?? 0) }
+    #expect(f.contains { $0 == ("面积", 1_825_000_000) })
+    #expect(f.contains { $0 == ("GDP", 30_000_000_000) })
+    #expect(f.contains { $0 == ("GDP", 42_000_000_000) })
+    // a project's planned area is no indicator
+    #expect(f.filter { $0.0 == "面积" }.count == 1)
+  }
 }

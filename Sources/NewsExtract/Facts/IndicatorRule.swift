@@ -5,7 +5,7 @@ import NewsFacts
 /// in the next clause (`完成X亿元，同比增长Y%`); counts of projects and their total investment
 /// (`签约项目22个，总投资326亿元`).
 extension DocumentContext {
-  enum IndicatorValue { case money, percent, count }
+  enum IndicatorValue { case money, percent, count, area }
 
   /// Indicator words as written → (name stored, kind of value).
   static let indicatorWords: [(String, String, IndicatorValue)] = [
@@ -22,7 +22,8 @@ extension DocumentContext {
     ("规模以上工业产值", "规模以上工业产值", .money), ("规上工业产值", "规模以上工业产值", .money),
     ("规模以上工业营业收入", "规模以上工业营业收入", .money), ("规上工业营业收入", "规模以上工业营业收入", .money),
     ("工业总产值", "工业总产值", .money),
-    ("全部工业开票销售", "全部工业开票销售", .money), ("进出口总额", "进出口总额", .money), ("外贸进出口", "进出口总额", .money),
+    ("全部工业开票销售", "全部工业开票销售", .money), ("开票销售", "开票销售", .money), ("总面积", "面积", .area), ("面积", "面积", .area),
+    ("国土面积", "面积", .area), ("行政区域面积", "面积", .area), ("进出口总额", "进出口总额", .money), ("外贸进出口", "进出口总额", .money),
     ("出口总额", "出口总额", .money), ("进出口总值", "进出口总额", .money),
     ("城镇居民人均可支配收入", "城镇居民人均可支配收入", .money), ("农村居民人均可支配收入", "农村居民人均可支配收入", .money),
     ("城镇常住居民人均可支配收入", "城镇居民人均可支配收入", .money), ("农村常住居民人均可支配收入", "农村居民人均可支配收入", .money),
@@ -87,6 +88,8 @@ extension DocumentContext {
           let e = v.range.upperBound
           guard e < s.count, Self.countUnits.contains(s[e]) else { return false }
           f["value"] = .number(x); f["unit"] = .text(String(Character(s[e]))); f["bound"] = "exact"
+        case .area(let a, _):
+          f["value"] = .number(a); f["unit"] = "平方米"; f["bound"] = "exact"
         default: return false
         }
         return true
@@ -141,6 +144,7 @@ extension DocumentContext {
             case .money: return m.kind == .money || m.kind == .percent
             case .percent: return m.kind == .percent
             case .count: return m.kind == .number
+            case .area: return m.kind == .area
             }
           }
           guard var m = cands.first, m.range.lowerBound - kwEnd <= 14 else { i = kwEnd; continue }
@@ -152,11 +156,19 @@ extension DocumentContext {
             name = name0 + "增速"
           }
           if kind == .percent, Scalars.contains(s, between, anyOf: [Scalars.of("提高"), Scalars.of("回落")]) { i = kwEnd; continue }
-          // 从X跃升至Y: the level reached
-          if Scalars.contains(s, between, anyOf: [Scalars.of("从")]), let nxt = cands.dropFirst().first,
-             nxt.range.lowerBound - m.range.upperBound <= 6 { m = nxt }
+          // an area is a place's (面积859.19平方公里), not a project's (规划面积X亩的Y项目)
+          if kind == .area {
+            let ofProject = m.range.upperBound < s.count && s[m.range.upperBound] == "的"
+            let qualified = L == 2 && i > r.lowerBound && Scalars.isHan(s[i - 1])  // 规划面积, 建筑面积
+            if ofProject || qualified { i = kwEnd; continue }
+          }
           var values = [m]
-          if !prefixes.isEmpty {
+          // 从X跃升至Y: where it started and the level reached
+          if Scalars.contains(s, between, anyOf: [Scalars.of("从")]), let nxt = cands.dropFirst().first,
+             nxt.range.lowerBound - m.range.upperBound <= 6, nxt.kind == m.kind, prefixes.isEmpty {
+            values = [m, nxt]; m = nxt
+          }
+          if !prefixes.isEmpty && values.count == 1 {
             values = Array(cands.prefix(prefixes.count))
             guard values.count == prefixes.count, values.allSatisfy({ $0.kind == m.kind }) else { i = kwEnd; continue }
           }
@@ -167,7 +179,7 @@ extension DocumentContext {
           func emit(_ vs: [Mention], suffix: String) {
             for (k, v) in vs.enumerated() {
               var f = Fact(.indicator)
-              guard write(v, name: (prefixes.isEmpty ? name : prefixes[k] + name) + suffix, into: &f) else { continue }
+              guard write(v, name: (prefixes.isEmpty || k >= prefixes.count ? name : prefixes[k] + name) + suffix, into: &f) else { continue }
               stamp(&f, period: period, sentence: r, at: i)
               loc.write(into: &f)
               provenance(r, article: a.number, into: &f)
