@@ -165,4 +165,13 @@ import NewsFacts
     // a project's planned area is no indicator
     #expect(f.filter { $0.0 == "面积" }.count == 1)
   }
+
+  @Test func tourOfTheWholeCounty() {
+    let text = "本报讯 8月2日，桐庐县委书记刘鹏、县长罗宇分别带队，对全县重点项目进行集中观摩。县长罗宇在全县安全生产会议上要求深入调研。"
+    let v = facts(text, .visit)
+    #expect(v.count == 1)
+    #expect(v.first?["who"] == .list(["刘鹏", "罗宇"]))
+    #expect(v.first?["to"] == "全县")
+    #expect(v.first?["county"] == "桐庐县")
+  }
 }

@@ -13,7 +13,7 @@ let qualityFloors: [String: Double] = [
   "seeds.place.precision": 0.95, "seeds.place.recall": 0.98,
   "seeds.project.precision": 0.98, "seeds.project.recall": 0.80,
   "seeds.indicator.precision": 0.98, "seeds.indicator.recall": 0.85,
-  "seeds.visit.precision": 0.98, "seeds.visit.recall": 0.73,
+  "seeds.visit.precision": 0.98, "seeds.visit.recall": 0.98,
   "seeds.meeting.date": 0.78, "seeds.meeting.city": 0.83, "seeds.meeting.county": 0.98, "seeds.meeting.host": 0.98,
   "seeds.project.investment": 0.98, "seeds.person.county": 0.98, "seeds.visit.date": 0.64, "seeds.visit.county": 0.98,
 

@@ -48,6 +48,21 @@ extension DocumentContext {
           }
           if e > b { found = (b..<e, i) } else { i = b }
         }
+        // a tour of the whole county or city: 分别带队，对全区重点项目进行了集中观摩
+        var wholeLevel: PlaceLevel? = nil
+        if found == nil {
+          var k = firstHit.range.upperBound
+          while k + 3 <= r.upperBound {
+            if s[k] == "对", s[k + 1] == "全", s[k + 2] == "区" || s[k + 2] == "县" || s[k + 2] == "市" {
+              found = ((k + 1)..<(k + 3), k)
+              // (全市 in a county-level city's paper is that city: 宁乡市)
+              let countyCity = a.loc.county?.unicodeScalars.last == "市"
+              wholeLevel = s[k + 2] == "市" && !countyCity ? .city : .county
+              break
+            }
+            k += 1
+          }
+        }
         guard let (dest0, marker) = found else { continue }
         // several destinations: 赴德国、奥地利
         var dests = [dest0]
@@ -75,8 +90,8 @@ extension DocumentContext {
           pcut = h.range.lowerBound - 1; break
         }
         let purpose = pcut > ps ? text(ps..<pcut) : nil
-        var loc = a.loc
-        if let p = Self.mostSpecific(places(in: dest)) { loc = Loc(p) }
+        var loc = wholeLevel.map { a.loc.truncated(to: $0) } ?? a.loc
+        if wholeLevel == nil, let p = Self.mostSpecific(places(in: dest)) { loc = Loc(p) }
         var date: FactDate? = nil, end: FactDate? = nil
         if let t = times(in: r).first, let sp = Self.span(t), !(sp.from.month == 1 && sp.from.day == 1 && sp.to.month == 12) {
           date = fillYear(sp.from, article: a)
