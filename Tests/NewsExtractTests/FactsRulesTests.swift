@@ -174,4 +174,15 @@ import NewsFacts
     #expect(v.first?["to"] == "全县")
     #expect(v.first?["county"] == "桐庐县")
   }
+
+  @Test func projectsListedAndQuoted() {
+    let text = "本报讯 近年来，县里先后引进落地华星光电模组厂、中科锂能新材料基地等一批过百亿元项目，正加快建设“数智谷”产业园。"
+    let p = facts(text, .project)
+    let names = p.compactMap { $0["name"].text }
+    #expect(names.contains("华星光电模组厂"))
+    #expect(names.contains("中科锂能新材料基地"))
+    #expect(p.first { $0["name"] == "中科锂能新材料基地" }?["bound"] == "at least")
+    #expect(names.contains("“数智谷”产业园"))
+    #expect(!names.contains { $0.contains("一批") })
+  }
 }

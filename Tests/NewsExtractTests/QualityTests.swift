@@ -11,7 +11,7 @@ let qualityFloors: [String: Double] = [
   "seeds.meeting.precision": 0.98, "seeds.meeting.recall": 0.98,
   "seeds.person.precision": 0.98, "seeds.person.recall": 0.98,
   "seeds.place.precision": 0.95, "seeds.place.recall": 0.98,
-  "seeds.project.precision": 0.98, "seeds.project.recall": 0.80,
+  "seeds.project.precision": 0.98, "seeds.project.recall": 0.98,
   "seeds.indicator.precision": 0.98, "seeds.indicator.recall": 0.85,
   "seeds.visit.precision": 0.98, "seeds.visit.recall": 0.98,
   "seeds.meeting.date": 0.78, "seeds.meeting.city": 0.83, "seeds.meeting.county": 0.98, "seeds.meeting.host": 0.98,

@@ -14,11 +14,18 @@ extension DocumentContext {
   /// Verbs after which a project is named (`观摩了年产10万吨绿色食品加工项目`, `察看渌水河道综合治理工程`).
   static let projectLeads = WordSet(["观摩了", "观摩", "察看了", "察看", "查看了", "查看", "考察了", "深入", "投资建设",
                                      "建设", "新建", "落户", "参观了"])
+  /// Verbs of building, after which a park or base is a project.
+  static let buildLeads: [[Unicode.Scalar]] = ["建设", "新建", "投资建设"].map(Scalars.of)
+  static let parkEnds = ["产业园", "园区", "基地", "数据中心"].map(Scalars.of)
+
   /// Words that end a project's name on its left (`在什邡市投资建设高端液压件生产基地项目`).
   static let projectNameStops = WordList(["建设", "投资", "签约", "新建", "引进", "落户", "实施", "观摩", "察看", "考察",
-                                          "深入", "推进", "加快", "开工", "该"])
+                                          "深入", "推进", "加快", "开工", "该", "落地"])
   /// `投资X建设的Y`: the verb between an investment and the project it pays for.
   static let builtBy = ["建设的", "兴建的", "新建的", "打造的", "实施的"].map(Scalars.of)
+
+  /// What closes a list of projects after 等: 一批, 多个, N个, 重大 (等一批过百亿元项目).
+  static let listClosers = ["一批", "多个", "个", "重大", "重点", "亿元"].map(Scalars.of)
 
   /// Lead words of an area on a project (`占地320亩的冷链物流园项目`).
   static let areaLeads = ["面积", "占地", "用地"].map(Scalars.of)
@@ -84,12 +91,18 @@ extension DocumentContext {
           guard let w = Self.projectLeads.first(s, at: vi) else { vi += 1; continue }
           let b = vi + w.count
           var e = b
-          while e < r.upperBound && e - b < 30 && (Scalars.isHan(s[e]) || Scalars.isDigit(s[e])) {
+          var quotes = 0
+          while e < r.upperBound && e - b < 30 && (Scalars.isHan(s[e]) || Scalars.isDigit(s[e]) || (Scalars.isQuote(s[e]) && quotes < 2)) {
+            if Scalars.isQuote(s[e]) { quotes += 1 }
             if Scalars.has(s, at: e, Scalars.of("项目")) { e += 2; break }
             if Scalars.has(s, at: e, Scalars.of("工程")) { e += Scalars.has(s, at: e + 2, Scalars.of("项目")) ? 4 : 2; break }
             e += 1
           }
-          if e - b >= 6, s[b] != "的", s[b] != "了", Scalars.hasEnding(s, at: e, Scalars.of("项目")) || Scalars.hasEnding(s, at: e, Scalars.of("工程")),
+          // (after a verb of building, a park or base ending the phrase is one too: 加快建设安泰‘零碳’循环产业园)
+          let built = Self.buildLeads.contains(w) && Self.parkEnds.contains { Scalars.hasEnding(s, at: e, $0) }
+            && (e == r.upperBound || !Scalars.isHan(s[e]))
+          if e - b >= 6, s[b] != "的", s[b] != "了", quotes % 2 == 0,
+             Scalars.hasEnding(s, at: e, Scalars.of("项目")) || Scalars.hasEnding(s, at: e, Scalars.of("工程")) || built,
              people(in: b..<e).isEmpty, !amounts(in: b..<e).contains(where: { $0.kind == .money }), !Self.verbish.contains(where: { text(b..<e).contains($0) }),
              !Scalars.contains(s, b..<e, anyOf: [Scalars.of("等"), Scalars.of("和"), Scalars.of("个")]) {
             add(text(b..<e), investment: nil, area: nil, sent: sent, article: a, nameRange: b..<e)
@@ -151,6 +164,13 @@ extension DocumentContext {
             var q = e
             while q > b + 1 && Self.projectSuffixes.matchEnding(s, at: q, maxLength: 3) == 0 { q -= 1 }
             if q > b + 1 { e = q }
+            // a quoted name: 规划建设…面积66平方公里的山西“智创谷”
+            if e < r.upperBound, s[e] == "“" || s[e] == "\"", let close = (e + 1..<min(r.upperBound, e + 12)).first(where: { s[$0] == "”" || s[$0] == "\"" }),
+               close > e + 1, Scalars.contains(s, lead, anyOf: [Scalars.of("建设"), Scalars.of("投资"), Scalars.of("面积")]) {
+              e = close + 1
+              add(text(b..<e), investment: m.kind == .money ? m : nil, area: m.kind == .area ? m : nil, sent: sent, article: a, nameRange: b..<e)
+              continue
+            }
             if Self.projectSuffixes.matchEnding(s, at: e, maxLength: 3) > 0 {
               add(text(b..<e), investment: m.kind == .money ? m : nil, area: m.kind == .area ? m : nil, sent: sent, article: a, nameRange: b..<e)
               continue
@@ -166,6 +186,31 @@ extension DocumentContext {
               st -= 1
             }
             add(text(st..<(q - 1)), investment: m.kind == .money ? m : nil, area: m.kind == .area ? m : nil, sent: sent, article: a, nameRange: st..<(q - 1))
+          }
+        }
+        // A、B等一批过百亿元项目: the listed items are projects (with the closer's amount)
+        var li = r.lowerBound
+        while let at = Scalars.find(s, Scalars.of("等"), from: li, to: r.upperBound) {
+          li = at + 1
+          guard let pe = Scalars.find(s, Scalars.of("项目"), from: at + 1, to: min(r.upperBound, at + 14)),
+                Scalars.contains(s, (at + 1)..<pe, anyOf: Self.listClosers), at > r.lowerBound, s[at - 1] != "、" else { continue }
+          let money = amounts(in: (at + 1)..<pe).first { $0.kind == .money }
+          var items: [Range<Int>] = []
+          var end = at
+          while end > r.lowerBound {
+            var st = end
+            while st > r.lowerBound && (Scalars.isHan(s[st - 1]) || Scalars.isDigit(s[st - 1]) || Scalars.isQuote(s[st - 1])) && end - st < 25 {
+              if s[st - 1] != "、", Self.projectNameStops.matchEnding(s, at: st, maxLength: 2) > 0 || Self.nameStops.matchEnding(s, at: st, maxLength: 2) > 0 { break }
+              st -= 1
+            }
+            guard end - st >= 4 else { items = []; break }
+            items.insert(st..<end, at: 0)
+            guard st > r.lowerBound, s[st - 1] == "、" else { break }
+            end = st - 1
+          }
+          guard items.count >= 2 else { continue }
+          for it in items where people(in: it).isEmpty {
+            add(text(it), investment: money, area: nil, sent: sent, article: a, nameRange: it)
           }
         }
         // a line that is a project's name
