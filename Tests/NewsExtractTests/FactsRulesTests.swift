@@ -185,4 +185,10 @@ import NewsFacts
     #expect(names.contains("“数智谷”产业园"))
     #expect(!names.contains { $0.contains("一批") })
   }
+
+  @Test func meetingHeldInABuilding() {
+    let text = "本报讯 3月2日，全县优化营商环境大会在县行政中心会议室召开，县长邹明主持会议。"
+    let m = facts(text, .meeting)
+    #expect(m.first?["venue"] == "县行政中心会议室")
+  }
 }

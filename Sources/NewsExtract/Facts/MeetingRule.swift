@@ -22,6 +22,9 @@ extension DocumentContext {
     "召开", "举行", "举办", "参加", "出席", "传达", "学习", "贯彻", "聚焦", "落实", "围绕", "在", "的", "了", "并",
     "主持", "就", "对", "为", "将", "向", "于", "随即", "观看", "收听", "收看",
   ])
+  /// Last words of a building where a meeting is held.
+  static let venueEnds = ["中心", "会议室", "礼堂", "会堂", "大厦", "宾馆", "酒店", "广场", "会议厅", "报告厅", "多功能厅",
+                          "会议中心", "大楼", "体育馆", "剧院"].map(Scalars.of)
   static let attendWords = WordSet(["出席", "参加", "列席", "收听收看", "参会", "与会"])
 
   struct MeetingDraft {
@@ -113,6 +116,10 @@ extension DocumentContext {
             var q = k + 1
             while q < min(r.upperBound, k + 14) && Scalars.isHan(s[q]) && !Self.triggersAfter.starts(s, at: q) { q += 1 }
             if let pm = places(in: (k + 1)..<q).first, let p = Self.ref(pm) { venue = p.name; venueRef = p }
+            // a building as written: 在市政务服务中心举行, 在县委大礼堂召开
+            else if q > k + 2, Self.triggersAfter.starts(s, at: q), Self.venueEnds.contains(where: { Scalars.hasEnding(s, at: q, $0) }) {
+              venue = text((k + 1)..<q)
+            }
             k = q
           }
           if Self.triggersAfter.starts(s, at: k) { after = true }
