@@ -31,6 +31,12 @@ import NewsFacts
     #expect(r.map(\.title) == ["县委书记", "县长"])
   }
 
+  @Test func listCloserIsTheirTitle() {
+    let p = people("张立、王海等县四大班子领导出席会议。")
+    #expect(p.map(\.name) == ["张立", "王海"])
+    #expect(p.allSatisfy { $0.title == "县四大班子领导" })
+  }
+
   @Test func givenNamesThatLookLikeWordsOrPlaces() {
     // 和 inside a bounded list item or before a verb is part of a name; 静安 after a surname in a list is no place
     let p = people("朱志和、邹静安、刘进等区领导参加会议。")

@@ -27,7 +27,7 @@ let qualityFloors: [String: Double] = [
   "own.meeting.date": 0.98, "own.meeting.city": 0.98, "own.meeting.county": 0.78, "own.meeting.host": 0.98,
   "own.project.investment": 0.98, "own.person.county": 0.98, "own.visit.date": 0.90, "own.visit.county": 0.98,
   "own.person.titles": 0.98, "own.indicator.year": 0.98, "own.article.date": 0.98, "own.article.source": 0.98,
-  "own.article.author": 0.98, "own.meeting.venue": 0.78, "seeds.person.titles": 0.74,
+  "own.article.author": 0.98, "own.meeting.venue": 0.78, "seeds.person.titles": 0.98,
 ]
 
 /// Checks every floor of `set` against the scores; a metric with nothing to measure

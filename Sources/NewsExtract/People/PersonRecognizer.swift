@@ -213,7 +213,13 @@ public enum PersonRecognizer {
       var k = i + 1
       while k < min(n, i + 10) && (Scalars.isHan(s[k]) || s[k] == " ") {
         let cl = Titles.listClosers.match(s, at: k)
-        if cl > 0 { closer = (i + 1)..<(k + cl); break }
+        if cl > 0 {
+          // 班子领导: closers that follow one another close together
+          var ce = k + cl
+          while ce < n, case let more = Titles.listClosers.match(s, at: ce), more > 0 { ce += more }
+          closer = (i + 1)..<ce
+          break
+        }
         k += 1
       }
       guard let closerRange = closer else { i += 1; continue }
