@@ -143,7 +143,7 @@ struct PlaceRun {
       var trieEnd = -1
       if let m = trieMatch(at: i) {
         trieEnd = m.end
-        let hits = g.trie.hits[Int(m.hits)]
+        let hits = g.trie.hits(m.hits)
         if hits.contains(where: { $0.kind == .blocker }) {
           i = m.end
           continue
@@ -183,7 +183,7 @@ struct PlaceRun {
   }
 
   /// Filters candidates by the trap rules, picks one, emits it. False when nothing was emitted.
-  mutating func accept(_ hits: [ScalarTrie.Hit], _ r: Range<Int>) -> Bool {
+  mutating func accept(_ hits: StaticTrie.Hits, _ r: Range<Int>) -> Bool {
     let len = r.count
     let adjacentPrev = prevEnd == r.lowerBound ? prevEntry : -1
     var cands: [(Int32, ScalarTrie.Hit.Kind)] = []
