@@ -96,7 +96,7 @@ struct PlaceRun {
   mutating func setContext(_ c: PlaceContext) {
     func pick(_ name: String?, _ levels: [PlaceLevel]) -> PlaceRef? {
       guard let name, !name.isEmpty else { return nil }
-      let refs = g.resolve(name).filter { levels.contains($0.level) && $0.code != nil }
+      let refs = g.resolveByTrie(name).filter { levels.contains($0.level) && $0.code != nil }
       if let p = ctxProvince, let r = refs.first(where: { $0.province == p }) { return r }
       return refs.first
     }
@@ -106,7 +106,7 @@ struct PlaceRun {
       if ctxProvince == nil { ctxProvince = city.province }
     }
     if let name = c.county, !name.isEmpty {
-      let refs = g.resolve(name).filter { $0.level == .county && $0.code != nil }
+      let refs = g.resolveByTrie(name).filter { $0.level == .county && $0.code != nil }
       let best = refs.first { ($0.city == ctxCity && ctxCity != nil) } ?? refs.first { $0.province == ctxProvince && ctxProvince != nil } ?? (refs.count == 1 ? refs.first : nil)
       if let b = best, let code = b.code, let idx = g.byCode[code] {
         ctxCounty = idx
