@@ -328,7 +328,8 @@ def trie_blockers():
     """The blocker phrases of PlaceTraps.swift (phrases that contain a place name but are none)."""
     src = open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Sources", "NewsExtract",
                             "Recognisers", "PlaceTraps.swift"), encoding="utf-8").read()
-    body = src[src.index("static let blockers: [String] = ["):]
+    head = "static let blockers: [String] = ["
+    body = src[src.index(head) + len(head):]
     body = body[:body.index("]")]
     return re.findall(r'"([^"]+)"', body)
 
@@ -358,7 +359,9 @@ def write_trie(order, records, world):
         if fu != n:
             names.append((fu, idx, "full"))
         idx += 1
-    for b in trie_blockers():
+    blockers = trie_blockers()
+    assert len(blockers) >= 10, blockers
+    for b in blockers:
         names.append((b, -1, "blocker"))
 
     children = [{}]  # node -> {scalar: node}
