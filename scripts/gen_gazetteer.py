@@ -18,6 +18,7 @@ Licences of the data copied beside the output: LICENSE-nbs (WTFPL), LICENSE-jion
 Usage: python3 scripts/gen_gazetteer.py [DATA_ROOT]   (default ../shared/data beside the repository)
 """
 import csv
+import re
 import json
 import os
 import shutil
@@ -200,6 +201,7 @@ def main():
         f.write(body)
         f.write("\n\"\"\"#\n")
     write_index(order, records, world, pairs)
+    write_trie(order, records, world)
     shutil.copy(os.path.join(DIV, "nbs-2023", "LICENSE"), os.path.join(OUT_DIR, "LICENSE-nbs"))
     shutil.copy(os.path.join(DIV, "jionlp-aliases", "LICENSE"), os.path.join(OUT_DIR, "LICENSE-jionlp"))
     shutil.copy(os.path.join(ROOT, "opencc", "LICENSE"), os.path.join(OUT_DIR, "LICENSE-opencc"))
@@ -309,6 +311,121 @@ def write_index(order, records, world, pairs):
         f.write("/// Traditional -> simplified characters used in names: six hex digits each, sorted.\n")
         f.write('let gazetteerFold: StaticString = "' + fold_hex + '"\n')
     print("index: entries", len(entries), "names", len(keys), "fold", len(fold))
+
+
+# Six bits per character, written as the ASCII characters 0x30...0x6F ('0'...'o'), so that the
+# Swift side decodes a digit with one subtraction; 0x5C ('\\') is fine in a raw string literal.
+def d64(n, width=3):
+    assert 0 <= n < 64 ** width, n
+    return "".join(chr(48 + ((n >> (6 * (width - 1 - k))) & 63)) for k in range(width))
+
+
+TRIE_KINDS = {"full": 0, "alias": 1, "old": 2, "blocker": 3}
+DENSE_LO, DENSE_HI = 0x3400, 0xA000
+
+
+def trie_blockers():
+    """The blocker phrases of PlaceTraps.swift (phrases that contain a place name but are none)."""
+    src = open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Sources", "NewsExtract",
+                            "Recognisers", "PlaceTraps.swift"), encoding="utf-8").read()
+    head = "static let blockers: [String] = ["
+    body = src[src.index(head) + len(head):]
+    body = body[:body.index("]")]
+    return re.findall(r'"([^"]+)"', body)
+
+
+def write_trie(order, records, world):
+    """GazetteerTrieData.swift: the recognition trie over Unicode scalars as static tables, so
+    nothing is built at start-up. Keys and hits are inserted exactly as `Gazetteer` lists its
+    names (full name, then aliases per division in table order; world places; blockers), so a
+    trie built at run time from the same names is identical (GazetteerTests check it).
+
+    Nodes are numbered breadth first (root 0); the edges of node i are edges[start(i)..<start(i+1)],
+    sorted by scalar; its hits are hits[hstart(i)..<hstart(i+1)]. The root's children for
+    U+3400...U+9FFF are also in a dense table (node + 1, 0 for none)."""
+    names = []  # (key, entry, kind)
+    idx = 0
+    for code in order:
+        lv, nm, als = records[code]
+        names.append((nm, idx, "full"))
+        for a in als:
+            if a.startswith("~"):
+                names.append((a[1:], idx, "old"))
+            else:
+                names.append((a, idx, "alias"))
+        idx += 1
+    for lv, n, fu, co in world:
+        names.append((n, idx, "full"))
+        if fu != n:
+            names.append((fu, idx, "full"))
+        idx += 1
+    blockers = trie_blockers()
+    assert len(blockers) >= 10, blockers
+    for b in blockers:
+        names.append((b, -1, "blocker"))
+
+    children = [{}]  # node -> {scalar: node}
+    hits = [[]]
+    for key, entry, kind in names:
+        if len(key) < 2:
+            continue
+        node = 0
+        for ch in key:
+            nxt = children[node].get(ord(ch))
+            if nxt is None:
+                nxt = len(children)
+                children.append({})
+                hits.append([])
+                children[node][ord(ch)] = nxt
+            node = nxt
+        h = (entry, kind)
+        if h not in hits[node]:
+            hits[node].append(h)
+    # breadth-first renumbering
+    order_bfs = [0]
+    k = 0
+    while k < len(order_bfs):
+        n = order_bfs[k]
+        for c in sorted(children[n]):
+            order_bfs.append(children[n][c])
+        k += 1
+    new = {old: i for i, old in enumerate(order_bfs)}
+    starts, edges, hstarts, hitcodes = [], [], [], []
+    max_depth = max(len(key) for key, _, _ in names if len(key) >= 2)
+    for old in order_bfs:
+        starts.append(d64(len(edges) // 1))
+        hstarts.append(d64(len(hitcodes)))
+        for c in sorted(children[old]):
+            edges.append(d64(c) + d64(new[children[old][c]]))
+        for entry, kind in hits[old]:
+            hitcodes.append(d64(entry if entry >= 0 else 64 ** 3 - 1) + chr(48 + TRIE_KINDS[kind]))
+    starts.append(d64(len(edges)))
+    hstarts.append(d64(len(hitcodes)))
+    dense = ["000"] * (DENSE_HI - DENSE_LO)
+    for c, child in children[0].items():
+        if DENSE_LO <= c < DENSE_HI:
+            dense[c - DENSE_LO] = d64(new[child] + 1)
+    tables = {"gazetteerTrieEdgeStarts": "".join(starts), "gazetteerTrieEdges": "".join(edges),
+              "gazetteerTrieHitStarts": "".join(hstarts), "gazetteerTrieHits": "".join(hitcodes),
+              "gazetteerTrieRoot": "".join(dense)}
+    with open(os.path.join(OUT_DIR, "GazetteerTrieData.swift"), "w", encoding="utf-8") as f:
+        f.write("// Generated by scripts/gen_gazetteer.py (see GazetteerData.swift for sources and licences).\n")
+        f.write("// Do not edit. The recognition trie of `Gazetteer` as static tables (see `StaticTrie`):\n")
+        f.write("// numbers are base-64 digits written as the characters 0x30...0x6F, three per number.\n\n")
+        f.write("/// Longest key, in scalars.\n")
+        f.write("let gazetteerTrieMaxDepth = %d\n\n" % max_depth)
+        docs = {
+            "gazetteerTrieEdgeStarts": "Per node (breadth-first, root 0) and one past the last: index of its first edge.",
+            "gazetteerTrieEdges": "Edges, per node sorted by scalar: scalar, child node.",
+            "gazetteerTrieHitStarts": "Per node and one past the last: index of its first hit.",
+            "gazetteerTrieHits": "Hits: entry (262143 for a blocker), then one digit of kind (full, alias, old, blocker).",
+            "gazetteerTrieRoot": "The root's child + 1 (0: none) for each scalar U+3400...U+9FFF.",
+        }
+        for name, body in tables.items():
+            assert '"' not in body
+            f.write("/// %s\n" % docs[name])
+            f.write('let %s: StaticString = #"%s"#\n\n' % (name, body))
+    print("trie: nodes", len(order_bfs), "edges", len(edges), "hits", len(hitcodes), "depth", max_depth)
 
 
 if __name__ == "__main__":

@@ -116,14 +116,22 @@ struct DictionaryBuilder: Sendable {
     let n = values.count
     var fresh = Array(UInt32(sortedCount)..<UInt32(n))
     let vs = values
-    fresh.sort { TextDictionary.before(vs[Int($0)], vs[Int($1)]) }
+    // Sort keys made once per value (`TextDictionary.before` is their order; values are
+    // distinct, so keys are too): comparing strings made them again at every comparison.
+    let base = sortedCount
+    let keys = fresh.map { TextOrder.sortKey(vs[Int($0)]) }
+    fresh.sort { keys[Int($0) - base].lexicographicallyPrecedes(keys[Int($1) - base]) }
     // Merge the sorted old codes 0..<sortedCount with the sorted new ones.
     var order: [UInt32] = []
     order.reserveCapacity(n)
     var i: UInt32 = 0, j = 0
     let old = UInt32(sortedCount)
+    var oldKey: [UInt32] = old > 0 ? TextOrder.sortKey(vs[0]) : []
     while i < old && j < fresh.count {
-      if TextDictionary.before(vs[Int(fresh[j])], vs[Int(i)]) { order.append(fresh[j]); j += 1 } else { order.append(i); i += 1 }
+      if keys[Int(fresh[j]) - base].lexicographicallyPrecedes(oldKey) { order.append(fresh[j]); j += 1 } else {
+        order.append(i); i += 1
+        if i < old { oldKey = TextOrder.sortKey(vs[Int(i)]) }
+      }
     }
     while i < old { order.append(i); i += 1 }
     if j < fresh.count { order.append(contentsOf: fresh[j...]) }

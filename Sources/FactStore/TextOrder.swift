@@ -20,6 +20,12 @@ public enum TextOrder {
     Pinyin.less(a, b)
   }
 
+  /// A key whose lexicographic order is `less` (ties by code point included): sorting many
+  /// values by keys made once each is much cheaper than comparing the strings.
+  public static func sortKey(_ s: String) -> [UInt32] {
+    Pinyin.sortKey(s)
+  }
+
   /// Plain code-point order of the scalars of `a` and `b`.
   public static func codePointLess(_ a: String, _ b: String) -> Bool {
     var i = a.unicodeScalars.makeIterator()

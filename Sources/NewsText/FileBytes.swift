@@ -62,8 +62,25 @@ public enum FileBytes {
     if failure != 0 {
       return .failure(FileReadError(kind: .io, path: path, reason: "read failed (\(describe(failure)))"))
     }
-    // Files whose size is not known in advance (or that grew): read on in chunks.
+    // Files whose size is not known in advance (or that grew): read on in chunks. One byte is
+    // tried first, so a file read whole costs no 64 KB buffer (100,000 tiny files paid for it).
     if bytes.count == capacity {
+      var probe: UInt8 = 0
+      var first = 0
+      while true {
+        first = Glibc.read(fd, &probe, 1)
+        if first < 0 && errno == EINTR { continue }
+        break
+      }
+      if first == 0 || (first < 0 && errno == EAGAIN) { return .success(bytes) }
+      if first < 0 {
+        let e = errno
+        return .failure(FileReadError(kind: .io, path: path, reason: "read failed (\(describe(e)))"))
+      }
+      if bytes.count + 1 > limit {
+        return .failure(FileReadError(kind: .tooLarge, path: path, reason: "larger than \(limit) bytes"))
+      }
+      bytes.append(probe)
       var chunk = [UInt8](repeating: 0, count: 1 << 16)
       while true {
         let r = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }

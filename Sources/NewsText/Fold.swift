@@ -24,11 +24,37 @@ public enum Fold {
     return u
   }
 
-  /// Folds every scalar of `s`.
+  /// Folds every scalar of `s`: `s` itself when nothing changes, else a string written as
+  /// UTF-8 in one buffer (appending scalar by scalar to a `String` cost far more).
   public static func fold(_ s: String) -> String {
-    var out = String.UnicodeScalarView()
-    for u in s.unicodeScalars { out.append(fold(u)) }
-    return String(out)
+    var first = -1
+    var k = 0
+    for u in s.unicodeScalars {
+      if fold(u) != u { first = k; break }
+      k &+= 1
+    }
+    if first < 0 { return s }
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(s.utf8.count)
+    for u in s.unicodeScalars {
+      let v = fold(u).value
+      if v < 0x80 {
+        bytes.append(UInt8(truncatingIfNeeded: v))
+      } else if v < 0x800 {
+        bytes.append(UInt8(truncatingIfNeeded: 0xC0 | v >> 6))
+        bytes.append(UInt8(truncatingIfNeeded: 0x80 | v & 0x3F))
+      } else if v < 0x10000 {
+        bytes.append(UInt8(truncatingIfNeeded: 0xE0 | v >> 12))
+        bytes.append(UInt8(truncatingIfNeeded: 0x80 | (v >> 6) & 0x3F))
+        bytes.append(UInt8(truncatingIfNeeded: 0x80 | v & 0x3F))
+      } else {
+        bytes.append(UInt8(truncatingIfNeeded: 0xF0 | v >> 18))
+        bytes.append(UInt8(truncatingIfNeeded: 0x80 | (v >> 12) & 0x3F))
+        bytes.append(UInt8(truncatingIfNeeded: 0x80 | (v >> 6) & 0x3F))
+        bytes.append(UInt8(truncatingIfNeeded: 0x80 | v & 0x3F))
+      }
+    }
+    return String(decoding: bytes, as: UTF8.self)
   }
 
   /// Whether `a` and `b` fold to the same string, without building either.

@@ -35,6 +35,8 @@ enum PinyinPlaceNames {
     static let shared = Index()
     let byFirst: [UInt32: [Entry]]
     let members: Set<UInt32>
+    /// `members` of the Basic Multilingual Plane as bits (the test runs per scalar).
+    let memberBits: [UInt64]
 
     private init() {
       let t = PinyinTable.shared
@@ -52,6 +54,14 @@ enum PinyinPlaceNames {
       for (k, v) in byFirst { byFirst[k] = v.sorted { $0.rest.count > $1.rest.count } }
       self.byFirst = byFirst
       self.members = members
+      var bits = [UInt64](repeating: 0, count: 0x10000 / 64)
+      for m in members where m < 0x10000 { bits[Int(m >> 6)] |= 1 << UInt64(m & 63) }
+      self.memberBits = bits
+    }
+
+    @inline(__always)
+    func isMember(_ v: UInt32) -> Bool {
+      v < 0x10000 ? memberBits[Int(v >> 6)] & (1 << UInt64(v & 63)) != 0 : members.contains(v)
     }
   }
 
@@ -60,7 +70,7 @@ enum PinyinPlaceNames {
     let idx = Index.shared
     var hits = 0
     for u in s.unicodeScalars where u.value >= 0x3400 {
-      if idx.members.contains(Fold.fold(u).value) { hits &+= 1; if hits >= 2 { return true } } else { hits = 0 }
+      if idx.isMember(Fold.fold(u).value) { hits &+= 1; if hits >= 2 { return true } } else { hits = 0 }
     }
     return false
   }

@@ -171,16 +171,24 @@ struct SpaceRepair {
         }
         _ = chainSingles
         guard line.prose, width > 0 else { continue }
-        var partner = false
-        for (cj, q) in cands.enumerated() where cj != ci {
-          if abs(q - k) >= width - 2 && abs(q - k) <= width + 2 { partner = true; break }
-        }
+        // another candidate at the column width (±2) before or after: candidates are sorted,
+        // so two binary searches (a loop over all of them made long lines quadratic)
+        _ = ci
+        var partner = Self.any(in: cands, from: k + width - 2, through: k + width + 2)
+          || Self.any(in: cands, from: k - width - 2, through: k - width + 2)
         if !partner && cands.count == 1 && k - line.start <= width + 2 && line.end - k <= width + 2 {
           partner = true
         }
         if partner { deleted[k] = true }
       }
     }
+  }
+
+  /// Whether the sorted `xs` has an element in `lo...hi`.
+  static func any(in xs: [Int], from lo: Int, through hi: Int) -> Bool {
+    var a = 0, b = xs.count
+    while a < b { let m = (a + b) >> 1; if xs[m] < lo { a = m + 1 } else { b = m } }
+    return a < xs.count && xs[a] <= hi
   }
 
   /// First and last kept, non-space scalar of a line.

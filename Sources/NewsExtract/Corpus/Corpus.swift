@@ -10,6 +10,8 @@ public struct Corpus: Sendable {
   private var rows: [Entity: [Fact]] = [:]
   private var personRows: [String: [Int]] = [:]
   private var placeRows: [String: Int] = [:]
+  /// Per person row that has merged another sighting: the documents of its `docs` list.
+  private var personDocs: [Int: Set<String>] = [:]
   private var articleCount = 0
   /// Documents added so far.
   public private(set) var documentCount = 0
@@ -78,7 +80,10 @@ public struct Corpus: Sendable {
       personRows[name, default: []].append(rows[.person]!.count - 1)
       return
     }
-    var row = rows[.person]![i]
+    var docSets = personDocs
+    personDocs = [:]
+    defer { personDocs = docSets }
+    withRow(.person, i) { row in
     if case .list(let ts) = f["titles"] {
       var have: [String] = []
       if case .list(let old) = row["titles"] { have = old }
@@ -91,25 +96,42 @@ public struct Corpus: Sendable {
       row["titles"] = .list(have)
     }
     if case .list(let ds) = f["docs"] {
-      var have: [String] = []
-      if case .list(let old) = row["docs"] { have = old }
-      for d in ds where !have.contains(d) { have.append(d) }
+      // the row's list taken out (not copied) and a set beside it: a person in every one of
+      // many documents would otherwise cost a copy and a scan of the list per document
+      var have = Self.takeList(&row, "docs")
+      for d in ds where docSets[i, default: Set(have)].insert(d).inserted { have.append(d) }
       row["docs"] = .list(have)
     }
     if !weak {
       for k in ["province", "city", "county"] where row[k].isNull { row[k] = f[k] }
     }
     if let src = Self.source(f) { row.moreSources.append(src) }
-    rows[.person]![i] = row
+    }
+  }
+
+  /// Changes row `i` of `e` in place: the row list is taken out of `rows` while `body` runs, so
+  /// neither it nor the row's sources are copied (a copy per merge made a place mentioned
+  /// n times cost n² — a 4 MB one-line document spent most of its time here).
+  private mutating func withRow(_ e: Entity, _ i: Int, _ body: (inout Fact) -> Void) {
+    var list = rows.removeValue(forKey: e) ?? []
+    body(&list[i])
+    rows[e] = list
+  }
+
+  /// The list in field `k` of `row`, moved out of the row (which is left null there).
+  private static func takeList(_ row: inout Fact, _ k: String) -> [String] {
+    guard case .list(let xs) = row[k] else { return [] }
+    row[k] = .null
+    return xs
   }
 
   private mutating func mergePlace(_ f: Fact) {
     let key = f["code"].text ?? (f["full_name"].text ?? f["name"].text ?? "")
     if let i = placeRows[key] {
-      var row = rows[.place]![i]
-      if case .integer(let n) = row["mentions"] { row["mentions"] = .integer(n + 1) }
-      if let src = Self.source(f) { row.moreSources.append(src) }
-      rows[.place]![i] = row
+      withRow(.place, i) { row in
+        if case .integer(let n) = row["mentions"] { row["mentions"] = .integer(n + 1) }
+        if let src = Self.source(f) { row.moreSources.append(src) }
+      }
     } else {
       var g = f
       append(&g)

@@ -2,7 +2,7 @@ import NewsFacts
 
 /// Every province, prefecture-level city, county-level division and township of China (NBS
 /// 2023 codes and hierarchy, JioNLP short names and renames), plus countries and major foreign
-/// cities, with a scalar trie for one-pass recognition.
+/// cities, with a scalar trie for one-pass recognition (`StaticTrie`, compiled into the binary).
 ///
 /// Built once, lazily, from the string table in `GazetteerData.swift` (see
 /// `scripts/gen_gazetteer.py`). Placeholder rows (市辖区, 县, 省直辖县级行政区划) are skipped but
@@ -33,7 +33,10 @@ public final class Gazetteer: PlaceResolver, Sendable {
   let entries: [Entry]
   let byCode: [String: Int32]
   let childIndex: [Int32: [Int32]]
-  let trie: ScalarTrie
+  /// The recognition trie: static tables, nothing built.
+  let trie = StaticTrie()
+  /// The names the trie holds, in insertion order (for tests that build it at run time).
+  let names: [(String, Int32, ScalarTrie.Hit.Kind)]
   let fold: [Unicode.Scalar: Unicode.Scalar]
   let townScalars: [Unicode.Scalar]
   let towns: [Township]
@@ -191,6 +194,23 @@ public final class Gazetteer: PlaceResolver, Sendable {
     var k = 0
     while k + 1 < pairScalars.count { fold[pairScalars[k]] = pairScalars[k + 1]; k += 2 }
 
+    var childIndex: [Int32: [Int32]] = [:]
+    for (n, e) in entries.enumerated() where e.parent >= 0 { childIndex[e.parent, default: []].append(Int32(n)) }
+
+    self.entries = entries
+    self.byCode = byCode
+    self.names = names
+    self.fold = fold
+    self.townScalars = townScalars
+    self.towns = towns
+    self.townRanges = townRanges
+    self.childIndex = childIndex
+    self.buildMicroseconds = monotonicMicros() - t0
+  }
+
+  /// The recognition trie built at run time from `names` and `PlaceTraps.blockers`, as the
+  /// generator builds the static one (tests compare the two).
+  func dynamicTrie() -> ScalarTrie {
     var trie = ScalarTrie()
     for (name, idx, kind) in names where name.unicodeScalars.count >= 2 {
       trie.insert(name.unicodeScalars, ScalarTrie.Hit(entry: idx, kind: kind))
@@ -198,19 +218,7 @@ public final class Gazetteer: PlaceResolver, Sendable {
     for phrase in PlaceTraps.blockers {
       trie.insert(phrase.unicodeScalars, ScalarTrie.Hit(entry: -1, kind: .blocker))
     }
-
-    var childIndex: [Int32: [Int32]] = [:]
-    for (n, e) in entries.enumerated() where e.parent >= 0 { childIndex[e.parent, default: []].append(Int32(n)) }
-
-    self.entries = entries
-    self.byCode = byCode
-    self.trie = trie
-    self.fold = fold
-    self.townScalars = townScalars
-    self.towns = towns
-    self.townRanges = townRanges
-    self.childIndex = childIndex
-    self.buildMicroseconds = monotonicMicros() - t0
+    return trie
   }
 
   /// Every place `name` can denote (short, full, traditional or old name; 襄樊 → 襄阳市), higher

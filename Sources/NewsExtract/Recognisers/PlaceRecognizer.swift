@@ -96,7 +96,7 @@ struct PlaceRun {
   mutating func setContext(_ c: PlaceContext) {
     func pick(_ name: String?, _ levels: [PlaceLevel]) -> PlaceRef? {
       guard let name, !name.isEmpty else { return nil }
-      let refs = g.resolve(name).filter { levels.contains($0.level) && $0.code != nil }
+      let refs = g.resolveByTrie(name).filter { levels.contains($0.level) && $0.code != nil }
       if let p = ctxProvince, let r = refs.first(where: { $0.province == p }) { return r }
       return refs.first
     }
@@ -106,7 +106,7 @@ struct PlaceRun {
       if ctxProvince == nil { ctxProvince = city.province }
     }
     if let name = c.county, !name.isEmpty {
-      let refs = g.resolve(name).filter { $0.level == .county && $0.code != nil }
+      let refs = g.resolveByTrie(name).filter { $0.level == .county && $0.code != nil }
       let best = refs.first { ($0.city == ctxCity && ctxCity != nil) } ?? refs.first { $0.province == ctxProvince && ctxProvince != nil } ?? (refs.count == 1 ? refs.first : nil)
       if let b = best, let code = b.code, let idx = g.byCode[code] {
         ctxCounty = idx
@@ -143,7 +143,7 @@ struct PlaceRun {
       var trieEnd = -1
       if let m = trieMatch(at: i) {
         trieEnd = m.end
-        let hits = g.trie.hits[Int(m.hits)]
+        let hits = g.trie.hits(m.hits)
         if hits.contains(where: { $0.kind == .blocker }) {
           i = m.end
           continue
@@ -183,7 +183,7 @@ struct PlaceRun {
   }
 
   /// Filters candidates by the trap rules, picks one, emits it. False when nothing was emitted.
-  mutating func accept(_ hits: [ScalarTrie.Hit], _ r: Range<Int>) -> Bool {
+  mutating func accept(_ hits: StaticTrie.Hits, _ r: Range<Int>) -> Bool {
     let len = r.count
     let adjacentPrev = prevEnd == r.lowerBound ? prevEntry : -1
     var cands: [(Int32, ScalarTrie.Hit.Kind)] = []
