@@ -39,7 +39,7 @@ step() { echo "== $*" >&2; }
 step "building (release): Benchmarks package and newsq"
 swift build -c release --package-path Benchmarks --product newsbench >&2
 swift build -c release --package-path Benchmarks --product newsgen >&2
-swift build -c release --package-path Benchmarks --product newsq >&2
+swift build -c release --package-path Benchmarks --product newsq --static-swift-stdlib >&2  # as newsq.sh builds it
 BIN=$(swift build -c release --package-path Benchmarks --show-bin-path)
 
 PY=python3

@@ -71,10 +71,16 @@ static int nq_lib_ok = 0;
 static char nq_lib_error[256] = "";
 static pthread_once_t nq_lib_once = PTHREAD_ONCE_INIT;
 
+/* NEWSQ_LIBEDIT names another library to open instead (tests use a missing one). */
 static void nq_lib_load(void) {
   static const char *names[] = {"libedit.so.2", "libedit.so"};
+  const char *override = getenv("NEWSQ_LIBEDIT");
   void *h = NULL;
-  for (size_t i = 0; i < sizeof names / sizeof names[0] && !h; i++) h = dlopen(names[i], RTLD_NOW | RTLD_LOCAL);
+  if (override && override[0]) {
+    h = dlopen(override, RTLD_NOW | RTLD_LOCAL);
+  } else {
+    for (size_t i = 0; i < sizeof names / sizeof names[0] && !h; i++) h = dlopen(names[i], RTLD_NOW | RTLD_LOCAL);
+  }
   if (!h) {
     const char *e = dlerror();
     snprintf(nq_lib_error, sizeof nq_lib_error, "%s", e ? e : "cannot open libedit.so.2");

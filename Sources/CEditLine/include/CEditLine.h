@@ -5,7 +5,8 @@
  *
  * libedit is opened with dlopen on the first nq_open or nq_open_history_only, never at start-up:
  * a run that only reads a script or a pipe does not load it. When it cannot be opened both
- * return NULL and nq_editline_error() says why.
+ * return NULL and nq_editline_error() says why. NEWSQ_LIBEDIT, when set, names the library to
+ * open instead of libedit.so.2 (tests name a missing one to see the fallback).
  *
  * Swift never sees `FILE *`, varargs (`el_set`, `el_get`, `history`) or libedit's signal
  * handling. The editor owns one EditLine and one History; strings passed in are copied,
