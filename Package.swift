@@ -23,9 +23,9 @@ let package = Package(
     .target(name: "FactQuery", dependencies: ["FactStore", "NewsFacts", "NewsText"]),
     // The facade embedders import: Engine, results, loading, rendering.
     .target(name: "NewsQ", dependencies: ["NewsExtract", "FactQuery", "FactStore", "NewsFacts", "NewsText"]),
-    // The only C: libedit behind a few non-variadic functions.
-    .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
-    .target(name: "CEditLine", dependencies: ["CLibEdit"]),
+    // The only C: libedit behind a few non-variadic functions, opened with dlopen when a prompt
+    // starts (so -c, scripts and pipes never load it); its header comes from libedit-dev.
+    .target(name: "CEditLine"),
     // Prompt, history, completion, dot commands, script runner, command line.
     .target(name: "NewsShell", dependencies: ["NewsQ", "NewsText", "CEditLine"]),
     .executableTarget(name: "newsq", dependencies: ["NewsShell"]),

@@ -39,7 +39,9 @@ step() { echo "== $*" >&2; }
 step "building (release): Benchmarks package and newsq"
 swift build -c release --package-path Benchmarks --product newsbench >&2
 swift build -c release --package-path Benchmarks --product newsgen >&2
-swift build -c release --package-path Benchmarks --product newsq >&2
+# newsq for start-up exactly as ./newsq.sh builds it (Swift runtime and C++ library linked in).
+./newsq.sh --version > /dev/null
+NEWSQ_BIN=$ROOT/.build/release/newsq
 BIN=$(swift build -c release --package-path Benchmarks --show-bin-path)
 
 PY=python3
@@ -81,7 +83,7 @@ $PY scripts/bench_peers.py jionlp --docs "$GEN/docs" --bytes "$JIO_BYTES" --budg
 
 step "start-up: newsq -c vs sqlite3 on a prepared file"
 $PY scripts/bench_peers.py sql --tables "$R/seeds-facts" --queries /dev/null --runs 1 --sqlite-file "$R/seeds.db" > /dev/null
-NEWSQ_CMD="$BIN/newsq -c 'find meeting where city=\"临汾\"'"
+NEWSQ_CMD="$NEWSQ_BIN -c 'find meeting where city=\"临汾\"'"
 SQLITE_CMD="sqlite3 $R/seeds.db \"SELECT * FROM meeting WHERE city = '临汾市'\""
 if command -v hyperfine > /dev/null && command -v sqlite3 > /dev/null; then
   hyperfine -N --warmup 3 --runs "$STARTUP_RUNS" --export-json "$R/startup.json" "$NEWSQ_CMD" "$SQLITE_CMD" > /dev/null 2>&1 \

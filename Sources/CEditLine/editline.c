@@ -8,10 +8,14 @@
  *   own read function (EL_GETCFN) polls, so a resize (SIGWINCH) is honoured mid-line.
  * - While a statement runs the tty is cooked: SIGINT goes to a handler that writes to a
  *   self-pipe; a helper thread turns that into a call of the registered interrupt function.
+ * - libedit is not linked: it is opened with dlopen the first time an editor or a history is
+ *   made, so `-c`, scripts and pipes never load it (nor libtinfo and libbsd behind it), which
+ *   keeps them off start-up. histedit.h still gives the types and constants.
  */
 #define _GNU_SOURCE
 #include "CEditLine.h"
 #include <histedit.h>
+#include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <langinfo.h>
@@ -43,6 +47,72 @@ struct nq_editor {
   void *complete_ctx;
   mbstate_t mb;
 };
+
+/* ---- libedit, opened on first use --------------------------------------------------------- */
+
+static struct {
+  EditLine *(*el_init)(const char *, FILE *, FILE *, FILE *);
+  void (*el_end)(EditLine *);
+  int (*el_set)(EditLine *, int, ...);
+  int (*el_get)(EditLine *, int, ...);
+  const char *(*el_gets)(EditLine *, int *);
+  void (*el_push)(EditLine *, const char *);
+  int (*el_source)(EditLine *, const char *);
+  void (*el_resize)(EditLine *);
+  const LineInfo *(*el_line)(EditLine *);
+  int (*el_insertstr)(EditLine *, const char *);
+  void (*el_deletestr)(EditLine *, int);
+  int (*el_cursor)(EditLine *, int);
+  History *(*history_init)(void);
+  void (*history_end)(History *);
+  int (*history)(History *, HistEvent *, int, ...);
+} L;
+static int nq_lib_ok = 0;
+static char nq_lib_error[256] = "";
+static pthread_once_t nq_lib_once = PTHREAD_ONCE_INIT;
+
+/* NEWSQ_LIBEDIT names another library to open instead (tests use a missing one). */
+static void nq_lib_load(void) {
+  static const char *names[] = {"libedit.so.2", "libedit.so"};
+  const char *override = getenv("NEWSQ_LIBEDIT");
+  void *h = NULL;
+  if (override && override[0]) {
+    h = dlopen(override, RTLD_NOW | RTLD_LOCAL);
+  } else {
+    for (size_t i = 0; i < sizeof names / sizeof names[0] && !h; i++) h = dlopen(names[i], RTLD_NOW | RTLD_LOCAL);
+  }
+  if (!h) {
+    const char *e = dlerror();
+    snprintf(nq_lib_error, sizeof nq_lib_error, "%s", e ? e : "cannot open libedit.so.2");
+    return;
+  }
+  int missing = 0;
+#define NQ_SYM(name)                                           \
+  do {                                                         \
+    *(void **)(&L.name) = dlsym(h, #name);                     \
+    if (!L.name && !missing) {                                 \
+      missing = 1;                                             \
+      snprintf(nq_lib_error, sizeof nq_lib_error, "libedit has no %s", #name); \
+    }                                                          \
+  } while (0)
+  NQ_SYM(el_init); NQ_SYM(el_end); NQ_SYM(el_set); NQ_SYM(el_get); NQ_SYM(el_gets);
+  NQ_SYM(el_push); NQ_SYM(el_source); NQ_SYM(el_resize); NQ_SYM(el_line);
+  NQ_SYM(el_insertstr); NQ_SYM(el_deletestr); NQ_SYM(el_cursor);
+  NQ_SYM(history_init); NQ_SYM(history_end); NQ_SYM(history);
+#undef NQ_SYM
+  if (missing) { dlclose(h); return; }
+  nq_lib_ok = 1;
+}
+
+/* 1 when libedit is loaded (loading it now if this is the first call). */
+static int nq_lib(void) {
+  pthread_once(&nq_lib_once, nq_lib_load);
+  return nq_lib_ok;
+}
+
+const char *nq_editline_error(void) {
+  return nq_lib() ? NULL : nq_lib_error;
+}
 
 /* ---- signals ---------------------------------------------------------------------------- */
 
@@ -135,12 +205,12 @@ void nq_install_signals(nq_interrupt_fn fn, void *ctx) {
  * honours a resize while waiting; invalid bytes become U+FFFD instead of an error. */
 static int nq_getc(EditLine *el, wchar_t *out) {
   nq_editor *ed = NULL;
-  el_get(el, EL_CLIENTDATA, (void **)&ed);
+  L.el_get(el, EL_CLIENTDATA, (void **)&ed);
   for (;;) {
     if (nq_winch_pending) {
       nq_winch_pending = 0;
-      el_resize(el);
-      el_set(el, EL_REFRESH);
+      L.el_resize(el);
+      L.el_set(el, EL_REFRESH);
     }
     if (nq_sigint_while_reading) {
       nq_sigint_while_reading = 0;
@@ -176,7 +246,7 @@ static int nq_getc(EditLine *el, wchar_t *out) {
 
 static char *nq_prompt_fn(EditLine *el) {
   nq_editor *ed = NULL;
-  el_get(el, EL_CLIENTDATA, (void **)&ed);
+  L.el_get(el, EL_CLIENTDATA, (void **)&ed);
   return (ed && ed->prompt) ? ed->prompt : (char *)"";
 }
 
@@ -184,11 +254,11 @@ static char *nq_prompt_fn(EditLine *el) {
 static unsigned char nq_interrupt_key(EditLine *el, int ch) {
   (void)ch;
   nq_editor *ed = NULL;
-  el_get(el, EL_CLIENTDATA, (void **)&ed);
+  L.el_get(el, EL_CLIENTDATA, (void **)&ed);
   if (ed) ed->interrupted = 1;
-  el_cursor(el, 1 << 30);
-  el_insertstr(el, "^C");
-  el_push(el, "\n");
+  L.el_cursor(el, 1 << 30);
+  L.el_insertstr(el, "^C");
+  L.el_push(el, "\n");
   return CC_REFRESH;
 }
 
@@ -196,9 +266,9 @@ static unsigned char nq_interrupt_key(EditLine *el, int ch) {
 static unsigned char nq_complete_key(EditLine *el, int ch) {
   (void)ch;
   nq_editor *ed = NULL;
-  el_get(el, EL_CLIENTDATA, (void **)&ed);
+  L.el_get(el, EL_CLIENTDATA, (void **)&ed);
   if (!ed || !ed->complete) return CC_ERROR;
-  const LineInfo *li = el_line(el);
+  const LineInfo *li = L.el_line(el);
   if (!li) return CC_ERROR;
   nq_completion out = {0, NULL, NULL};
   int ok = ed->complete(ed->complete_ctx, li->buffer, (int)(li->cursor - li->buffer), &out);
@@ -206,12 +276,12 @@ static unsigned char nq_complete_key(EditLine *el, int ch) {
   if (ok) {
     rc = CC_REFRESH;
     if (out.insert && out.insert[0]) {
-      if (out.delete_chars > 0) el_deletestr(el, out.delete_chars);
-      if (el_insertstr(el, out.insert) != 0) rc = CC_REFRESH_BEEP;
+      if (out.delete_chars > 0) L.el_deletestr(el, out.delete_chars);
+      if (L.el_insertstr(el, out.insert) != 0) rc = CC_REFRESH_BEEP;
     }
     if (out.listing && out.listing[0]) {
       FILE *fout = NULL;
-      if (el_get(el, EL_GETFP, 1, &fout) != 0 || fout == NULL) fout = stdout;
+      if (L.el_get(el, EL_GETFP, 1, &fout) != 0 || fout == NULL) fout = stdout;
       fputs("\n", fout);
       fputs(out.listing, fout);
       size_t n = strlen(out.listing);
@@ -234,21 +304,22 @@ static void nq_set_locale(void) {
 }
 
 static History *nq_history_new(HistEvent *ev, int size) {
-  History *h = history_init();
+  History *h = L.history_init();
   if (!h) return NULL;
-  history(h, ev, H_SETSIZE, size > 0 ? size : 1000);
-  history(h, ev, H_SETUNIQUE, 1);
+  L.history(h, ev, H_SETSIZE, size > 0 ? size : 1000);
+  L.history(h, ev, H_SETUNIQUE, 1);
   return h;
 }
 
 nq_editor *nq_open_history_only(const char *history_path, int history_size) {
+  if (!nq_lib()) return NULL;
   nq_editor *ed = calloc(1, sizeof *ed);
   if (!ed) return NULL;
   ed->hist = nq_history_new(&ed->ev, history_size);
   if (!ed->hist) { free(ed); return NULL; }
   if (history_path) {
     ed->history_path = strdup(history_path);
-    history(ed->hist, &ed->ev, H_LOAD, history_path);
+    L.history(ed->hist, &ed->ev, H_LOAD, history_path);
   }
   return ed;
 }
@@ -257,22 +328,22 @@ nq_editor *nq_open(const char *program, const char *history_path, int history_si
   nq_set_locale();
   nq_editor *ed = nq_open_history_only(history_path, history_size);
   if (!ed) return NULL;
-  ed->el = el_init(program ? program : "newsq", stdin, stdout, stderr);
+  ed->el = L.el_init(program ? program : "newsq", stdin, stdout, stderr);
   if (!ed->el) { nq_close(ed); return NULL; }
   EditLine *el = ed->el;
-  el_set(el, EL_CLIENTDATA, (void *)ed);
-  el_set(el, EL_EDITOR, "emacs");
-  el_set(el, EL_SIGNAL, 0);
-  el_set(el, EL_HIST, history, ed->hist);
-  el_set(el, EL_PROMPT_ESC, nq_prompt_fn, '\1');
-  el_set(el, EL_GETCFN, nq_getc);
-  el_set(el, EL_SETTY, "-d", "-isig", NULL);
-  el_set(el, EL_ADDFN, "nq-complete", "complete from the newsq engine", nq_complete_key);
-  el_set(el, EL_ADDFN, "nq-interrupt", "abandon the line", nq_interrupt_key);
-  el_set(el, EL_BIND, "^I", "nq-complete", NULL);
-  el_set(el, EL_BIND, "^C", "nq-interrupt", NULL);
+  L.el_set(el, EL_CLIENTDATA, (void *)ed);
+  L.el_set(el, EL_EDITOR, "emacs");
+  L.el_set(el, EL_SIGNAL, 0);
+  L.el_set(el, EL_HIST, L.history, ed->hist);
+  L.el_set(el, EL_PROMPT_ESC, nq_prompt_fn, '\1');
+  L.el_set(el, EL_GETCFN, nq_getc);
+  L.el_set(el, EL_SETTY, "-d", "-isig", NULL);
+  L.el_set(el, EL_ADDFN, "nq-complete", "complete from the newsq engine", nq_complete_key);
+  L.el_set(el, EL_ADDFN, "nq-interrupt", "abandon the line", nq_interrupt_key);
+  L.el_set(el, EL_BIND, "^I", "nq-complete", NULL);
+  L.el_set(el, EL_BIND, "^C", "nq-interrupt", NULL);
   /* Arrow keys for history search by prefix would surprise readline users: keep defaults. */
-  el_source(el, NULL); /* ~/.editrc, as other libedit programs do */
+  L.el_source(el, NULL); /* ~/.editrc, as other libedit programs do */
   return ed;
 }
 
@@ -289,7 +360,7 @@ const char *nq_read_line(nq_editor *ed, int *length) {
   memset(&ed->mb, 0, sizeof ed->mb);
   int count = 0;
   nq_reading = 1;
-  const char *s = el_gets(ed->el, &count);
+  const char *s = L.el_gets(ed->el, &count);
   nq_reading = 0;
   if (ed->interrupted) {
     if (length) *length = 0;
@@ -315,13 +386,13 @@ int nq_was_interrupted(const nq_editor *ed) { return ed ? ed->interrupted : 0; }
 
 void nq_history_add(nq_editor *ed, const char *entry) {
   if (!ed || !ed->hist || !entry || !entry[0]) return;
-  history(ed->hist, &ed->ev, H_ENTER, entry);
+  L.history(ed->hist, &ed->ev, H_ENTER, entry);
 }
 
 int nq_history_save(nq_editor *ed, const char *tmp_path) {
   if (!ed || !ed->hist || !ed->history_path || !tmp_path) return EINVAL;
   errno = 0;
-  if (history(ed->hist, &ed->ev, H_SAVE, tmp_path) < 0) {
+  if (L.history(ed->hist, &ed->ev, H_SAVE, tmp_path) < 0) {
     int e = errno ? errno : EACCES;
     unlink(tmp_path);
     return e;
@@ -337,15 +408,15 @@ int nq_history_save(nq_editor *ed, const char *tmp_path) {
 
 int nq_history_count(nq_editor *ed) {
   if (!ed || !ed->hist) return 0;
-  if (history(ed->hist, &ed->ev, H_GETSIZE) < 0) return 0;
+  if (L.history(ed->hist, &ed->ev, H_GETSIZE) < 0) return 0;
   return ed->ev.num;
 }
 
 const char *nq_history_entry(nq_editor *ed, int index) {
   if (!ed || !ed->hist || index < 0) return NULL;
-  if (history(ed->hist, &ed->ev, H_FIRST) < 0) return NULL;
+  if (L.history(ed->hist, &ed->ev, H_FIRST) < 0) return NULL;
   for (int i = 0; i < index; i++)
-    if (history(ed->hist, &ed->ev, H_NEXT) < 0) return NULL;
+    if (L.history(ed->hist, &ed->ev, H_NEXT) < 0) return NULL;
   return ed->ev.str;
 }
 
@@ -357,8 +428,8 @@ void nq_set_completer(nq_editor *ed, nq_complete_fn fn, void *ctx) {
 
 void nq_close(nq_editor *ed) {
   if (!ed) return;
-  if (ed->el) el_end(ed->el);
-  if (ed->hist) history_end(ed->hist);
+  if (ed->el) L.el_end(ed->el);
+  if (ed->hist) L.history_end(ed->hist);
   free(ed->history_path);
   free(ed->prompt);
   free(ed->line);

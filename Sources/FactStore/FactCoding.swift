@@ -80,6 +80,18 @@ public struct FactWriter: Sendable {
     for x in a { string(x) }
   }
 
+  /// The length written in place of a string that repeats the one beside it (`strings(_:sameAs:)`).
+  static let sameString: UInt32 = .max
+
+  /// Appends a count and each string, writing only a marker for a string that is byte for byte
+  /// `same` at its position (folded texts mostly equal the texts they fold).
+  public mutating func strings(_ a: [String], sameAs same: [String]) {
+    u32(UInt32(truncatingIfNeeded: a.count))
+    for (i, x) in a.enumerated() {
+      if i < same.count, x.utf8.elementsEqual(same[i].utf8) { u32(Self.sameString) } else { string(x) }
+    }
+  }
+
   /// Appends a count followed by each fact.
   public mutating func facts(_ fs: [Fact]) {
     u32(UInt32(truncatingIfNeeded: fs.count))
@@ -198,6 +210,26 @@ public struct FactReader {
     var out: [String] = []
     out.reserveCapacity(n)
     for _ in 0..<n { guard let s = string() else { return nil }; out.append(s) }
+    return out
+  }
+
+  /// An array written by `FactWriter.strings(_:sameAs:)` with the same `same`.
+  public mutating func strings(sameAs same: [String]) -> [String]? {
+    guard let n = count(minBytes: 4) else { return nil }
+    var out: [String] = []
+    out.reserveCapacity(n)
+    for i in 0..<n {
+      guard let len = u32() else { return nil }
+      if len == FactWriter.sameString {
+        guard i < same.count else { failed = true; return nil }
+        out.append(same[i])
+      } else {
+        guard let at = take(Int(len)) else { return nil }
+        out.append(bytes.withUnsafeBufferPointer { b in
+          String(decoding: UnsafeBufferPointer(rebasing: b[at..<(at + Int(len))]), as: UTF8.self)
+        })
+      }
+    }
     return out
   }
 

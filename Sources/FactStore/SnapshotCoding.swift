@@ -3,8 +3,10 @@ import NewsFacts
 /// Writing a frozen snapshot to bytes and reading it back, for the start-up cache: reading
 /// skips the store build (pinyin-ordered dictionaries, sorting, statistics) entirely.
 ///
-/// Columns are written as their arrays; the text dictionaries with their folded forms; the
-/// postings are rebuilt on reading (integer work only). Reading checks every index against
+/// Columns are written as their arrays; the text dictionaries with their folded forms (a
+/// folded form equal to its value is a marker, read back as the value's string); the
+/// postings are rebuilt on reading (integer work only) and the folded-lookup tables on the
+/// first lookup. Reading checks every index against
 /// the sizes it refers to and each column's kind against the schema, so a damaged buffer gives
 /// nil, never a snapshot that could trap a later query.
 extension Snapshot {
@@ -42,10 +44,10 @@ extension Snapshot {
     w.u8(tag(c))
     switch c {
     case .text(let t):
-      w.raw(t.codes); w.strings(t.dictionary.values); w.strings(t.dictionary.folded)
+      w.raw(t.codes); encode(t.dictionary, into: &w)
     case .list(let l):
       w.raw(l.offsets); w.raw(l.elements); encode(l.present, into: &w)
-      w.strings(l.dictionary.values); w.strings(l.dictionary.folded)
+      encode(l.dictionary, into: &w)
     case .number(let n):
       w.raw(n.values); encode(n.present, into: &w); w.raw(n.sorted); w.u8(n.isInteger ? 1 : 0)
     case .date(let d):
@@ -53,6 +55,12 @@ extension Snapshot {
     case .span(let s):
       w.raw(s.starts); w.raw(s.ends); encode(s.present, into: &w)
     }
+  }
+
+  /// The values, then the folded values (each only a marker where it equals its value).
+  static func encode(_ d: TextDictionary, into w: inout FactWriter) {
+    w.strings(d.values)
+    w.strings(d.folded, sameAs: d.values)
   }
 
   static func encode(_ b: Bitmap, into w: inout FactWriter) {
@@ -102,7 +110,7 @@ extension Snapshot {
   }
 
   static func decodeDictionary(_ r: inout FactReader) -> TextDictionary? {
-    guard let values = r.strings(), let folded = r.strings(), values.count == folded.count,
+    guard let values = r.strings(), let folded = r.strings(sameAs: values), values.count == folded.count,
           values.count < Int(TextColumn.null) else { r.fail(); return nil }
     return TextDictionary(sortedValues: values, folded: folded)
   }

@@ -92,6 +92,7 @@ struct TableBuilder: Sendable {
     self.entity = entity
     fields = Schema.fields(of: entity)
     var m: [String: Int] = [:]
+    m.reserveCapacity(fields.count)
     for (i, f) in fields.enumerated() { m[f.name] = i }
     fieldIndex = m
     idColumn = m["id"]

@@ -18,6 +18,7 @@ public struct Table: Sendable {
     self.columns = columns
     self.moreSources = moreSources
     var m: [String: Int] = [:]
+    m.reserveCapacity(fields.count)
     for (i, f) in fields.enumerated() { m[f.name] = i }
     fieldIndex = m
   }

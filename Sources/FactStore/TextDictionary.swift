@@ -1,3 +1,5 @@
+import Synchronization
+
 /// The distinct texts of a column, each once, in pinyin order: code `i` is `values[i]`, so
 /// comparing codes compares texts. `lookup` finds codes by folded text (臨汾 and 临汾 alike).
 public struct TextDictionary: Sendable {
@@ -39,7 +41,49 @@ public struct TextDictionary: Sendable {
 
 /// Folded value → the codes whose folded value it is, ascending. Most folded values belong to
 /// one code, so those are kept without an array of their own (one hash entry per value).
+///
+/// The hash tables are built on the first lookup, not with the dictionary: hashing every value
+/// of every column is most of what decoding a cached snapshot would cost, and a statement looks
+/// up only the columns it names. The build runs once under a lock, so a lookup may come from
+/// any thread.
 public struct FoldedLookup: Sendable {
+  private let storage: LazyFoldedTables
+
+  init(_ folded: [String]) { storage = LazyFoldedTables(folded) }
+
+  /// The codes of folded value `f`, ascending; nil when no value folds to it.
+  public subscript(_ f: String) -> [UInt32]? { storage.tables[f] }
+
+  /// Whether the hash tables have been built (by a lookup).
+  var isBuilt: Bool { storage.isBuilt }
+
+  /// Bytes held by the tables (estimate: hash slots plus out-of-line key storage), building
+  /// them if no lookup did yet: what the store costs once it is queried.
+  var byteSize: Int { storage.tables.byteSize }
+}
+
+/// The folded values and, once a lookup asked, their hash tables.
+final class LazyFoldedTables: Sendable {
+  let folded: [String]
+  private let built = Mutex<FoldedTables?>(nil)
+
+  init(_ folded: [String]) { self.folded = folded }
+
+  /// The tables, built now if no lookup built them yet.
+  var tables: FoldedTables {
+    built.withLock { t in
+      if let t { return t }
+      let made = FoldedTables(folded)
+      t = made
+      return made
+    }
+  }
+
+  var isBuilt: Bool { built.withLock { $0 != nil } }
+}
+
+/// The hash tables of a `FoldedLookup`.
+struct FoldedTables: Sendable {
   /// The first (or only) code of each folded value.
   private let first: [String: UInt32]
   /// Further codes of folded values shared by several codes.
@@ -56,14 +100,12 @@ public struct FoldedLookup: Sendable {
     self.more = more
   }
 
-  /// The codes of folded value `f`, ascending; nil when no value folds to it.
-  public subscript(_ f: String) -> [UInt32]? {
+  subscript(_ f: String) -> [UInt32]? {
     guard let c = first[f] else { return nil }
     guard let rest = more[f] else { return [c] }
     return [c] + rest
   }
 
-  /// Bytes held by the tables (estimate: hash slots plus out-of-line key storage).
   var byteSize: Int {
     var n = first.capacity * (MemoryLayout<String>.stride + MemoryLayout<UInt32>.stride) + first.capacity / 8
     for (_, v) in more { n += 48 + v.capacity * 4 }

@@ -12,7 +12,14 @@ public final class EditLineSource: LineSource {
   public private(set) var lastLineInterrupted = false
   private let warn: (String) -> Void
 
-  /// Opens the prompt; nil when libedit cannot start (then the caller falls back to a pipe).
+  /// Why libedit cannot be used (it could not be loaded), or nil when it can. libedit is loaded
+  /// on the first prompt or history, never by a run that only reads scripts or pipes.
+  public static var unavailableReason: String? {
+    nq_editline_error().map { String(cString: $0) }
+  }
+
+  /// Opens the prompt; nil when libedit cannot be loaded or cannot start (then the caller
+  /// falls back to `PlainPromptSource`).
   public init?(historyPath: String?, engine: Engine, warn: @escaping (String) -> Void) {
     guard let ed = nq_open("newsq", historyPath, Int32(HistoryStore.defaultLimit)) else { return nil }
     editor = ed
@@ -48,6 +55,24 @@ public final class EditLineSource: LineSource {
   deinit {
     nq_close(editor)
     completer.release()
+  }
+}
+
+/// The prompt without libedit: the prompt is written (without libedit's `\u{1}` markers around
+/// escape sequences) and a plain line read; no editing keys, history or completion.
+public struct PlainPromptSource: LineSource {
+  private var lines: DescriptorLineSource
+  private let output: any OutputSink
+
+  public init(fd: Int32, output: any OutputSink) {
+    lines = DescriptorLineSource(fd: fd)
+    self.output = output
+  }
+
+  public mutating func next(prompt: String) -> String? {
+    output.write(String(prompt.unicodeScalars.filter { $0 != "\u{1}" }.map(Character.init)))
+    output.flush()
+    return lines.next(prompt: "")
   }
 }
 

@@ -15,7 +15,11 @@ public enum ShellMain {
   }
 
   /// Runs `newsq` with `arguments` (without the program name) and returns the exit status.
-  public static func run(arguments: [String], environment: ShellEnvironment = .current()) -> Int32 {
+  /// With `processExitsAfter` (the `newsq` executable) the engine is not freed on return (the
+  /// session is, so its outputs are flushed and closed): the process ends next, and releasing
+  /// every column of the store would only delay the exit.
+  public static func run(arguments: [String], environment: ShellEnvironment = .current(),
+                         processExitsAfter: Bool = false) -> Int32 {
     let out = DescriptorSink.standardOutput()
     let err = DescriptorSink.standardError()
     defer { out.flush(); err.flush() }
@@ -73,6 +77,7 @@ public enum ShellMain {
 
     let session = Session(engine: engine, settings: settings, output: out, errors: err, environment: environment)
     session.showsLoadProgress = environment.stderrIsTerminal
+    if processExitsAfter { _ = Unmanaged.passRetained(engine) }  // the session still flushes its sinks
 
     let interactive = options.runs.isEmpty && options.exportDirectory == nil && environment.stdinIsTerminal
     if interactive {
@@ -140,11 +145,18 @@ public enum ShellMain {
 
     if interactive {
       let historyPath = HistoryStore.path(in: environment)
+      let banner = "newsq \(version) — type .help for help, Ctrl-D to exit\n"
       if var prompt = EditLineSource(historyPath: historyPath, engine: engine, warn: { err.write($0); err.flush() }) {
-        if environment.stdoutIsTerminal {
-          out.write("newsq \(version) — type .help for help, Ctrl-D to exit\n")
-        }
+        if environment.stdoutIsTerminal { out.write(banner) }
         session.runInteractive(&prompt)
+        return ExitStatus.success
+      }
+      if let why = EditLineSource.unavailableReason {
+        err.write("newsq: note: no line editing (\(why)); lines are read as typed\n")
+        err.flush()
+        if environment.stdoutIsTerminal { out.write(banner) }
+        var plain = PlainPromptSource(fd: 0, output: out)
+        session.runInteractive(&plain)
         return ExitStatus.success
       }
     }

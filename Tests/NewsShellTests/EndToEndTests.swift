@@ -3,11 +3,12 @@ import Testing
 
 /// The real binary: in a pseudo-terminal (tmux) for the prompt, through pipes for scripts.
 @Suite(.serialized) struct TerminalEndToEndTests {
-  func start(_ args: String = "", home: URL? = nil, history: String? = nil) throws -> (TerminalDriver, URL) {
+  func start(_ args: String = "", home: URL? = nil, history: String? = nil, environment: [String: String] = [:]) throws -> (TerminalDriver, URL) {
     let bin = try newsqBinary()
     let dir = try home ?? temporaryDirectory("pty")
     let hist = history ?? dir.appendingPathComponent("history").path
-    let t = try TerminalDriver(command: "\(shellQuote(bin)) --no-rc \(args)", environment: ["HOME": dir.path, "NEWSQ_HISTORY": hist])
+    let env = ["HOME": dir.path, "NEWSQ_HISTORY": hist].merging(environment) { $1 }
+    let t = try TerminalDriver(command: "\(shellQuote(bin)) --no-rc \(args)", environment: env)
     try t.wait { $0.contains("newsq>") }
     return (t, dir)
   }
@@ -23,6 +24,24 @@ import Testing
     try t.keys("C-d")
     let screen = try t.wait { $0.contains("EXIT=") }
     #expect(screen.contains("EXIT=0"))
+  }
+
+  @Test func withoutLibeditThePromptReadsPlainLinesAfterANote() throws {
+    let (t, dir) = try start(environment: ["NEWSQ_LIBEDIT": "libnewsq-missing-editline.so.0"])
+    let first = try t.screen()
+    #expect(first.contains("note: no line editing"))
+    #expect(first.contains("libnewsq-missing-editline.so.0"))
+    try t.type("find meeting where")
+    try t.keys("Enter")
+    try t.wait { $0.contains("...>") }
+    try t.type("city = \"临汾\" show name")
+    try t.keys("Enter")
+    let answered = try t.wait { $0.contains("2 rows") }
+    #expect(answered.contains("尧都区重点项目和重点工作观摩总结推进会"))
+    try t.keys("C-d")
+    #expect(try t.wait { $0.contains("EXIT=") }.contains("EXIT=0"))
+    // No libedit, no history file.
+    #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("history").path))
   }
 
   @Test func ctrlCAbandonsTheLineAndNeverExits() throws {

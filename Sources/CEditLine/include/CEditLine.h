@@ -3,6 +3,11 @@
 /*
  * The only C in newsq: libedit behind a few non-variadic functions.
  *
+ * libedit is opened with dlopen on the first nq_open or nq_open_history_only, never at start-up:
+ * a run that only reads a script or a pipe does not load it. When it cannot be opened both
+ * return NULL and nq_editline_error() says why. NEWSQ_LIBEDIT, when set, names the library to
+ * open instead of libedit.so.2 (tests name a missing one to see the fallback).
+ *
  * Swift never sees `FILE *`, varargs (`el_set`, `el_get`, `history`) or libedit's signal
  * handling. The editor owns one EditLine and one History; strings passed in are copied,
  * strings returned are owned by the editor and valid until the next call.
@@ -34,8 +39,13 @@ typedef void (*nq_interrupt_fn)(void *ctx);
 
 /* Opens an editor on the terminal (stdin/stdout). `history_path` may be NULL (no file).
  * Sets LC_CTYPE from the environment first (falling back to C.UTF-8) so Chinese is edited by
- * character. Loads the history file if it exists. Returns NULL when libedit cannot start. */
+ * character. Loads the history file if it exists. Returns NULL when libedit cannot start or
+ * cannot be loaded (see nq_editline_error). */
 nq_editor *nq_open(const char *program, const char *history_path, int history_size);
+
+/* Why libedit cannot be used (dlopen's or dlsym's message), or NULL when it loaded. Loads it
+ * if no editor was opened yet. */
+const char *nq_editline_error(void);
 
 /* The prompt shown by the next nq_read_line; `\001` brackets non-printing escape sequences. */
 void nq_set_prompt(nq_editor *ed, const char *prompt);
