@@ -282,12 +282,12 @@ struct DateColumnBuilder: Sendable {
 
 /// A span column being built.
 struct SpanColumnBuilder: Sendable {
-  var starts: [Int] = []
-  var ends: [Int] = []
+  var starts: [Int32] = []
+  var ends: [Int32] = []
   var present = Bitmap(count: 0)
 
   mutating func append(_ v: (Int, Int)?) {
-    if let v { starts.append(v.0); ends.append(v.1); present.append(true) } else { starts.append(0); ends.append(0); present.append(false) }
+    if let v { starts.append(Int32(clamping: v.0)); ends.append(Int32(clamping: v.1)); present.append(true) } else { starts.append(0); ends.append(0); present.append(false) }
   }
 
   func commit() -> SpanColumn { SpanColumn(starts: starts, ends: ends, present: present) }

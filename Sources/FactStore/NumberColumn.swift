@@ -3,7 +3,7 @@ import NewsFacts
 /// A numeric column (integer, number, money, quantity, area): values as Double, a bitmap of
 /// rows that hold one, and the rows holding a value sorted by it (ties in row order), so
 /// ranges are answered by binary search.
-public struct NumberColumn: Sendable {
+public final class NumberColumn: Sendable {
   public let values: [Double]
   public let present: Bitmap
   /// Rows with a value, ascending by value, ties by row id.

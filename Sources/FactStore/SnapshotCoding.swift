@@ -142,7 +142,7 @@ extension Snapshot {
             inRange(sorted, rows) else { r.fail(); return nil }
       return .date(DateColumn(ordinals: ordinals, sorted: sorted))
     case 4:
-      guard let starts = r.raw(Int.self), starts.count == rows, let ends = r.raw(Int.self), ends.count == rows,
+      guard let starts = r.raw(Int32.self), starts.count == rows, let ends = r.raw(Int32.self), ends.count == rows,
             let present = decodeBitmap(&r, rows: rows) else { r.fail(); return nil }
       return .span(SpanColumn(starts: starts, ends: ends, present: present))
     default:

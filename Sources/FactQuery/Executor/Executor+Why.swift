@@ -13,24 +13,27 @@ extension Executor {
                                    hint: t.rowCount == 0 ? "there are no \(e.plural)" : "ids run from \(ids.statistics.min) to \(ids.statistics.max)"))
     }
     let row = Int(ids.sorted[first])
-    let fact = t.fact(at: row)
+    // Read straight from the columns (no `Fact` rebuilt): the fact's own words, then its
+    // provenance fields.
     var words: [String] = []
-    for spec in t.fields where !Schema.provenanceFields.contains(spec.name) {
-      switch fact[spec.name] {
-      case .text(let s): words.append(s)
-      case .list(let xs): words.append(contentsOf: xs)
+    for (i, spec) in t.fields.enumerated() where !Schema.provenanceFields.contains(spec.name) {
+      switch t.columns[i] {
+      case .text(let c): if let s = c.text(row) { words.append(s) }
+      case .list(let c): if let xs = c.list(row) { words.append(contentsOf: xs) }
       default: break
       }
     }
     var sources: [Source] = []
-    if let ev = fact["evidence"].text {
+    if case .text(let evc)? = t.column("evidence"), let ev = evc.text(row) {
       var span = 0..<0
-      if case .span(let a, let b) = fact["span"], a <= b { span = a..<b }
-      let art: Int64
-      if case .integer(let i) = fact["article"] { art = i } else { art = 0 }
-      sources.append(Source(doc: fact["doc"].text ?? "", article: art, evidence: ev, span: span))
+      if case .span(let a, let b)? = t.column("span")?.value(row), a <= b { span = a..<b }
+      var art: Int64 = 0
+      if case .integer(let i)? = t.column("article")?.value(row) { art = i }
+      var doc = ""
+      if case .text(let d)? = t.column("doc")?.value(row) { doc = d }
+      sources.append(Source(doc: doc, article: art, evidence: ev, span: span))
     }
-    sources += fact.moreSources
+    sources += t.moreSources[UInt32(row)] ?? []
     let columns = [ResultColumn(name: "doc", kind: .text), ResultColumn(name: "article", kind: .integer),
                    ResultColumn(name: "evidence", kind: .text), ResultColumn(name: "span", kind: .span),
                    ResultColumn(name: "marked", kind: .text)]
