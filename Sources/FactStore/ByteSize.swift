@@ -19,14 +19,10 @@ enum StringBytes {
 }
 
 extension TextDictionary {
-  /// Values, folded values (counted once when folding changed nothing) and the lookup table.
+  /// Values, folded values (counted once when they are the values' own table) and the
+  /// look-up table.
   var byteSize: Int {
-    var n = values.bufferBytes + folded.bufferBytes + lookup.byteSize
-    for (v, f) in zip(values, folded) {
-      n += StringBytes.heap(v)
-      if f != v { n += StringBytes.heap(f) }
-    }
-    return n
+    values.byteSize + (folded == values ? 0 : folded.byteSize) + lookup.byteSize
   }
 }
 

@@ -90,59 +90,71 @@ enum Convert {
   }
 }
 
-/// Distinct texts with codes in arrival order until `commit()` puts them in pinyin order.
+/// Distinct texts: the committed ones in the frozen dictionary (pinyin order, shared with the
+/// snapshot), the ones added since in arrival order until `sort()` merges them in. Only the
+/// values added since the last commit are kept as `String`s and hashed here; committed values
+/// are found through the frozen dictionary's folded look-up, so after a commit the builder
+/// holds nothing the snapshot does not.
 struct DictionaryBuilder: Sendable {
-  /// Code → value. After a commit, `values[..<sortedCount]` is in pinyin order.
-  var values: [String] = []
-  /// Code → folded value, kept so a commit folds only new values.
-  var folded: [String] = []
-  var codeOf: [String: UInt32] = [:]
-  var sortedCount = 0
+  /// The committed values: codes `0..<frozen.count`.
+  var frozen = TextDictionary.empty
+  /// Values added since: code `frozen.count + i` is `pending[i]`.
+  var pending: [String] = []
+  var pendingFolded: [String] = []
+  var pendingCode: [String: UInt32] = [:]
+
+  /// Committed and pending values.
+  var count: Int { frozen.count + pending.count }
 
   @inline(__always)
   mutating func code(_ s: String) -> UInt32 {
-    if let c = codeOf[s] { return c }
-    let c = UInt32(values.count)
-    codeOf[s] = c
-    values.append(s)
-    folded.append(TextOrder.fold(s))
+    if let c = pendingCode[s] { return c }
+    if frozen.count > 0, let c = frozen.code(exactly: s) { return c }
+    let c = UInt32(count)
+    pendingCode[s] = c
+    pending.append(s)
+    pendingFolded.append(TextOrder.fold(s))
     return c
   }
 
-  /// Sorts the dictionary (merging new values into the sorted ones); returns old code → new
-  /// code when codes moved, nil when they did not.
+  /// Merges the pending values into the frozen dictionary; returns old code → new code when
+  /// codes moved, nil when they did not.
   mutating func sort() -> [UInt32]? {
-    guard sortedCount < values.count else { return nil }
-    let n = values.count
-    var fresh = Array(UInt32(sortedCount)..<UInt32(n))
-    let vs = values
-    fresh.sort { TextDictionary.before(vs[Int($0)], vs[Int($1)]) }
-    // Merge the sorted old codes 0..<sortedCount with the sorted new ones.
+    guard !pending.isEmpty else { return nil }
+    let old = frozen.count
+    let n = old + pending.count
+    let ps = pending
+    var fresh = Array(0..<ps.count)
+    fresh.sort { TextDictionary.before(ps[$0], ps[$1]) }
+    // Merge the sorted old codes 0..<old with the sorted new ones (pending index + old).
     var order: [UInt32] = []
     order.reserveCapacity(n)
-    var i: UInt32 = 0, j = 0
-    let old = UInt32(sortedCount)
+    var i = 0, j = 0
+    var oldValue = old > 0 ? frozen.values[0] : ""
     while i < old && j < fresh.count {
-      if TextDictionary.before(vs[Int(fresh[j])], vs[Int(i)]) { order.append(fresh[j]); j += 1 } else { order.append(i); i += 1 }
+      if TextDictionary.before(ps[fresh[j]], oldValue) {
+        order.append(UInt32(old + fresh[j])); j += 1
+      } else {
+        order.append(UInt32(i)); i += 1
+        if i < old { oldValue = frozen.values[i] }
+      }
     }
-    while i < old { order.append(i); i += 1 }
-    if j < fresh.count { order.append(contentsOf: fresh[j...]) }
-    sortedCount = n
+    while i < old { order.append(UInt32(i)); i += 1 }
+    while j < fresh.count { order.append(UInt32(old + fresh[j])); j += 1 }
     var moved = false
     for (k, c) in order.enumerated() where Int(c) != k { moved = true; break }
+    let fv = frozen.values, ff = frozen.folded, pf = pendingFolded
+    let value: (UInt32) -> String = { c in Int(c) < old ? fv[Int(c)] : ps[Int(c) - old] }
+    let folded: (UInt32) -> String = { c in Int(c) < old ? ff[Int(c)] : pf[Int(c) - old] }
+    let values = StringTable(order.lazy.map(value))
+    let foldedValues = StringTable(order.lazy.map(folded))
+    frozen = TextDictionary(values: values, folded: foldedValues == values ? values : foldedValues)
+    pending = []
+    pendingFolded = []
+    pendingCode = [:]
     guard moved else { return nil }
     var perm = [UInt32](repeating: 0, count: n)
-    var newValues: [String] = [], newFolded: [String] = []
-    newValues.reserveCapacity(n)
-    newFolded.reserveCapacity(n)
-    for (k, c) in order.enumerated() {
-      perm[Int(c)] = UInt32(k)
-      newValues.append(vs[Int(c)])
-      newFolded.append(folded[Int(c)])
-    }
-    values = newValues
-    folded = newFolded
-    for (k, v) in values.enumerated() { codeOf[v] = UInt32(k) }
+    for (k, c) in order.enumerated() { perm[Int(c)] = UInt32(k) }
     return perm
   }
 }
@@ -152,8 +164,6 @@ struct TextColumnBuilder: Sendable {
   var dictionary = DictionaryBuilder()
   var codes: [UInt32] = []
   var nulls = 0
-  /// The last committed dictionary, reused while no new value arrives.
-  var frozen: TextDictionary? = nil
 
   mutating func append(_ s: String?) {
     if let s { codes.append(dictionary.code(s)) } else { codes.append(TextColumn.null); nulls += 1 }
@@ -164,15 +174,8 @@ struct TextColumnBuilder: Sendable {
       codes.withUnsafeMutableBufferPointer { p in
         for i in p.indices where p[i] != TextColumn.null { p[i] = perm[Int(p[i])] }
       }
-      frozen = nil
     }
-    let dict: TextDictionary
-    if let f = frozen, f.count == dictionary.values.count {
-      dict = f
-    } else {
-      dict = TextDictionary(sortedValues: dictionary.values, folded: dictionary.folded)
-      frozen = dict
-    }
+    let dict = dictionary.frozen
     let index = Postings(codeCount: dict.count, codes: codes)
     return TextColumn(codes: codes, dictionary: dict, index: index, nulls: nulls)
   }
@@ -185,7 +188,6 @@ struct ListColumnBuilder: Sendable {
   var elements: [UInt32] = []
   var present = Bitmap(count: 0)
   var nulls = 0
-  var frozen: TextDictionary? = nil
 
   mutating func append(_ v: [String]?) {
     if let v {
@@ -203,15 +205,8 @@ struct ListColumnBuilder: Sendable {
       elements.withUnsafeMutableBufferPointer { p in
         for i in p.indices { p[i] = perm[Int(p[i])] }
       }
-      frozen = nil
     }
-    let dict: TextDictionary
-    if let f = frozen, f.count == dictionary.values.count {
-      dict = f
-    } else {
-      dict = TextDictionary(sortedValues: dictionary.values, folded: dictionary.folded)
-      frozen = dict
-    }
+    let dict = dictionary.frozen
     let index = Postings(codeCount: dict.count, offsets: offsets, elements: elements)
     return ListColumn(offsets: offsets, elements: elements, present: present, dictionary: dict, index: index, nulls: nulls)
   }

@@ -42,10 +42,10 @@ extension Snapshot {
     w.u8(tag(c))
     switch c {
     case .text(let t):
-      w.raw(t.codes); w.strings(t.dictionary.values); w.strings(t.dictionary.folded)
+      w.raw(t.codes); w.strings(Array(t.dictionary.values)); w.strings(Array(t.dictionary.folded))
     case .list(let l):
       w.raw(l.offsets); w.raw(l.elements); encode(l.present, into: &w)
-      w.strings(l.dictionary.values); w.strings(l.dictionary.folded)
+      w.strings(Array(l.dictionary.values)); w.strings(Array(l.dictionary.folded))
     case .number(let n):
       w.raw(n.values); encode(n.present, into: &w); w.raw(n.sorted); w.u8(n.isInteger ? 1 : 0)
     case .date(let d):

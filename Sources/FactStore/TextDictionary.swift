@@ -1,12 +1,19 @@
 /// The distinct texts of a column, each once, in pinyin order: code `i` is `values[i]`, so
 /// comparing codes compares texts. `lookup` finds codes by folded text (臨汾 and 临汾 alike).
+///
+/// Values and folded values are `StringTable`s (one byte buffer each; the folded one is the
+/// values' own table when folding changes nothing) and the look-up is an open-addressing
+/// table of codes: a distinct text costs its bytes and about a dozen more.
 public struct TextDictionary: Sendable {
   /// Code → value as written.
-  public let values: [String]
+  public let values: StringTable
   /// Code → folded value (繁→简, half-width, lowercase).
-  public let folded: [String]
+  public let folded: StringTable
   /// Folded value → codes whose folded value it is, ascending.
   public let lookup: FoldedLookup
+
+  /// A dictionary with no values.
+  static let empty = TextDictionary(sortedValues: [], folded: [])
 
   /// Builds a dictionary of the distinct `texts`, sorted in pinyin order, ties by code point.
   init(_ texts: Set<String>) {
@@ -16,7 +23,13 @@ public struct TextDictionary: Sendable {
 
   /// A dictionary of values already in `before` order, with their folded forms.
   init(sortedValues: [String], folded: [String]) {
-    values = sortedValues
+    let v = StringTable(sortedValues)
+    self.init(values: v, folded: folded == sortedValues ? v : StringTable(folded))
+  }
+
+  /// A dictionary of tables already in `before` order.
+  init(values: StringTable, folded: StringTable) {
+    self.values = values
     self.folded = folded
     lookup = FoldedLookup(folded)
   }
@@ -35,37 +48,81 @@ public struct TextDictionary: Sendable {
   public func codes(folding text: String) -> [UInt32] {
     lookup[TextOrder.fold(text)] ?? []
   }
+
+  /// The code of exactly `text` (as written), if the dictionary holds it.
+  func code(exactly text: String) -> UInt32? {
+    guard let cs = lookup[TextOrder.fold(text)] else { return nil }
+    return cs.first { values.equals(Int($0), text) }
+  }
 }
 
-/// Folded value → the codes whose folded value it is, ascending. Most folded values belong to
-/// one code, so those are kept without an array of their own (one hash entry per value).
+/// Folded value → the codes whose folded value it is, ascending: an open-addressing table of
+/// the first code of each folded value (hash of its UTF-8 bytes, linear probing), and the
+/// further codes of folded values shared by several codes.
 public struct FoldedLookup: Sendable {
-  /// The first (or only) code of each folded value.
-  private let first: [String: UInt32]
-  /// Further codes of folded values shared by several codes.
-  private let more: [String: [UInt32]]
+  /// Code + 1 of the first code of a folded value; 0 is an empty slot.
+  private let slots: [UInt32]
+  /// The folded values the slots point into.
+  private let folded: StringTable
+  /// First code → the further codes with the same folded value.
+  private let more: [UInt32: [UInt32]]
 
-  init(_ folded: [String]) {
-    var first: [String: UInt32] = [:]
-    first.reserveCapacity(folded.count)
-    var more: [String: [UInt32]] = [:]
-    for (i, f) in folded.enumerated() {
-      if first[f] == nil { first[f] = UInt32(i) } else { more[f, default: []].append(UInt32(i)) }
+  init(_ folded: StringTable) {
+    self.folded = folded
+    var size = 8
+    while size < folded.count * 2 { size <<= 1 }
+    var slots = [UInt32](repeating: 0, count: folded.count == 0 ? 0 : size)
+    var more: [UInt32: [UInt32]] = [:]
+    let mask = size - 1
+    for i in 0..<folded.count {
+      let h = folded.withUTF8(i) { FoldedLookup.hash($0) }
+      var s = h & mask
+      while true {
+        let c = slots[s]
+        if c == 0 { slots[s] = UInt32(i + 1); break }
+        let same = folded.withUTF8(Int(c - 1)) { a in folded.withUTF8(i) { a.elementsEqual($0) } }
+        if same { more[c - 1, default: []].append(UInt32(i)); break }
+        s = (s + 1) & mask
+      }
     }
-    self.first = first
+    self.slots = slots
     self.more = more
+  }
+
+  /// FNV-1a over the bytes, then a final mix.
+  @inline(__always)
+  static func hash(_ b: UnsafeBufferPointer<UInt8>) -> Int {
+    var h: UInt64 = 0xcbf2_9ce4_8422_2325
+    for x in b { h = (h ^ UInt64(x)) &* 0x100_0000_01b3 }
+    h ^= h >> 29
+    h = h &* 0xbf58_476d_1ce4_e5b9
+    h ^= h >> 32
+    return Int(truncatingIfNeeded: h & 0x7fff_ffff_ffff_ffff)
   }
 
   /// The codes of folded value `f`, ascending; nil when no value folds to it.
   public subscript(_ f: String) -> [UInt32]? {
-    guard let c = first[f] else { return nil }
-    guard let rest = more[f] else { return [c] }
-    return [c] + rest
+    guard !slots.isEmpty else { return nil }
+    var f = f
+    return f.withUTF8 { u -> [UInt32]? in
+      let mask = slots.count - 1
+      var s = FoldedLookup.hash(u) & mask
+      while true {
+        let c = slots[s]
+        if c == 0 { return nil }
+        if folded.withUTF8(Int(c - 1), { $0.elementsEqual(u) }) {
+          guard let rest = more[c - 1] else { return [c - 1] }
+          return [c - 1] + rest
+        }
+        s = (s + 1) & mask
+      }
+    }
   }
 
-  /// Bytes held by the tables (estimate: hash slots plus out-of-line key storage).
+  /// Bytes held by the slots and the shared-value lists (the folded values are the
+  /// dictionary's).
   var byteSize: Int {
-    var n = first.capacity * (MemoryLayout<String>.stride + MemoryLayout<UInt32>.stride) + first.capacity / 8
+    var n = slots.bufferBytes
     for (_, v) in more { n += 48 + v.capacity * 4 }
     return n
   }
