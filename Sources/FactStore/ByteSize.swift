@@ -38,7 +38,7 @@ extension Column {
     case .list(let c):
       return c.offsets.bufferBytes + c.elements.bufferBytes + c.present.words.bufferBytes
         + c.dictionary.byteSize + c.index.byteSize
-    case .number(let c): return c.values.bufferBytes + c.present.words.bufferBytes + c.sorted.bufferBytes
+    case .number(let c): return c.values.bufferBytes + c.present.words.bufferBytes + c.sorted.byteSize
     case .date(let c): return c.ordinals.bufferBytes + c.sorted.bufferBytes
     case .span(let c): return c.starts.bufferBytes + c.ends.bufferBytes + c.present.words.bufferBytes
     }

@@ -213,12 +213,13 @@ struct ListColumnBuilder: Sendable {
 }
 
 /// A numeric column being built; the sorted order of committed rows is kept and merged with
-/// the new rows at the next commit.
+/// the new rows at the next commit. While every row holds a value and the values ascend with
+/// the row (ids, article numbers), the order stays implied and costs nothing.
 struct NumberColumnBuilder: Sendable {
   let isInteger: Bool
   var values: [Double] = []
   var present = Bitmap(count: 0)
-  var sorted: [UInt32] = []
+  var sorted = SortedRows([])
   var sortedRows = 0
 
   init(isInteger: Bool) { self.isInteger = isInteger }
@@ -230,15 +231,23 @@ struct NumberColumnBuilder: Sendable {
   mutating func commit() -> NumberColumn {
     if sortedRows < values.count {
       let vs = values
-      var fresh: [UInt32] = []
-      for r in sortedRows..<values.count where present[r] { fresh.append(UInt32(r)) }
-      fresh.sort { a, b in
-        let x = vs[Int(a)], y = vs[Int(b)]
-        return x < y || (x == y && a < b)
+      var stillImplied = sorted.isImplied && sorted.count == sortedRows
+      if stillImplied {
+        for r in sortedRows..<vs.count where !present[r] || (r > 0 && vs[r] < vs[r - 1]) { stillImplied = false; break }
       }
-      sorted = SortedMerge.merge(sorted, fresh) { a, b in
-        let x = vs[Int(a)], y = vs[Int(b)]
-        return x < y || (x == y && a < b)
+      if stillImplied {
+        sorted = SortedRows(impliedCount: vs.count)
+      } else {
+        var fresh: [UInt32] = []
+        for r in sortedRows..<values.count where present[r] { fresh.append(UInt32(r)) }
+        fresh.sort { a, b in
+          let x = vs[Int(a)], y = vs[Int(b)]
+          return x < y || (x == y && a < b)
+        }
+        sorted = SortedRows(SortedMerge.merge(Array(sorted), fresh) { a, b in
+          let x = vs[Int(a)], y = vs[Int(b)]
+          return x < y || (x == y && a < b)
+        })
       }
       sortedRows = values.count
     }

@@ -47,7 +47,7 @@ extension Snapshot {
       w.raw(l.offsets); w.raw(l.elements); encode(l.present, into: &w)
       w.strings(Array(l.dictionary.values)); w.strings(Array(l.dictionary.folded))
     case .number(let n):
-      w.raw(n.values); encode(n.present, into: &w); w.raw(n.sorted); w.u8(n.isInteger ? 1 : 0)
+      w.raw(n.values); encode(n.present, into: &w); w.raw(Array(n.sorted)); w.u8(n.isInteger ? 1 : 0)
     case .date(let d):
       w.raw(d.ordinals); w.raw(d.sorted)
     case .span(let s):

@@ -70,7 +70,7 @@ public struct FoldedLookup: Sendable {
   init(_ folded: StringTable) {
     self.folded = folded
     var size = 8
-    while size < folded.count * 2 { size <<= 1 }
+    while size < folded.count + folded.count / 4 { size <<= 1 }  // at most 80% full
     var slots = [UInt32](repeating: 0, count: folded.count == 0 ? 0 : size)
     var more: [UInt32: [UInt32]] = [:]
     let mask = size - 1

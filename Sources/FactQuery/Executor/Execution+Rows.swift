@@ -76,32 +76,37 @@ extension Execution {
   /// (`KeyEncoding.compare`). Nil when the column has no sorted order or `ids` is too sparse
   /// for the walk to pay (a heap over `ids` is cheaper then).
   func sortedTopK(_ ids: [UInt32], _ col: Column, descending: Bool, _ k: Int, rowCount: Int) throws(QueryError) -> [UInt32]? {
-    let sorted: [UInt32]
+    let n: Int
+    let at: (Int) -> UInt32
     var segments: [Range<Int>]
     let same: (UInt32, UInt32) -> Bool
     let isNull: (Int) -> Bool
     switch col {
     case .number(let c):
-      sorted = c.sorted
-      segments = [0..<sorted.count]
+      let sr = c.sorted
+      n = sr.count
+      at = { sr[$0] }
+      segments = [0..<n]
       let vs = c.values
       same = { vs[Int($0)] == vs[Int($1)] }
       isNull = { !c.present[$0] }
     case .date(let c):
-      sorted = c.sorted
+      let ds = c.sorted
+      n = ds.count
+      at = { ds[$0] }
       let os = c.ordinals
-      var lo = 0, hi = sorted.count
+      var lo = 0, hi = n
       while lo < hi {
         let mid = (lo + hi) >> 1
-        if os[Int(sorted[mid])] < DateColumn.unknownYearBase { lo = mid + 1 } else { hi = mid }
+        if os[Int(ds[mid])] < DateColumn.unknownYearBase { lo = mid + 1 } else { hi = mid }
       }
-      segments = [0..<lo, lo..<sorted.count]
+      segments = [0..<lo, lo..<n]
       same = { os[Int($0)] == os[Int($1)] }
       isNull = { os[$0] == DateColumn.null }
     default:
       return nil
     }
-    guard ids.count.multipliedReportingOverflow(by: 16).partialValue >= sorted.count else { return nil }
+    guard ids.count.multipliedReportingOverflow(by: 16).partialValue >= n else { return nil }
     var member = [UInt64](repeating: 0, count: (rowCount + 63) >> 6)
     for r in ids where Int(r) < rowCount { member[Int(r) >> 6] |= 1 << UInt64(r & 63) }
     @inline(__always) func isMember(_ r: UInt32) -> Bool { member[Int(r) >> 6] & (1 << UInt64(r & 63)) != 0 }
@@ -114,9 +119,9 @@ extension Execution {
         var hi = seg.upperBound
         while hi > seg.lowerBound && out.count < k {
           var lo = hi - 1
-          while lo > seg.lowerBound && same(sorted[lo - 1], sorted[hi - 1]) { lo -= 1 }
-          for p in lo..<hi where isMember(sorted[p]) {
-            out.append(sorted[p])
+          while lo > seg.lowerBound && same(at(lo - 1), at(hi - 1)) { lo -= 1 }
+          for p in lo..<hi where isMember(at(p)) {
+            out.append(at(p))
             if out.count == k { break }
           }
           steps += hi - lo
@@ -126,8 +131,8 @@ extension Execution {
       } else {
         for p in seg {
           try checkCancelled(p)
-          if isMember(sorted[p]) {
-            out.append(sorted[p])
+          if isMember(at(p)) {
+            out.append(at(p))
             if out.count == k { break }
           }
         }
