@@ -1,3 +1,5 @@
+import Glibc
+
 /// The distinct texts of a column, each once, in pinyin order: code `i` is `values[i]`, so
 /// comparing codes compares texts. `lookup` finds codes by folded text (臨汾 and 临汾 alike).
 ///
@@ -47,6 +49,59 @@ public struct TextDictionary: Sendable {
   /// Codes of `text` after folding; empty when absent.
   public func codes(folding text: String) -> [UInt32] {
     lookup[TextOrder.fold(text)] ?? []
+  }
+
+  /// Codes whose folded value contains `needle` (already folded), ascending: one `memchr`
+  /// pass over the folded values' shared buffer, each hit mapped to its value by binary
+  /// search and kept when it lies inside that value.
+  public func codes(foldedContaining needle: String) -> [UInt32] {
+    let table = folded
+    var n = needle
+    if n.utf8.isEmpty { return (0..<UInt32(table.count)).map { $0 } }
+    var out: [UInt32] = []
+    n.withUTF8 { nb in
+      table.bytes.withUnsafeBufferPointer { hb in
+        guard let base = hb.baseAddress, let nbase = nb.baseAddress else { return }
+        var from = 0
+        var value = 0
+        while from + nb.count <= hb.count {
+          guard let at = TextDictionary.find(nbase, nb.count, in: base, hb.count, from: from) else { break }
+          // The value holding byte `at`: the first whose end is past it.
+          var lo = value, hi = table.ends.count
+          while lo < hi {
+            let mid = (lo + hi) >> 1
+            if Int(table.ends[mid]) <= at { lo = mid + 1 } else { hi = mid }
+          }
+          value = lo
+          guard value < table.count else { break }
+          let end = Int(table.ends[value])
+          if at + nb.count <= end {
+            out.append(UInt32(value))
+            from = end  // one hit per value is enough
+            value += 1
+          } else {
+            from = at + 1  // the hit runs into the next value: look again after its start
+          }
+        }
+      }
+    }
+    return out
+  }
+
+  /// The first offset at or after `from` where the `n` bytes at `needle` occur in the `count`
+  /// bytes at `base`: `memchr` for the needle's last byte (in CJK a continuation byte, rarer
+  /// than a lead byte), then `memcmp` of the whole needle ending there.
+  static func find(_ needle: UnsafePointer<UInt8>, _ n: Int, in base: UnsafePointer<UInt8>, _ count: Int, from: Int) -> Int? {
+    let last = Int32(needle[n - 1])
+    var p = from + n - 1
+    while p < count {
+      guard let hit = memchr(base + p, last, count - p) else { return nil }
+      let end = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
+      let start = end - (n - 1)
+      if memcmp(base + start, needle, n) == 0 { return start }
+      p = end + 1
+    }
+    return nil
   }
 
   /// The code of exactly `text` (as written), if the dictionary holds it.

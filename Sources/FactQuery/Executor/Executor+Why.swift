@@ -45,28 +45,37 @@ extension Executor {
   }
 
   /// `text` with each occurrence of a word wrapped in 【】, longest word first, no overlaps.
+  /// Works on UTF-8 bytes: two words matching at one place are prefix and extension, so the
+  /// longer in bytes is the longer in characters, and a match starts on a character.
   static func mark(_ text: String, _ words: [String]) -> String {
-    let ws = Set(words.filter { !$0.isEmpty }).map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count }
-    let t = Array(text.unicodeScalars)
-    var out = String.UnicodeScalarView()
+    var ws = words.filter { !$0.isEmpty }.map { Array($0.utf8) }
+    ws.sort { $0.count != $1.count ? $0.count > $1.count : $0.lexicographicallyPrecedes($1) }
+    var unique: [[UInt8]] = []
+    for w in ws where unique.last != w { unique.append(w) }
+    let t = Array(text.utf8)
+    let open = Array("【".utf8), close = Array("】".utf8)
+    var out: [UInt8] = []
+    out.reserveCapacity(t.count + 12)
     var i = 0
     while i < t.count {
       var matched = 0
-      for w in ws where w.count <= t.count - i {
+      for w in unique where w.count <= t.count - i {
         var k = 0
         while k < w.count && t[i + k] == w[k] { k += 1 }
         if k == w.count { matched = k; break }
       }
       if matched > 0 {
-        out.append("【")
+        out.append(contentsOf: open)
         out.append(contentsOf: t[i..<(i + matched)])
-        out.append("】")
+        out.append(contentsOf: close)
         i += matched
       } else {
+        // One character: a lead byte and its continuation bytes.
         out.append(t[i])
         i += 1
+        while i < t.count && t[i] & 0xC0 == 0x80 { out.append(t[i]); i += 1 }
       }
     }
-    return String(out)
+    return String(decoding: out, as: UTF8.self)
   }
 }
