@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # newsq benchmark: ingest, queries, start-up and memory against jionlp, DuckDB and SQLite.
 #
-#   scripts/bench.sh [--quick|--full] [--out DIR]
+#   scripts/bench.sh [--quick|--full|--synth ROWS] [--out DIR]
 #
 #   --quick  small sizes (seeds ×40, 1,000 generated documents), peers skipped when not installed;
 #            about a minute after the build; CI runs it so the benchmark cannot rot.
 #   (none)   seeds repeated to ~50 MB, 100,000 generated documents (~1M facts); under 15 minutes.
 #   --full   the default plus 10M facts added directly through engine.add(facts:).
+#   --synth ROWS  only the queries and memory on ROWS facts added through engine.add(facts:)
+#            (no text ingest, jionlp or start-up): the query targets at 1M or 10M rows alone.
 #
 # Prints one markdown table (also written to DIR/table.md). Exits non-zero only when a step
 # crashes or a result differs from the peers' (never because of a timing).
@@ -14,13 +16,15 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 MODE=default
+SYNTH_ONLY=0
 OUT=${TMPDIR:-/tmp}/newsq-bench
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) MODE=quick ;;
     --full) MODE=full ;;
+    --synth) MODE=synth; SYNTH_ONLY=$2; shift ;;
     --out) OUT=$2; shift ;;
-    -h|--help) sed -n 2,13p "$0"; exit 0 ;;
+    -h|--help) sed -n 2,15p "$0"; exit 0 ;;
     *) echo "bench.sh: unknown option $1" >&2; exit 2 ;;
   esac
   shift
@@ -30,6 +34,7 @@ case $MODE in
   quick) SEED_COPIES=40; DOCS=1000; RUNS=3; JIO_BYTES=300000; JIO_BUDGET=20; SYNTH_ROWS=0; STARTUP_RUNS=10 ;;
   default) SEED_COPIES=910; DOCS=100000; RUNS=5; JIO_BYTES=5000000; JIO_BUDGET=120; SYNTH_ROWS=0; STARTUP_RUNS=30 ;;
   full) SEED_COPIES=910; DOCS=100000; RUNS=5; JIO_BYTES=5000000; JIO_BUDGET=300; SYNTH_ROWS=10000000; STARTUP_RUNS=30 ;;
+  synth) RUNS=5; SYNTH_ROWS=$SYNTH_ONLY ;;
 esac
 QUERIES=$ROOT/Benchmarks/queries.tsv
 R=$OUT/results
@@ -45,6 +50,21 @@ NEWSQ_BIN=$ROOT/.build/release/newsq
 BIN=$(swift build -c release --package-path Benchmarks --show-bin-path)
 
 PY=python3
+if [ "$MODE" = synth ]; then
+  step "peers: pip install duckdb (if missing)"
+  $PY -c 'import duckdb' 2>/dev/null || $PY -m pip install -q duckdb >&2 || true
+  step "newsq: $SYNTH_ROWS facts through engine.add(facts:)"
+  "$BIN/newsbench" synth --rows "$SYNTH_ROWS" --seed 7 --queries "$QUERIES" --runs "$RUNS" --export "$R/synth-facts" > "$R/synth.json"
+  step "peers: DuckDB and SQLite on the same facts"
+  $PY scripts/bench_peers.py sql --tables "$R/synth-facts" --queries "$QUERIES" --runs "$RUNS" > "$R/peers_synth.json"
+  rm -rf "$R/synth-facts"
+  {
+    echo "newsq benchmark — mode synth $SYNTH_ROWS — $(date -u +%Y-%m-%dT%H:%MZ) — $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
+    echo
+    $PY scripts/bench_peers.py report --results "$R"
+  } | tee "$OUT/table.md"
+  exit 0
+fi
 if [ "$MODE" != quick ]; then
   step "peers: pip install duckdb jionlp (if missing)"
   $PY -c 'import duckdb' 2>/dev/null || $PY -m pip install -q duckdb >&2 || true

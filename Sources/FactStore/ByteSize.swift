@@ -19,14 +19,10 @@ enum StringBytes {
 }
 
 extension TextDictionary {
-  /// Values, folded values (counted once when folding changed nothing) and the lookup table.
+  /// Values, folded values (counted once when they are the values' own table) and the
+  /// look-up table.
   var byteSize: Int {
-    var n = values.bufferBytes + folded.bufferBytes + lookup.byteSize
-    for (v, f) in zip(values, folded) {
-      n += StringBytes.heap(v)
-      if f != v { n += StringBytes.heap(f) }
-    }
-    return n
+    values.byteSize + (folded == values ? 0 : folded.byteSize) + lookup.byteSize
   }
 }
 
@@ -42,7 +38,7 @@ extension Column {
     case .list(let c):
       return c.offsets.bufferBytes + c.elements.bufferBytes + c.present.words.bufferBytes
         + c.dictionary.byteSize + c.index.byteSize
-    case .number(let c): return c.values.bufferBytes + c.present.words.bufferBytes + c.sorted.bufferBytes
+    case .number(let c): return c.values.bufferBytes + c.present.words.bufferBytes + c.sorted.byteSize
     case .date(let c): return c.ordinals.bufferBytes + c.sorted.bufferBytes
     case .span(let c): return c.starts.bufferBytes + c.ends.bufferBytes + c.present.words.bufferBytes
     }

@@ -90,67 +90,74 @@ enum Convert {
   }
 }
 
-/// Distinct texts with codes in arrival order until `commit()` puts them in pinyin order.
+/// Distinct texts: the committed ones in the frozen dictionary (pinyin order, shared with the
+/// snapshot), the ones added since in arrival order until `sort()` merges them in. Only the
+/// values added since the last commit are kept as `String`s and hashed here; committed values
+/// are found through the frozen dictionary's folded look-up, so after a commit the builder
+/// holds nothing the snapshot does not.
 struct DictionaryBuilder: Sendable {
-  /// Code → value. After a commit, `values[..<sortedCount]` is in pinyin order.
-  var values: [String] = []
-  /// Code → folded value, kept so a commit folds only new values.
-  var folded: [String] = []
-  var codeOf: [String: UInt32] = [:]
-  var sortedCount = 0
+  /// The committed values: codes `0..<frozen.count`.
+  var frozen = TextDictionary.empty
+  /// Values added since: code `frozen.count + i` is `pending[i]`.
+  var pending: [String] = []
+  var pendingFolded: [String] = []
+  var pendingCode: [String: UInt32] = [:]
+
+  /// Committed and pending values.
+  var count: Int { frozen.count + pending.count }
 
   @inline(__always)
   mutating func code(_ s: String) -> UInt32 {
-    if let c = codeOf[s] { return c }
-    let c = UInt32(values.count)
-    codeOf[s] = c
-    values.append(s)
-    folded.append(TextOrder.fold(s))
+    if let c = pendingCode[s] { return c }
+    if frozen.count > 0, let c = frozen.code(exactly: s) { return c }
+    let c = UInt32(count)
+    pendingCode[s] = c
+    pending.append(s)
+    pendingFolded.append(TextOrder.fold(s))
     return c
   }
 
-  /// Sorts the dictionary (merging new values into the sorted ones); returns old code → new
-  /// code when codes moved, nil when they did not.
+  /// Merges the pending values into the frozen dictionary; returns old code → new code when
+  /// codes moved, nil when they did not.
   mutating func sort() -> [UInt32]? {
-    guard sortedCount < values.count else { return nil }
-    let n = values.count
-    var fresh = Array(UInt32(sortedCount)..<UInt32(n))
-    let vs = values
+    guard !pending.isEmpty else { return nil }
+    let old = frozen.count
+    let n = old + pending.count
+    let ps = pending
+    var fresh = Array(0..<ps.count)
     // Sort keys made once per value (`TextDictionary.before` is their order; values are
     // distinct, so keys are too): comparing strings made them again at every comparison.
-    let base = sortedCount
-    let keys = fresh.map { TextOrder.sortKey(vs[Int($0)]) }
-    fresh.sort { keys[Int($0) - base].lexicographicallyPrecedes(keys[Int($1) - base]) }
-    // Merge the sorted old codes 0..<sortedCount with the sorted new ones.
+    let keys = ps.map(TextOrder.sortKey)
+    fresh.sort { keys[$0].lexicographicallyPrecedes(keys[$1]) }
+    // Merge the sorted old codes 0..<old with the sorted new ones (pending index + old).
     var order: [UInt32] = []
     order.reserveCapacity(n)
-    var i: UInt32 = 0, j = 0
-    let old = UInt32(sortedCount)
-    var oldKey: [UInt32] = old > 0 ? TextOrder.sortKey(vs[0]) : []
+    var i = 0, j = 0
+    var oldKey: [UInt32] = old > 0 ? TextOrder.sortKey(frozen.values[0]) : []
     while i < old && j < fresh.count {
-      if keys[Int(fresh[j]) - base].lexicographicallyPrecedes(oldKey) { order.append(fresh[j]); j += 1 } else {
-        order.append(i); i += 1
-        if i < old { oldKey = TextOrder.sortKey(vs[Int(i)]) }
+      if keys[fresh[j]].lexicographicallyPrecedes(oldKey) {
+        order.append(UInt32(old + fresh[j])); j += 1
+      } else {
+        order.append(UInt32(i)); i += 1
+        if i < old { oldKey = TextOrder.sortKey(frozen.values[i]) }
       }
     }
-    while i < old { order.append(i); i += 1 }
-    if j < fresh.count { order.append(contentsOf: fresh[j...]) }
-    sortedCount = n
+    while i < old { order.append(UInt32(i)); i += 1 }
+    while j < fresh.count { order.append(UInt32(old + fresh[j])); j += 1 }
     var moved = false
     for (k, c) in order.enumerated() where Int(c) != k { moved = true; break }
+    let fv = frozen.values, ff = frozen.folded, pf = pendingFolded
+    let value: (UInt32) -> String = { c in Int(c) < old ? fv[Int(c)] : ps[Int(c) - old] }
+    let folded: (UInt32) -> String = { c in Int(c) < old ? ff[Int(c)] : pf[Int(c) - old] }
+    let values = StringTable(order.lazy.map(value))
+    let foldedValues = StringTable(order.lazy.map(folded))
+    frozen = TextDictionary(values: values, folded: foldedValues == values ? values : foldedValues)
+    pending = []
+    pendingFolded = []
+    pendingCode = [:]
     guard moved else { return nil }
     var perm = [UInt32](repeating: 0, count: n)
-    var newValues: [String] = [], newFolded: [String] = []
-    newValues.reserveCapacity(n)
-    newFolded.reserveCapacity(n)
-    for (k, c) in order.enumerated() {
-      perm[Int(c)] = UInt32(k)
-      newValues.append(vs[Int(c)])
-      newFolded.append(folded[Int(c)])
-    }
-    values = newValues
-    folded = newFolded
-    for (k, v) in values.enumerated() { codeOf[v] = UInt32(k) }
+    for (k, c) in order.enumerated() { perm[Int(c)] = UInt32(k) }
     return perm
   }
 }
@@ -160,8 +167,6 @@ struct TextColumnBuilder: Sendable {
   var dictionary = DictionaryBuilder()
   var codes: [UInt32] = []
   var nulls = 0
-  /// The last committed dictionary, reused while no new value arrives.
-  var frozen: TextDictionary? = nil
 
   mutating func append(_ s: String?) {
     if let s { codes.append(dictionary.code(s)) } else { codes.append(TextColumn.null); nulls += 1 }
@@ -172,15 +177,8 @@ struct TextColumnBuilder: Sendable {
       codes.withUnsafeMutableBufferPointer { p in
         for i in p.indices where p[i] != TextColumn.null { p[i] = perm[Int(p[i])] }
       }
-      frozen = nil
     }
-    let dict: TextDictionary
-    if let f = frozen, f.count == dictionary.values.count {
-      dict = f
-    } else {
-      dict = TextDictionary(sortedValues: dictionary.values, folded: dictionary.folded)
-      frozen = dict
-    }
+    let dict = dictionary.frozen
     let index = Postings(codeCount: dict.count, codes: codes)
     return TextColumn(codes: codes, dictionary: dict, index: index, nulls: nulls)
   }
@@ -193,7 +191,6 @@ struct ListColumnBuilder: Sendable {
   var elements: [UInt32] = []
   var present = Bitmap(count: 0)
   var nulls = 0
-  var frozen: TextDictionary? = nil
 
   mutating func append(_ v: [String]?) {
     if let v {
@@ -211,27 +208,21 @@ struct ListColumnBuilder: Sendable {
       elements.withUnsafeMutableBufferPointer { p in
         for i in p.indices { p[i] = perm[Int(p[i])] }
       }
-      frozen = nil
     }
-    let dict: TextDictionary
-    if let f = frozen, f.count == dictionary.values.count {
-      dict = f
-    } else {
-      dict = TextDictionary(sortedValues: dictionary.values, folded: dictionary.folded)
-      frozen = dict
-    }
+    let dict = dictionary.frozen
     let index = Postings(codeCount: dict.count, offsets: offsets, elements: elements)
     return ListColumn(offsets: offsets, elements: elements, present: present, dictionary: dict, index: index, nulls: nulls)
   }
 }
 
 /// A numeric column being built; the sorted order of committed rows is kept and merged with
-/// the new rows at the next commit.
+/// the new rows at the next commit. While every row holds a value and the values ascend with
+/// the row (ids, article numbers), the order stays implied and costs nothing.
 struct NumberColumnBuilder: Sendable {
   let isInteger: Bool
   var values: [Double] = []
   var present = Bitmap(count: 0)
-  var sorted: [UInt32] = []
+  var sorted = SortedRows([])
   var sortedRows = 0
 
   init(isInteger: Bool) { self.isInteger = isInteger }
@@ -243,15 +234,23 @@ struct NumberColumnBuilder: Sendable {
   mutating func commit() -> NumberColumn {
     if sortedRows < values.count {
       let vs = values
-      var fresh: [UInt32] = []
-      for r in sortedRows..<values.count where present[r] { fresh.append(UInt32(r)) }
-      fresh.sort { a, b in
-        let x = vs[Int(a)], y = vs[Int(b)]
-        return x < y || (x == y && a < b)
+      var stillImplied = sorted.isImplied && sorted.count == sortedRows
+      if stillImplied {
+        for r in sortedRows..<vs.count where !present[r] || (r > 0 && vs[r] < vs[r - 1]) { stillImplied = false; break }
       }
-      sorted = SortedMerge.merge(sorted, fresh) { a, b in
-        let x = vs[Int(a)], y = vs[Int(b)]
-        return x < y || (x == y && a < b)
+      if stillImplied {
+        sorted = SortedRows(impliedCount: vs.count)
+      } else {
+        var fresh: [UInt32] = []
+        for r in sortedRows..<values.count where present[r] { fresh.append(UInt32(r)) }
+        fresh.sort { a, b in
+          let x = vs[Int(a)], y = vs[Int(b)]
+          return x < y || (x == y && a < b)
+        }
+        sorted = SortedRows(SortedMerge.merge(Array(sorted), fresh) { a, b in
+          let x = vs[Int(a)], y = vs[Int(b)]
+          return x < y || (x == y && a < b)
+        })
       }
       sortedRows = values.count
     }
@@ -290,12 +289,12 @@ struct DateColumnBuilder: Sendable {
 
 /// A span column being built.
 struct SpanColumnBuilder: Sendable {
-  var starts: [Int] = []
-  var ends: [Int] = []
+  var starts: [Int32] = []
+  var ends: [Int32] = []
   var present = Bitmap(count: 0)
 
   mutating func append(_ v: (Int, Int)?) {
-    if let v { starts.append(v.0); ends.append(v.1); present.append(true) } else { starts.append(0); ends.append(0); present.append(false) }
+    if let v { starts.append(Int32(clamping: v.0)); ends.append(Int32(clamping: v.1)); present.append(true) } else { starts.append(0); ends.append(0); present.append(false) }
   }
 
   func commit() -> SpanColumn { SpanColumn(starts: starts, ends: ends, present: present) }

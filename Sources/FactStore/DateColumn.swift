@@ -3,7 +3,7 @@ import NewsFacts
 /// A date column: one ordinal per row (`YYYYMMDD`; unknown years at `unknownYearBase + MMDD`,
 /// after every known year; `DateColumn.null` when unknown), and the rows holding a date
 /// sorted by it, so periods are answered by binary search.
-public struct DateColumn: Sendable {
+public final class DateColumn: Sendable {
   public static let null: Int32 = .min
   /// Ordinals at or above this belong to dates without a year (`--MM-DD`).
   public static let unknownYearBase: Int32 = 999_990_000

@@ -3,7 +3,7 @@ import NewsFacts
 /// A list-of-text column: each row's elements are `elements[offsets[r]..<offsets[r+1]]`, codes
 /// into one dictionary shared by the column; the index maps a code to the ascending rows
 /// whose list holds it (each row once).
-public struct ListColumn: Sendable {
+public final class ListColumn: Sendable {
   public let offsets: [Int32]
   public let elements: [UInt32]
   /// Rows that hold a list (possibly empty); a clear bit is an unknown list.

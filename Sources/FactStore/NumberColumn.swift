@@ -3,17 +3,23 @@ import NewsFacts
 /// A numeric column (integer, number, money, quantity, area): values as Double, a bitmap of
 /// rows that hold one, and the rows holding a value sorted by it (ties in row order), so
 /// ranges are answered by binary search.
-public struct NumberColumn: Sendable {
+public final class NumberColumn: Sendable {
   public let values: [Double]
   public let present: Bitmap
-  /// Rows with a value, ascending by value, ties by row id.
-  public let sorted: [UInt32]
+  /// Rows with a value, ascending by value, ties by row id (implied for ids and other
+  /// columns whose values ascend with the row).
+  public let sorted: SortedRows
   /// Whether the field holds whole numbers (results show them as integers).
   public let isInteger: Bool
   public let statistics: ColumnStatistics
 
   /// `sorted` holds the rows with a value, ascending by value, ties by row id.
-  init(values: [Double], present: Bitmap, sorted: [UInt32], isInteger: Bool) {
+  convenience init(values: [Double], present: Bitmap, sorted: [UInt32], isInteger: Bool) {
+    self.init(values: values, present: present, sorted: SortedRows(sorted), isInteger: isInteger)
+  }
+
+  /// `sorted` holds the rows with a value, ascending by value, ties by row id.
+  init(values: [Double], present: Bitmap, sorted: SortedRows, isInteger: Bool) {
     var distinct = 0
     var prev: Double? = nil
     for r in sorted where values[Int(r)] != prev { distinct += 1; prev = values[Int(r)] }

@@ -17,7 +17,7 @@ public final class Snapshot: Sendable {
 
   /// The distinct values of a text, place or list field, in pinyin order (for completion).
   public func distinctValues(_ entity: Entity, _ field: String) -> [String] {
-    table(entity).column(field.lowercased())?.dictionary?.values ?? []
+    (table(entity).column(field.lowercased())?.dictionary?.values).map(Array.init) ?? []
   }
 
   /// Bytes held by every table (columns, dictionaries, indexes): what the store costs in

@@ -49,7 +49,7 @@ extension Snapshot {
       w.raw(l.offsets); w.raw(l.elements); encode(l.present, into: &w)
       encode(l.dictionary, into: &w)
     case .number(let n):
-      w.raw(n.values); encode(n.present, into: &w); w.raw(n.sorted); w.u8(n.isInteger ? 1 : 0)
+      w.raw(n.values); encode(n.present, into: &w); w.raw(Array(n.sorted)); w.u8(n.isInteger ? 1 : 0)
     case .date(let d):
       w.raw(d.ordinals); w.raw(d.sorted)
     case .span(let s):
@@ -59,8 +59,9 @@ extension Snapshot {
 
   /// The values, then the folded values (each only a marker where it equals its value).
   static func encode(_ d: TextDictionary, into w: inout FactWriter) {
-    w.strings(d.values)
-    w.strings(d.folded, sameAs: d.values)
+    let values = Array(d.values)
+    w.strings(values)
+    w.strings(Array(d.folded), sameAs: values)
   }
 
   static func encode(_ b: Bitmap, into w: inout FactWriter) {
@@ -150,7 +151,7 @@ extension Snapshot {
             inRange(sorted, rows) else { r.fail(); return nil }
       return .date(DateColumn(ordinals: ordinals, sorted: sorted))
     case 4:
-      guard let starts = r.raw(Int.self), starts.count == rows, let ends = r.raw(Int.self), ends.count == rows,
+      guard let starts = r.raw(Int32.self), starts.count == rows, let ends = r.raw(Int32.self), ends.count == rows,
             let present = decodeBitmap(&r, rows: rows) else { r.fail(); return nil }
       return .span(SpanColumn(starts: starts, ends: ends, present: present))
     default:

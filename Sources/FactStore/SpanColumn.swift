@@ -1,13 +1,14 @@
 import NewsFacts
 
-/// A span column: `[start, end)` code-point offsets per row; `present` marks rows with one.
-public struct SpanColumn: Sendable {
-  public let starts: [Int]
-  public let ends: [Int]
+/// A span column: `[start, end)` code-point offsets per row (32 bits each: a document's
+/// offsets fit), `present` marks rows with one. A class, so copying a `Column` is one retain.
+public final class SpanColumn: Sendable {
+  public let starts: [Int32]
+  public let ends: [Int32]
   public let present: Bitmap
   public let statistics: ColumnStatistics
 
-  init(starts: [Int], ends: [Int], present: Bitmap) {
+  init(starts: [Int32], ends: [Int32], present: Bitmap) {
     self.starts = starts
     self.ends = ends
     self.present = present
@@ -16,6 +17,6 @@ public struct SpanColumn: Sendable {
   }
 
   public func value(_ row: Int) -> Value {
-    present[row] ? .span(starts[row], ends[row]) : .null
+    present[row] ? .span(Int(starts[row]), Int(ends[row])) : .null
   }
 }

@@ -140,7 +140,7 @@ struct TableBuilder: Sendable {
           b.values[Int(r)] = Double(next)
           b.present[Int(r)] = true
         }
-        b.sorted = []
+        b.sorted = SortedRows([])
         b.sortedRows = 0
         cols.append(.number(b.commit()))
       } else {

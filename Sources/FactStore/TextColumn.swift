@@ -2,7 +2,7 @@ import NewsFacts
 
 /// A text or place column: one dictionary code per row (`TextColumn.null` when unknown),
 /// the dictionary in pinyin order, and the equality index code → ascending rows.
-public struct TextColumn: Sendable {
+public final class TextColumn: Sendable {
   /// The code of a row without a value.
   public static let null: UInt32 = .max
   public let codes: [UInt32]

@@ -1,14 +1,22 @@
+import Glibc
 import Synchronization
 
 /// The distinct texts of a column, each once, in pinyin order: code `i` is `values[i]`, so
 /// comparing codes compares texts. `lookup` finds codes by folded text (臨汾 and 临汾 alike).
+///
+/// Values and folded values are `StringTable`s (one byte buffer each; the folded one is the
+/// values' own table when folding changes nothing) and the look-up is an open-addressing
+/// table of codes: a distinct text costs its bytes and about a dozen more.
 public struct TextDictionary: Sendable {
   /// Code → value as written.
-  public let values: [String]
+  public let values: StringTable
   /// Code → folded value (繁→简, half-width, lowercase).
-  public let folded: [String]
+  public let folded: StringTable
   /// Folded value → codes whose folded value it is, ascending.
   public let lookup: FoldedLookup
+
+  /// A dictionary with no values.
+  static let empty = TextDictionary(sortedValues: [], folded: [])
 
   /// Builds a dictionary of the distinct `texts`, sorted in pinyin order, ties by code point.
   init(_ texts: Set<String>) {
@@ -18,7 +26,13 @@ public struct TextDictionary: Sendable {
 
   /// A dictionary of values already in `before` order, with their folded forms.
   init(sortedValues: [String], folded: [String]) {
-    values = sortedValues
+    let v = StringTable(sortedValues)
+    self.init(values: v, folded: folded == sortedValues ? v : StringTable(folded))
+  }
+
+  /// A dictionary of tables already in `before` order.
+  init(values: StringTable, folded: StringTable) {
+    self.values = values
     self.folded = folded
     lookup = FoldedLookup(folded)
   }
@@ -37,43 +51,101 @@ public struct TextDictionary: Sendable {
   public func codes(folding text: String) -> [UInt32] {
     lookup[TextOrder.fold(text)] ?? []
   }
+
+  /// Codes whose folded value contains `needle` (already folded), ascending: one `memchr`
+  /// pass over the folded values' shared buffer, each hit mapped to its value by binary
+  /// search and kept when it lies inside that value.
+  public func codes(foldedContaining needle: String) -> [UInt32] {
+    let table = folded
+    var n = needle
+    if n.utf8.isEmpty { return (0..<UInt32(table.count)).map { $0 } }
+    var out: [UInt32] = []
+    n.withUTF8 { nb in
+      table.bytes.withUnsafeBufferPointer { hb in
+        guard let base = hb.baseAddress, let nbase = nb.baseAddress else { return }
+        var from = 0
+        var value = 0
+        while from + nb.count <= hb.count {
+          guard let at = TextDictionary.find(nbase, nb.count, in: base, hb.count, from: from) else { break }
+          // The value holding byte `at`: the first whose end is past it.
+          var lo = value, hi = table.ends.count
+          while lo < hi {
+            let mid = (lo + hi) >> 1
+            if Int(table.ends[mid]) <= at { lo = mid + 1 } else { hi = mid }
+          }
+          value = lo
+          guard value < table.count else { break }
+          let end = Int(table.ends[value])
+          if at + nb.count <= end {
+            out.append(UInt32(value))
+            from = end  // one hit per value is enough
+            value += 1
+          } else {
+            from = at + 1  // the hit runs into the next value: look again after its start
+          }
+        }
+      }
+    }
+    return out
+  }
+
+  /// The first offset at or after `from` where the `n` bytes at `needle` occur in the `count`
+  /// bytes at `base`: `memchr` for the needle's last byte (in CJK a continuation byte, rarer
+  /// than a lead byte), then `memcmp` of the whole needle ending there.
+  static func find(_ needle: UnsafePointer<UInt8>, _ n: Int, in base: UnsafePointer<UInt8>, _ count: Int, from: Int) -> Int? {
+    let last = Int32(needle[n - 1])
+    var p = from + n - 1
+    while p < count {
+      guard let hit = memchr(base + p, last, count - p) else { return nil }
+      let end = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
+      let start = end - (n - 1)
+      if memcmp(base + start, needle, n) == 0 { return start }
+      p = end + 1
+    }
+    return nil
+  }
+
+  /// The code of exactly `text` (as written), if the dictionary holds it.
+  func code(exactly text: String) -> UInt32? {
+    guard let cs = lookup[TextOrder.fold(text)] else { return nil }
+    return cs.first { values.equals(Int($0), text) }
+  }
 }
 
-/// Folded value → the codes whose folded value it is, ascending. Most folded values belong to
-/// one code, so those are kept without an array of their own (one hash entry per value).
+/// Folded value → the codes whose folded value it is, ascending.
 ///
-/// The hash tables are built on the first lookup, not with the dictionary: hashing every value
-/// of every column is most of what decoding a cached snapshot would cost, and a statement looks
-/// up only the columns it names. The build runs once under a lock, so a lookup may come from
-/// any thread.
+/// The table is built on the first lookup, not with the dictionary: hashing every value of
+/// every column is most of what decoding a cached snapshot would cost, and a statement looks up
+/// only the columns it names. The build runs once under a lock, so a lookup may come from any
+/// thread.
 public struct FoldedLookup: Sendable {
-  private let storage: LazyFoldedTables
+  private let storage: LazyFoldedTable
 
-  init(_ folded: [String]) { storage = LazyFoldedTables(folded) }
+  init(_ folded: StringTable) { storage = LazyFoldedTable(folded) }
 
   /// The codes of folded value `f`, ascending; nil when no value folds to it.
-  public subscript(_ f: String) -> [UInt32]? { storage.tables[f] }
+  public subscript(_ f: String) -> [UInt32]? { storage.table[f] }
 
-  /// Whether the hash tables have been built (by a lookup).
+  /// Whether the table has been built (by a lookup).
   var isBuilt: Bool { storage.isBuilt }
 
-  /// Bytes held by the tables (estimate: hash slots plus out-of-line key storage), building
-  /// them if no lookup did yet: what the store costs once it is queried.
-  var byteSize: Int { storage.tables.byteSize }
+  /// Bytes held by the table, building it if no lookup did yet: what the store costs once it
+  /// is queried.
+  var byteSize: Int { storage.table.byteSize }
 }
 
-/// The folded values and, once a lookup asked, their hash tables.
-final class LazyFoldedTables: Sendable {
-  let folded: [String]
-  private let built = Mutex<FoldedTables?>(nil)
+/// The folded values and, once a lookup asked, their table.
+final class LazyFoldedTable: Sendable {
+  let folded: StringTable
+  private let built = Mutex<FoldedTable?>(nil)
 
-  init(_ folded: [String]) { self.folded = folded }
+  init(_ folded: StringTable) { self.folded = folded }
 
-  /// The tables, built now if no lookup built them yet.
-  var tables: FoldedTables {
+  /// The table, built now if no lookup built it yet.
+  var table: FoldedTable {
     built.withLock { t in
       if let t { return t }
-      let made = FoldedTables(folded)
+      let made = FoldedTable(folded)
       t = made
       return made
     }
@@ -82,32 +154,73 @@ final class LazyFoldedTables: Sendable {
   var isBuilt: Bool { built.withLock { $0 != nil } }
 }
 
-/// The hash tables of a `FoldedLookup`.
-struct FoldedTables: Sendable {
-  /// The first (or only) code of each folded value.
-  private let first: [String: UInt32]
-  /// Further codes of folded values shared by several codes.
-  private let more: [String: [UInt32]]
+/// The table of a `FoldedLookup`: an open-addressing table of the first code of each folded
+/// value (hash of its UTF-8 bytes, linear probing), and the further codes of folded values
+/// shared by several codes.
+struct FoldedTable: Sendable {
+  /// Code + 1 of the first code of a folded value; 0 is an empty slot.
+  private let slots: [UInt32]
+  /// The folded values the slots point into.
+  private let folded: StringTable
+  /// First code → the further codes with the same folded value.
+  private let more: [UInt32: [UInt32]]
 
-  init(_ folded: [String]) {
-    var first: [String: UInt32] = [:]
-    first.reserveCapacity(folded.count)
-    var more: [String: [UInt32]] = [:]
-    for (i, f) in folded.enumerated() {
-      if first[f] == nil { first[f] = UInt32(i) } else { more[f, default: []].append(UInt32(i)) }
+  init(_ folded: StringTable) {
+    self.folded = folded
+    var size = 8
+    while size < folded.count + folded.count / 4 { size <<= 1 }  // at most 80% full
+    var slots = [UInt32](repeating: 0, count: folded.count == 0 ? 0 : size)
+    var more: [UInt32: [UInt32]] = [:]
+    let mask = size - 1
+    for i in 0..<folded.count {
+      let h = folded.withUTF8(i) { FoldedTable.hash($0) }
+      var s = h & mask
+      while true {
+        let c = slots[s]
+        if c == 0 { slots[s] = UInt32(i + 1); break }
+        let same = folded.withUTF8(Int(c - 1)) { a in folded.withUTF8(i) { a.elementsEqual($0) } }
+        if same { more[c - 1, default: []].append(UInt32(i)); break }
+        s = (s + 1) & mask
+      }
     }
-    self.first = first
+    self.slots = slots
     self.more = more
   }
 
-  subscript(_ f: String) -> [UInt32]? {
-    guard let c = first[f] else { return nil }
-    guard let rest = more[f] else { return [c] }
-    return [c] + rest
+  /// FNV-1a over the bytes, then a final mix.
+  @inline(__always)
+  static func hash(_ b: UnsafeBufferPointer<UInt8>) -> Int {
+    var h: UInt64 = 0xcbf2_9ce4_8422_2325
+    for x in b { h = (h ^ UInt64(x)) &* 0x100_0000_01b3 }
+    h ^= h >> 29
+    h = h &* 0xbf58_476d_1ce4_e5b9
+    h ^= h >> 32
+    return Int(truncatingIfNeeded: h & 0x7fff_ffff_ffff_ffff)
   }
 
+  /// The codes of folded value `f`, ascending; nil when no value folds to it.
+  subscript(_ f: String) -> [UInt32]? {
+    guard !slots.isEmpty else { return nil }
+    var f = f
+    return f.withUTF8 { u -> [UInt32]? in
+      let mask = slots.count - 1
+      var s = FoldedTable.hash(u) & mask
+      while true {
+        let c = slots[s]
+        if c == 0 { return nil }
+        if folded.withUTF8(Int(c - 1), { $0.elementsEqual(u) }) {
+          guard let rest = more[c - 1] else { return [c - 1] }
+          return [c - 1] + rest
+        }
+        s = (s + 1) & mask
+      }
+    }
+  }
+
+  /// Bytes held by the slots and the shared-value lists (the folded values are the
+  /// dictionary's).
   var byteSize: Int {
-    var n = first.capacity * (MemoryLayout<String>.stride + MemoryLayout<UInt32>.stride) + first.capacity / 8
+    var n = slots.bufferBytes
     for (_, v) in more { n += 48 + v.capacity * 4 }
     return n
   }

@@ -46,7 +46,7 @@ extension Binder {
       return try between(f, a, b, negated: neg, range: p.range)
     case .contains(let l, let n):
       let s = TextOrder.fold(try text(of: l))
-      return try textMatch(f, l, negated: n != neg, op: "contains") { TextMatch.contains($0, s) }
+      return try textMatch(f, l, negated: n != neg, op: "contains", substring: s) { TextMatch.contains($0, s) }
     case .like(let l, let n):
       let s = TextOrder.fold(try text(of: l))
       if case .date = f.kind { return likeDate(f, s, negated: n != neg) }
@@ -66,9 +66,10 @@ extension Binder {
     return t.columns[f.position]
   }
 
-  /// The dictionary codes of `f` whose folded value satisfies `test`.
-  func codes(_ f: FieldRef, where test: (String) -> Bool) -> [UInt32] {
+  /// The dictionary codes of `f` whose folded value satisfies `test` (or contains `substring`).
+  func codes(_ f: FieldRef, substring: String? = nil, where test: (String) -> Bool) -> [UInt32] {
     guard let d = column(f)?.dictionary else { return [] }
+    if let substring { return d.codes(foldedContaining: substring) }
     var out: [UInt32] = []
     for (i, s) in d.folded.enumerated() where test(s) { out.append(UInt32(i)) }
     return out
@@ -200,14 +201,16 @@ extension Binder {
     }
   }
 
-  func textMatch(_ f: FieldRef, _ l: Literal, negated: Bool, op: String, _ test: (String) -> Bool) throws(Diagnostic) -> BoolExpr {
+  /// `substring`: the folded text of a `contains`, found by a scan of the dictionary's bytes.
+  func textMatch(_ f: FieldRef, _ l: Literal, negated: Bool, op: String, substring: String? = nil,
+                 _ test: (String) -> Bool) throws(Diagnostic) -> BoolExpr {
     switch f.kind {
     case .text, .place, .textList:
       if f.position < 0 {
         let cols = Schema.hierarchyFields.filter { Schema.field($0, of: f.entity) != nil }.map { field(named: $0, f.entity) }
-        return Binder.combine(cols.map { codesAtom($0, codes($0, where: test), negated: negated) }, isAnd: negated)
+        return Binder.combine(cols.map { codesAtom($0, codes($0, substring: substring, where: test), negated: negated) }, isAnd: negated)
       }
-      return codesAtom(f, codes(f, where: test), negated: negated)
+      return codesAtom(f, codes(f, substring: substring, where: test), negated: negated)
     default:
       throw Diagnostic("\(op) needs a text or list field; '\(f.name)' is \(Binder.kindName(f.kind))", at: l.range)
     }

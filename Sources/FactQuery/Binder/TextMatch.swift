@@ -1,16 +1,31 @@
 /// Substring and `like` matching over Unicode scalars, used once per dictionary entry at
 /// bind time (never per row).
 enum TextMatch {
-  /// Whether `needle` occurs in `haystack` (both already folded).
+  /// Whether `needle` occurs in `haystack` (both already folded). Compares UTF-8 bytes: in
+  /// valid UTF-8 a byte match starts and ends on scalar boundaries, so it is the scalar match.
   static func contains(_ haystack: String, _ needle: String) -> Bool {
-    let h = Array(haystack.unicodeScalars), n = Array(needle.unicodeScalars)
-    if n.isEmpty { return true }
-    if n.count > h.count { return false }
-    var i = 0
-    while i + n.count <= h.count {
-      var k = 0
-      while k < n.count && h[i + k] == n[k] { k += 1 }
-      if k == n.count { return true }
+    if let r = haystack.utf8.withContiguousStorageIfAvailable({ h in
+      needle.utf8.withContiguousStorageIfAvailable { n in contains(h, n) }
+    }), let hit = r {
+      return hit
+    }
+    return contains(Array(haystack.utf8)[...], Array(needle.utf8)[...])
+  }
+
+  private static func contains<H: RandomAccessCollection, N: RandomAccessCollection>(_ h: H, _ n: N) -> Bool
+  where H.Element == UInt8, N.Element == UInt8, H.Index == Int, N.Index == Int {
+    let nc = n.count, hc = h.count
+    if nc == 0 { return true }
+    if nc > hc { return false }
+    let first = n[n.startIndex]
+    var i = h.startIndex
+    let last = h.startIndex + hc - nc
+    while i <= last {
+      if h[i] == first {
+        var k = 1
+        while k < nc && h[i + k] == n[n.startIndex + k] { k += 1 }
+        if k == nc { return true }
+      }
       i += 1
     }
     return false
@@ -39,10 +54,16 @@ enum TextMatch {
   /// Division suffixes dropped for the suffix-insensitive place match (临汾 = 临汾市).
   private static let suffixes = ["特别行政区", "自治区", "自治州", "自治县", "自治旗", "地区", "省", "市", "区", "县", "旗", "盟"]
 
-  /// `s` without one trailing division suffix, when something remains.
+  /// `s` without one trailing division suffix, when something remains (compared as UTF-8
+  /// bytes: a byte suffix that is a whole string is a scalar suffix).
   static func strippingDivisionSuffix(_ s: String) -> String {
-    for suf in suffixes where s.hasSuffix(suf) && s.unicodeScalars.count > suf.unicodeScalars.count {
-      return String(s.unicodeScalars.dropLast(suf.unicodeScalars.count))
+    let u = s.utf8
+    for suf in suffixes {
+      let v = suf.utf8
+      guard u.count > v.count else { continue }
+      if u.suffix(v.count).elementsEqual(v) {
+        return String(decoding: u.dropLast(v.count), as: UTF8.self)
+      }
     }
     return s
   }

@@ -24,8 +24,12 @@ extension Execution {
 
   /// The first `k` rows in order, through a heap of `k` (the worst on top).
   func topK(_ ids: [UInt32], _ keys: [OrderSpec], _ k: Int, _ t: Table) throws(QueryError) -> [UInt32] {
-    let less = Execution.rowLess(keys, t)
     if k <= 0 { return [] }
+    if keys.count == 1, k < ids.count, case .field(let f) = keys[0].target, f.position >= 0, f.position < t.columns.count,
+       let out = try sortedTopK(ids, t.columns[f.position], descending: keys[0].descending, k, rowCount: t.rowCount) {
+      return out
+    }
+    let less = Execution.rowLess(keys, t)
     if k >= ids.count {
       var all = ids
       try Execution.sort(&all, isCancelled: context.isCancelled, by: less)
@@ -66,6 +70,83 @@ extension Execution {
     return heap
   }
 
+  /// The first `k` of `ids` by one number or date key, read off the column's sorted order
+  /// instead of comparing rows: the walk stops after `k` members of `ids`. Ties keep row
+  /// order, nulls come last and dates without a year after dated ones in either direction
+  /// (`KeyEncoding.compare`). Nil when the column has no sorted order or `ids` is too sparse
+  /// for the walk to pay (a heap over `ids` is cheaper then).
+  func sortedTopK(_ ids: [UInt32], _ col: Column, descending: Bool, _ k: Int, rowCount: Int) throws(QueryError) -> [UInt32]? {
+    let n: Int
+    let at: (Int) -> UInt32
+    var segments: [Range<Int>]
+    let same: (UInt32, UInt32) -> Bool
+    let isNull: (Int) -> Bool
+    switch col {
+    case .number(let c):
+      let sr = c.sorted
+      n = sr.count
+      at = { sr[$0] }
+      segments = [0..<n]
+      let vs = c.values
+      same = { vs[Int($0)] == vs[Int($1)] }
+      isNull = { !c.present[$0] }
+    case .date(let c):
+      let ds = c.sorted
+      n = ds.count
+      at = { ds[$0] }
+      let os = c.ordinals
+      var lo = 0, hi = n
+      while lo < hi {
+        let mid = (lo + hi) >> 1
+        if os[Int(ds[mid])] < DateColumn.unknownYearBase { lo = mid + 1 } else { hi = mid }
+      }
+      segments = [0..<lo, lo..<n]
+      same = { os[Int($0)] == os[Int($1)] }
+      isNull = { os[$0] == DateColumn.null }
+    default:
+      return nil
+    }
+    guard ids.count.multipliedReportingOverflow(by: 16).partialValue >= n else { return nil }
+    var member = [UInt64](repeating: 0, count: (rowCount + 63) >> 6)
+    for r in ids where Int(r) < rowCount { member[Int(r) >> 6] |= 1 << UInt64(r & 63) }
+    @inline(__always) func isMember(_ r: UInt32) -> Bool { member[Int(r) >> 6] & (1 << UInt64(r & 63)) != 0 }
+    var out: [UInt32] = []
+    out.reserveCapacity(k)
+    var steps = 0
+    for seg in segments where out.count < k {
+      if descending {
+        // Backwards by runs of equal values, each run in row order.
+        var hi = seg.upperBound
+        while hi > seg.lowerBound && out.count < k {
+          var lo = hi - 1
+          while lo > seg.lowerBound && same(at(lo - 1), at(hi - 1)) { lo -= 1 }
+          for p in lo..<hi where isMember(at(p)) {
+            out.append(at(p))
+            if out.count == k { break }
+          }
+          steps += hi - lo
+          if steps > 0xFFF { steps = 0; if context.isCancelled() { throw .cancelled } }
+          hi = lo
+        }
+      } else {
+        for p in seg {
+          try checkCancelled(p)
+          if isMember(at(p)) {
+            out.append(at(p))
+            if out.count == k { break }
+          }
+        }
+      }
+    }
+    if out.count < k {
+      for r in ids where isNull(Int(r)) {
+        out.append(r)
+        if out.count == k { break }
+      }
+    }
+    return out
+  }
+
   /// Rows whose values of `fields` differ from every earlier row's (first one kept).
   func distinct(_ ids: [UInt32], _ fields: [FieldRef], _ t: Table) -> [UInt32] {
     var seen = Set<[UInt64]>()
@@ -91,22 +172,83 @@ extension Execution {
   }
 
   /// Result rows of `fields` for `ids`, with each row's currency or unit for money and
-  /// quantity columns.
+  /// quantity columns. Filled column by column: each column's storage is read in one tight
+  /// loop (no per-value dispatch on the column's kind), each row array allocated once.
   func project(_ ids: [UInt32], _ fields: [FieldRef], _ t: Table) -> ResultSet {
     var columns: [ResultColumn] = []
     for f in fields {
       var units: [String?]? = nil
       switch f.kind {
       case .money(let u), .quantity(let u):
-        if let uc = t.column(u), case .text(let c) = uc { units = ids.map { c.text(Int($0)) } }
+        if let uc = t.column(u), case .text(let c) = uc {
+          let codes = c.codes, values = c.dictionary.values
+          units = ids.map { r in
+            let k = codes[Int(r)]
+            return k == TextColumn.null ? nil : values[Int(k)]
+          }
+        }
       default: break
       }
       columns.append(ResultColumn(name: f.name, kind: f.kind, units: units))
     }
-    let cols = fields.map { t.columns[$0.position] }
+    let width = fields.count
     var rows: [[Value]] = []
     rows.reserveCapacity(ids.count)
-    for r in ids { rows.append(cols.map { $0.value(Int(r)) }) }
+    for _ in ids.indices {
+      var row: [Value] = []
+      row.reserveCapacity(width)
+      rows.append(row)
+    }
+    for f in fields {
+      guard f.position >= 0, f.position < t.columns.count else {
+        for i in rows.indices { rows[i].append(.null) }
+        continue
+      }
+      Execution.appendValues(t.columns[f.position], ids, &rows)
+    }
     return ResultSet(columns: columns, rows: rows)
+  }
+
+  /// Appends the value of `col` at each of `ids` to the matching row of `rows`.
+  static func appendValues(_ col: Column, _ ids: [UInt32], _ rows: inout [[Value]]) {
+    switch col {
+    case .text(let c):
+      let codes = c.codes, values = c.dictionary.values
+      for (i, r) in ids.enumerated() {
+        let k = codes[Int(r)]
+        rows[i].append(k == TextColumn.null ? .null : .text(values[Int(k)]))
+      }
+    case .list(let c):
+      let values = c.dictionary.values, offsets = c.offsets, elements = c.elements
+      for (i, r) in ids.enumerated() {
+        let row = Int(r)
+        guard c.present[row] else { rows[i].append(.null); continue }
+        let a = Int(offsets[row]), b = Int(offsets[row + 1])
+        var list: [String] = []
+        list.reserveCapacity(b - a)
+        for k in a..<b { list.append(values[Int(elements[k])]) }
+        rows[i].append(.list(list))
+      }
+    case .number(let c):
+      let values = c.values, integer = c.isInteger
+      for (i, r) in ids.enumerated() {
+        let row = Int(r)
+        guard c.present[row] else { rows[i].append(.null); continue }
+        let d = values[row]
+        if integer, let n = Int64(exactly: d) { rows[i].append(.integer(n)) } else { rows[i].append(.number(d)) }
+      }
+    case .date(let c):
+      let ordinals = c.ordinals
+      for (i, r) in ids.enumerated() {
+        let o = ordinals[Int(r)]
+        rows[i].append(o == DateColumn.null ? .null : .date(DateColumn.date(o)))
+      }
+    case .span(let c):
+      let starts = c.starts, ends = c.ends
+      for (i, r) in ids.enumerated() {
+        let row = Int(r)
+        rows[i].append(c.present[row] ? .span(Int(starts[row]), Int(ends[row])) : .null)
+      }
+    }
   }
 }

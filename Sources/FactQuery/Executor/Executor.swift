@@ -163,11 +163,15 @@ struct Execution {
     case .groupCount(let by, let distinct):
       let ids = try rows(n.children[0], t)
       touched = ids.count
-      out = .groups(try groupCount(ids, by: by, distinct: distinct, t))
+      if let g = try denseGroupCount(ids, by: by, distinct: distinct, t) { out = .groups(g) } else {
+        out = .groups(try groupCount(ids, by: by, distinct: distinct, t))
+      }
     case .aggregate(let fn, let f, let by):
       let ids = try rows(n.children[0], t)
       touched = ids.count
-      out = .groups(try aggregate(ids, fn, f, by: by, t))
+      if let g = try denseAggregate(ids, fn, f, by: by, t) { out = .groups(g) } else {
+        out = .groups(try aggregate(ids, fn, f, by: by, t))
+      }
     case .sortGroups(let keys):
       var g = try groups(n.children[0], t)
       try g.sort(keys, isCancelled: context.isCancelled)

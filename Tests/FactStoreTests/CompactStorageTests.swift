@@ -1,0 +1,70 @@
+import Testing
+import NewsFacts
+@testable import FactStore
+
+/// The compact forms the store keeps: strings in one buffer, implied sorted orders, and a
+/// builder that after a commit finds committed values through the frozen dictionary.
+@Suite struct CompactStorageTests {
+  @Test func stringTableKeepsEveryStringAndItsBytes() {
+    let xs = ["", "临汾市", "a", "尧都区重点项目和重点工作观摩总结推进会", "臨汾市", "ＡＢＣ"]
+    let t = StringTable(xs)
+    #expect(Array(t) == xs)
+    #expect(t.bytes.count == xs.reduce(0) { $0 + $1.utf8.count })
+    for (i, x) in xs.enumerated() {
+      #expect(t.equals(i, x))
+      #expect(!t.equals(i, x + "x"))
+      #expect(t.withUTF8(i) { Array($0) } == Array(x.utf8))
+    }
+  }
+
+  @Test func sortedRowsAreImpliedOnlyForTheIdentity() {
+    let id = SortedRows([0, 1, 2, 3])
+    #expect(id.isImplied && id.stored.isEmpty && Array(id) == [0, 1, 2, 3])
+    let other = SortedRows([1, 0, 2])
+    #expect(!other.isImplied && Array(other) == [1, 0, 2])
+    #expect(id == SortedRows(impliedCount: 4))
+    #expect(id != other)
+  }
+
+  @Test func idsKeepNoSortedArrayButValuesOutOfOrderDo() {
+    var b = StoreBuilder()
+    for (i, v) in [5.0, 1, 9, 3].enumerated() {
+      b.add(Fact(.project, ["id": .integer(Int64(i + 1)), "name": .text("p\(i)"), "investment": .number(v), "currency": "CNY"]))
+    }
+    let t = b.freeze().table(.project)
+    guard case .number(let ids)? = t.column("id"), case .number(let inv)? = t.column("investment") else {
+      Issue.record("number columns"); return
+    }
+    #expect(ids.sorted.isImplied)
+    #expect(!inv.sorted.isImplied && Array(inv.sorted) == [1, 3, 0, 2])
+  }
+
+  @Test func batchesFindCommittedValuesAndFoldedTwins() throws {
+    var b = StoreBuilder()
+    b.add(Fact(.meeting, ["name": "甲", "city": "临汾市"]))
+    b.add(Fact(.meeting, ["name": "乙", "city": "晋中市"]))
+    _ = b.commit()
+    b.add(Fact(.meeting, ["name": "丙", "city": "临汾市"]))
+    b.add(Fact(.meeting, ["name": "丁", "city": "臨汾市"]))
+    let s = b.commit()
+    guard case .text(let c)? = s.table(.meeting).column("city") else { Issue.record("city"); return }
+    #expect(c.dictionary.count == 3)
+    #expect([0, 1, 2, 3].map { c.text($0) } == ["临汾市", "晋中市", "临汾市", "臨汾市"])
+    #expect(c.codes[0] == c.codes[2] && c.codes[0] != c.codes[3])
+    #expect(c.dictionary.lookup[TextOrder.fold("臨汾市")]?.count == 2)
+    #expect(c.dictionary.lookup["太原市"] == nil)
+  }
+}
+
+/// `contains` through the dictionary's byte buffer finds what a test of each value finds.
+@Suite struct DictionaryContainsTests {
+  @Test func bufferScanEqualsPerValueTest() {
+    let values = ["营商环境", "优化营商环境大会", "营商", "环境营商环境", "商环境营", "营", "环境", "", "a营商环境b", "臨汾营商環境"]
+    let d = TextDictionary(Set(values))
+    for needle in ["营商环境", "营商", "环境", "营", "境营", "a", "商环境营商", "不在", ""] {
+      let f = TextOrder.fold(needle)
+      let want = (0..<d.count).filter { d.folded[$0].contains(f) || f.isEmpty }.map { UInt32($0) }
+      #expect(d.codes(foldedContaining: f) == want, "\(needle)")
+    }
+  }
+}
