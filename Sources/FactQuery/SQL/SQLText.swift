@@ -41,6 +41,35 @@ enum SQLText {
     String(decoding: text.utf8.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }, as: UTF8.self)
   }
 
+  /// `expr` with the full-width forms (U+FF01…U+FF5E, U+3000) of the ASCII characters in
+  /// `texts` replaced by those characters, so a stored `参观考察，寻求` equals the folded literal
+  /// `参观考察,寻求` as in newsq, which folds both sides. Only characters the literals hold are
+  /// mapped: any other full-width character cannot make the column equal a literal or match its
+  /// pattern, folded or not. `expr` unchanged when the literals are free of ASCII.
+  static func widthFolded(_ expr: String, for texts: [String], dialect: SQLDialect) -> String {
+    var from: [Unicode.Scalar] = [], to: [Unicode.Scalar] = []
+    var seen = Set<UInt32>()
+    for t in texts {
+      for u in t.unicodeScalars where u.value >= 0x20 && u.value <= 0x7E && seen.insert(u.value).inserted {
+        var wide = [u.value == 0x20 ? 0x3000 : u.value + 0xFEE0]
+        if u.value >= 0x61 && u.value <= 0x7A { wide.append(u.value - 0x20 + 0xFEE0) }
+        for w in wide { if let s = Unicode.Scalar(w) { from.append(s); to.append(u) } }
+      }
+    }
+    guard !from.isEmpty else { return expr }
+    switch dialect {
+    case .duckdb:
+      var f = String.UnicodeScalarView(), t = String.UnicodeScalarView()
+      f.append(contentsOf: from)
+      t.append(contentsOf: to)
+      return "translate(\(expr), \(string(String(f))), \(string(String(t))))"
+    case .sqlite:
+      var e = expr
+      for (a, b) in zip(from, to) { e = "replace(\(e), \(string(String(Character(a)))), \(string(String(Character(b)))))" }
+      return e
+    }
+  }
+
   /// Division suffixes: a literal ending in one is taken as a full official name.
   static let divisionSuffixes = ["省", "市", "区", "县", "旗", "州", "盟", "镇", "乡", "村", "街道", "自治区", "特别行政区"]
 
