@@ -30,6 +30,16 @@ while let a = args.first {
     exit(0)
   case "--data": dataPaths.append(args.first ?? ""); args = Array(args.dropFirst())
   case "--run": statements.append(args.first ?? ""); args = Array(args.dropFirst())
+  case "--run-file":
+    // Triage: one statement per line of PATH (for statements too long for the command line).
+    if let f = fopen(args.first ?? "", "r") {
+      var line: UnsafeMutablePointer<CChar>? = nil
+      var cap = 0
+      while getline(&line, &cap, f) > 0, let l = line { statements.append(String(cString: l)) }
+      free(line)
+      fclose(f)
+    }
+    args = Array(args.dropFirst())
   case "--seed": seed = UInt64(args.first ?? "") ?? seed; args = Array(args.dropFirst())
   default: dir = a
   }
