@@ -210,6 +210,17 @@ struct TestPlaces: PlaceResolver {
     // Full-width letters fold to ASCII, then Latin case is folded on both sides.
     #expect(try whereOf(A.cmp("name", .equal, A.s("ＧＤＰ增速")), "indicator") == #"WHERE lower("name") = 'gdp增速'"#)
     #expect(try whereOf(A.p("name", .contains(A.s("ＧＤＰ"), negated: false)), "indicator") == #"WHERE "name" ILIKE '%gdp%' ESCAPE '\'"#)
+    // Extracted text keeps Chinese full-width punctuation: a literal holding such a mark folds
+    // the column too; ASCII letters and digits, which the normaliser always folds, do not.
+    #expect(try whereOf(A.cmp("purpose", .equal, A.s("参观考察，寻求对接")), "visit") ==
+      #"WHERE translate("purpose", '，', ',') = '参观考察,寻求对接'"#)
+    #expect(try whereOf(A.p("title", .contains(A.s("正言轩:高质量"), negated: false)), "article") ==
+      #"WHERE translate("title", '：', ':') LIKE '%正言轩:高质量%' ESCAPE '\'"#)
+    #expect(try whereOf(A.p("title", .inList([A.s("甲（乙）"), A.s("丙?")], negated: false)), "article") ==
+      #"WHERE translate("title", '（）？', '()?') IN ('甲(乙)', '丙?')"#)
+    #expect(try whereOf(A.cmp("purpose", .equal, A.s("考察,寻求")), "visit", .sqlite) ==
+      #"WHERE replace("purpose", '，', ',') = '考察,寻求'"#)
+    #expect(try whereOf(A.p("name", .like(A.s("%2019年%"), negated: false))) == #"WHERE "name" LIKE '%2019年%'"#)
     // Place literals fold before the no-resolver rules see them.
     #expect(try whereOf(A.cmp("county", .equal, A.s("堯都區"))) == #"WHERE "county" = '尧都区'"#)
   }
@@ -233,7 +244,7 @@ struct TestPlaces: PlaceResolver {
   @Test func parametersAreBoundAsLiterals() throws {
     let st = A.find("meeting", where: .and(A.cmp("host", .equal, A.lit(.parameter(1))), A.cmp("date", .greaterOrEqual, A.lit(.parameter(2)))))
     let s = try sql(st, ["王宏伟'; --", .date(FactDate(year: 2019, month: 5, day: 1))])
-    #expect(s.contains(#"WHERE "host" = '王宏伟''; --' AND "date" >= '2019-05-01'"#))
+    #expect(s.contains(#"WHERE translate("host", '；', ';') = '王宏伟''; --' AND "date" >= '2019-05-01'"#))
     let missing = #expect(throws: Diagnostic.self) { try sql(st, ["临汾市"]) }
     #expect(missing?.message == "no value for $2")
   }
