@@ -91,5 +91,11 @@ import NewsQ
     engine.add(facts: [Fact(.meeting, ["id": .integer(1), "city": .text("北京市"), "province": .text("北京市")])])
     #expect(try Self.differences(engine, statements: [#"count meeting where city != "北京市""#,
                                                       #"count meeting where city = "临汾""#]) == nil)
+    // Another division with the same stem is not the named one (鹤山区 of 鹤壁, 鹤山市 of 江门).
+    let twins = Engine.empty()
+    twins.add(facts: [Fact(.person, ["id": .integer(1), "name": "甲", "city": "江门市", "county": "鹤山市"]),
+                      Fact(.person, ["id": .integer(2), "name": "乙", "city": "鹤壁市", "county": "鹤山区"])])
+    #expect(try Self.differences(twins, statements: [#"find person where county in ("鹤山区", "呈贡区")"#,
+                                                     #"count person where county != "鹤山市""#]) == nil)
   }
 }

@@ -71,3 +71,21 @@ import Testing
     #expect(try Self.rows(e, "max date of meeting") == [[.date(FactDate(year: 2020, month: 1, day: 1))]])
   }
 }
+
+extension ReliabilitySemanticsTests {
+  /// A resolved division matches its own name or bare stem, not another division sharing the
+  /// stem (found on newsgen's corpus: `county = "鹤山区"` matched 鹤山市 of 江门).
+  @Test func placeNameMatchesOnlyItsDivision() throws {
+    let e = Self.engine([
+      Fact(.person, ["id": .integer(1), "name": "甲", "province": "广东省", "city": "江门市", "county": "鹤山市"]),
+      Fact(.person, ["id": .integer(2), "name": "乙", "province": "河南省", "city": "鹤壁市", "county": "鹤山区"]),
+      Fact(.person, ["id": .integer(3), "name": "丙", "province": "山西省", "city": "临汾", "county": "尧都区"]),
+    ])
+    #expect(try Self.rows(e, #"find person where county = "鹤山区" show id"#) == [[.integer(2)]])
+    #expect(try Self.rows(e, #"find person where county = "鹤山市" show id"#) == [[.integer(1)]])
+    #expect(try Self.rows(e, #"find person where county in ("鹤山区", "呈贡区") show id"#) == [[.integer(2)]])
+    #expect(try Self.rows(e, #"find person where place = "鹤山区" show id"#) == [[.integer(2)]])
+    // A value stored as its bare stem still matches the division.
+    #expect(try Self.rows(e, #"find person where city = "临汾市" show id"#) == [[.integer(3)]])
+  }
+}
