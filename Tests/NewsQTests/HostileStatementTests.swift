@@ -155,11 +155,10 @@ extension HostileStatementTests {
   /// answers the same as the `or` of its values.
   @Test func longInListIsAnsweredQuickly() throws {
     let engine = try Engine()
+    let watchdog = Watchdog(engine: engine)
     let text = "count meeting where id in (" + (0..<50_000).map(String.init).joined(separator: ", ") + ")"
-    let start = Date()
-    let all = try engine.run(text).rows
-    #expect(Date().timeIntervalSince(start) < 10)
-    #expect(all == (try engine.run("count meeting").rows))
+    Self.check(text, engine: engine, watchdog: watchdog)
+    #expect(try engine.run(text).rows == engine.run("count meeting").rows)
     let some = (0..<20_000).map { String(($0 * 7_919) % 50_000) }
     let picked = try engine.run("find meeting where id in (" + some.joined(separator: ", ") + ", 3.5, 1e9) show id").rows
     let wanted = Set(some.compactMap { Int64($0) })
