@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Differential test: newsq against DuckDB over the same facts.
 
-    scripts/difftest_duckdb.py [--count N] [--seed S] [--synthetic N] [--keep DIR]
+    scripts/difftest_duckdb.py [--count N] [--seed S] [--synthetic N | --data DIR] [--keep DIR]
     scripts/difftest_duckdb.py --check DIR        # compare an existing DIR/cases.jsonl only
 
 Builds Fuzz's `newsq-difftest` (plain debug build), which exports the facts (the seeds, or N
@@ -117,6 +117,7 @@ def main():
     ap.add_argument("--count", type=int, default=2000)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--synthetic", type=int, default=0, help="facts per entity (0: the seeds)")
+    ap.add_argument("--data", action="append", default=[], help="documents to load instead (e.g. newsgen output)")
     ap.add_argument("--keep", help="work directory to keep")
     ap.add_argument("--sidestep-known", action="store_true", help="avoid the forms of differences already reported")
     ap.add_argument("--check", help="only compare DIR/cases.jsonl")
@@ -131,6 +132,8 @@ def main():
     cmd = [os.path.join(ROOT, "Fuzz/.build/debug/newsq-difftest"), "--count", str(a.count), "--seed", str(a.seed)]
     if a.synthetic:
         cmd += ["--synthetic", str(a.synthetic)]
+    for d in a.data:
+        cmd += ["--data", os.path.abspath(d)]
     if a.sidestep_known:
         cmd += ["--sidestep-known"]
     subprocess.run(cmd + [work], check=True)

@@ -192,8 +192,10 @@ struct ListColumnBuilder: Sendable {
   var present = Bitmap(count: 0)
   var nulls = 0
 
+  /// Appends one row's list; an empty list is stored as unknown (null), so `is null`,
+  /// grouping and export treat `[]` and a missing list alike.
   mutating func append(_ v: [String]?) {
-    if let v {
+    if let v, !v.isEmpty {
       for s in v { elements.append(dictionary.code(s)) }
       present.append(true)
     } else {

@@ -1,5 +1,6 @@
 import CEditLine
 import Glibc
+import NewsQ
 
 /// The shell's history: whole statements (multi-line ones as one entry), consecutive
 /// duplicates dropped, bounded, saved atomically (temp file + rename) after each statement so
@@ -50,6 +51,11 @@ public final class HistoryStore {
   public func save() -> String? {
     guard let path else { return nil }
     let tmp = path + ".tmp-\(getpid())"
+    // A writer killed between writing and renaming left its temporary file: sweep those.
+    let slash = path.lastIndex(of: "/")
+    let dir = slash.map { String(path[...$0]) } ?? "."
+    let base = slash.map { String(path[path.index(after: $0)...]) } ?? path
+    TemporaryFiles.sweep(directory: dir, prefix: base + ".tmp-")
     let rc = nq_history_save(editor, tmp)
     guard rc != 0, !warned else { return nil }
     warned = true

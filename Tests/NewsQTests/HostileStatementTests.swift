@@ -150,14 +150,23 @@ import NewsQ
 }
 
 extension HostileStatementTests {
-  /// A long `in` list is answered within the watchdog's 10 s.
-  @Test(.disabled("bug: an `in` list is superlinear in its length — 5,000 values ~0.7 s, 20,000 ~5 s, 50,000 over 10 s (debug)"))
-  func longInListIsAnsweredQuickly() throws {
+  /// A long `in` list is answered within the watchdog's 10 s (binding merges the list once and
+  /// the executor bisects its ranges; before, 80,000 values took 12 s in a debug build) and
+  /// answers the same as the `or` of its values.
+  @Test func longInListIsAnsweredQuickly() throws {
     let engine = try Engine()
-    let text = "find meeting where id in (" + (0..<50_000).map(String.init).joined(separator: ", ") + ")"
-    let start = Date()
-    _ = try engine.run(text)
-    #expect(Date().timeIntervalSince(start) < 10)
+    let watchdog = Watchdog(engine: engine)
+    let text = "count meeting where id in (" + (0..<50_000).map(String.init).joined(separator: ", ") + ")"
+    Self.check(text, engine: engine, watchdog: watchdog)
+    #expect(try engine.run(text).rows == engine.run("count meeting").rows)
+    let some = (0..<20_000).map { String(($0 * 7_919) % 50_000) }
+    let picked = try engine.run("find meeting where id in (" + some.joined(separator: ", ") + ", 3.5, 1e9) show id").rows
+    let wanted = Set(some.compactMap { Int64($0) })
+    #expect(picked == (try engine.run("find meeting show id").rows).filter { row in
+      if case .integer(let i) = row[0] { return wanted.contains(i) } else { return false }
+    })
+    #expect(try engine.run("count meeting where id not in (" + some.joined(separator: ", ") + ")").rows ==
+            engine.run("count meeting where not (id in (" + some.joined(separator: ", ") + "))").rows)
   }
 }
 

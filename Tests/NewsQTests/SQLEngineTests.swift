@@ -51,7 +51,7 @@ private let cases: [(Statement, [[String]])] = {
     (A.find("meeting", where: .and(A.cmp("city", .equal, A.s("临汾市")), A.cmp("date", .greaterOrEqual, A.day(2019, 5, 1))), show: ["id"]),
      [["1"], ["3"]]),
     (.query(A.query(.count(distinct: nil), "meeting", by: ["attendees"])),
-     [["李明", "3"], ["张建华", "1"], ["王宏伟", "1"]]),
+     [["李明", "3"], ["张建华", "1"], ["王宏伟", "1"], ["null", "1"]]),  // the meeting without attendees: the null group
     (A.find("project", where: A.cmp("investment", .greater, tenYi), show: ["name"], order: [("investment", true)]),
      [["智能制造产业园"], ["港口物流园"]]),
     (A.find("person", where: A.p("titles", .contains(A.s("书记"), negated: false)), show: ["name"]),
@@ -63,7 +63,7 @@ private let cases: [(Statement, [[String]])] = {
     (A.find("meeting", where: .not(A.cmp("date", .less, A.year(2020)), range: 0..<1), show: ["id"]),
      [["3"]]),
     (.query(A.query(.aggregate(.sum, A.name("investment")), "project", where: A.cmp("currency", .equal, A.s("CNY")), by: ["city"])),
-     [["临汾市", "10063500000"], ["扬州市", "2000000000"]]),
+     [["临汾市", "CNY", "10063500000"], ["扬州市", "CNY", "2000000000"]]),  // money sums per currency
     (.query(A.query(.count(distinct: A.name("host")), "meeting")), [["3"]]),
     (A.find("meeting", where: A.cmp("place", .equal, A.s("临汾")), show: ["id"]), [["1"], ["3"]]),
     (A.find("meeting", where: A.p("host", .isNull(negated: false)), show: ["id"]), [["2"]]),

@@ -35,7 +35,7 @@ struct TestPlaces: PlaceResolver {
       SELECT "name", "date"
       FROM meeting
       WHERE "city" = '临汾市' AND "date" >= '2019-05-01'
-      ORDER BY CASE WHEN "date" LIKE '--%' THEN 1 ELSE 0 END, "date" DESC NULLS LAST, "id"
+      ORDER BY CASE WHEN "date" IS NULL THEN 2 WHEN "date" LIKE '--%' THEN 1 ELSE 0 END, "date" DESC NULLS LAST, "id"
       LIMIT 5 OFFSET 10;
       """)
   }
@@ -59,11 +59,31 @@ struct TestPlaces: PlaceResolver {
       WHERE "province" = '山西省';
       """)
     #expect(try sql(.query(A.query(.aggregate(.sum, A.name("investment")), "project", by: ["county"], order: [("sum", false)], limit: (3, 0)))) == """
-      SELECT "county", SUM("investment") AS "sum"
+      SELECT "county", "currency", SUM("investment") AS "sum"
       FROM project
-      GROUP BY "county"
+      GROUP BY "county", "currency"
       ORDER BY "sum" ASC NULLS LAST
       LIMIT 3;
+      """)
+    // Money and quantities sum per currency or unit, as in newsq; grouped aggregates come in
+    // the order of their groups.
+    #expect(try sql(.query(A.query(.aggregate(.avg, A.name("value")), "indicator", by: ["city"]))) == """
+      SELECT "city", "unit", AVG("value") AS "avg"
+      FROM indicator
+      GROUP BY "city", "unit"
+      ORDER BY "city" ASC NULLS LAST, "unit" ASC NULLS LAST;
+      """)
+    #expect(try sql(.query(A.query(.aggregate(.sum, A.name("investment")), "project", by: ["currency"]))) == """
+      SELECT "currency", SUM("investment") AS "sum"
+      FROM project
+      GROUP BY "currency"
+      ORDER BY "currency" ASC NULLS LAST;
+      """)
+    #expect(try sql(.query(A.query(.aggregate(.max, A.name("area")), "project", by: ["city"]))) == """
+      SELECT "city", MAX("area") AS "max"
+      FROM project
+      GROUP BY "city"
+      ORDER BY "city" ASC NULLS LAST;
       """)
     #expect(try sql(.query(A.query(.aggregate(.max, A.name("date")), "meeting"))) ==
       "SELECT MAX(CASE WHEN \"date\" >= '0000-01-01' THEN \"date\" END) AS \"max\"\nFROM meeting;")
@@ -73,13 +93,13 @@ struct TestPlaces: PlaceResolver {
   @Test func groupByListCountsElements() throws {
     #expect(try sql(.query(A.query(.count(distinct: nil), "meeting", by: ["attendees"]))) == """
       SELECT "e1" AS "attendees", COUNT(*) AS "count"
-      FROM meeting, unnest(meeting."attendees") AS "g1"("e1")
+      FROM meeting, unnest(CASE WHEN len(meeting."attendees") > 0 THEN list_distinct(meeting."attendees") ELSE [NULL] END) AS "g1"("e1")
       GROUP BY "e1"
       ORDER BY "count" DESC NULLS LAST, "e1" ASC NULLS LAST;
       """)
     #expect(try sql(.query(A.query(.count(distinct: nil), "meeting", where: A.cmp("city", .equal, A.s("临汾市")), by: ["attendees"])), [], .sqlite) == """
       SELECT "g1".value AS "attendees", COUNT(*) AS "count"
-      FROM meeting, json_each(meeting."attendees") AS "g1"
+      FROM meeting, json_each(CASE WHEN json_array_length(meeting."attendees") > 0 THEN meeting."attendees" ELSE '[null]' END) AS "g1"
       WHERE meeting."city" = '临汾市'
       GROUP BY "g1".value
       ORDER BY "count" DESC NULLS LAST, "g1".value ASC NULLS LAST;
@@ -190,6 +210,17 @@ struct TestPlaces: PlaceResolver {
     // Full-width letters fold to ASCII, then Latin case is folded on both sides.
     #expect(try whereOf(A.cmp("name", .equal, A.s("ＧＤＰ增速")), "indicator") == #"WHERE lower("name") = 'gdp增速'"#)
     #expect(try whereOf(A.p("name", .contains(A.s("ＧＤＰ"), negated: false)), "indicator") == #"WHERE "name" ILIKE '%gdp%' ESCAPE '\'"#)
+    // Extracted text keeps Chinese full-width punctuation: a literal holding such a mark folds
+    // the column too; ASCII letters and digits, which the normaliser always folds, do not.
+    #expect(try whereOf(A.cmp("purpose", .equal, A.s("参观考察，寻求对接")), "visit") ==
+      #"WHERE translate("purpose", '，', ',') = '参观考察,寻求对接'"#)
+    #expect(try whereOf(A.p("title", .contains(A.s("正言轩:高质量"), negated: false)), "article") ==
+      #"WHERE translate("title", '：', ':') LIKE '%正言轩:高质量%' ESCAPE '\'"#)
+    #expect(try whereOf(A.p("title", .inList([A.s("甲（乙）"), A.s("丙?")], negated: false)), "article") ==
+      #"WHERE translate("title", '（）？', '()?') IN ('甲(乙)', '丙?')"#)
+    #expect(try whereOf(A.cmp("purpose", .equal, A.s("考察,寻求")), "visit", .sqlite) ==
+      #"WHERE replace("purpose", '，', ',') = '考察,寻求'"#)
+    #expect(try whereOf(A.p("name", .like(A.s("%2019年%"), negated: false))) == #"WHERE "name" LIKE '%2019年%'"#)
     // Place literals fold before the no-resolver rules see them.
     #expect(try whereOf(A.cmp("county", .equal, A.s("堯都區"))) == #"WHERE "county" = '尧都区'"#)
   }
@@ -213,7 +244,7 @@ struct TestPlaces: PlaceResolver {
   @Test func parametersAreBoundAsLiterals() throws {
     let st = A.find("meeting", where: .and(A.cmp("host", .equal, A.lit(.parameter(1))), A.cmp("date", .greaterOrEqual, A.lit(.parameter(2)))))
     let s = try sql(st, ["王宏伟'; --", .date(FactDate(year: 2019, month: 5, day: 1))])
-    #expect(s.contains(#"WHERE "host" = '王宏伟''; --' AND "date" >= '2019-05-01'"#))
+    #expect(s.contains(#"WHERE translate("host", '；', ';') = '王宏伟''; --' AND "date" >= '2019-05-01'"#))
     let missing = #expect(throws: Diagnostic.self) { try sql(st, ["临汾市"]) }
     #expect(missing?.message == "no value for $2")
   }

@@ -4,7 +4,7 @@ import NewsQ
 import Glibc
 #endif
 
-// newsq-difftest [--synthetic N] [--count N] [--seed S] DIR
+// newsq-difftest [--synthetic N | --data PATH …] [--count N] [--seed S] DIR
 // Exports the facts (the seeds, or N synthetic facts per entity) to DIR/export and writes
 // DIR/cases.jsonl for scripts/difftest_duckdb.py.
 func complain(_ s: String) { _ = s.withCString { write(2, $0, strlen($0)) } }
@@ -16,6 +16,7 @@ var seed: UInt64 = 1
 var dir = ""
 var statements: [String] = []
 var sidestep = false
+var dataPaths: [String] = []
 while let a = args.first {
   args.removeFirst()
   switch a {
@@ -27,7 +28,18 @@ while let a = args.first {
     let report = Engine.empty().load(paths: [args.first ?? ""])
     print("loaded \(report.loaded.count), skipped \(report.skipped.map { "\($0.path): \($0.reason)" })")
     exit(0)
+  case "--data": dataPaths.append(args.first ?? ""); args = Array(args.dropFirst())
   case "--run": statements.append(args.first ?? ""); args = Array(args.dropFirst())
+  case "--run-file":
+    // Triage: one statement per line of PATH (for statements too long for the command line).
+    if let f = fopen(args.first ?? "", "r") {
+      var line: UnsafeMutablePointer<CChar>? = nil
+      var cap = 0
+      while getline(&line, &cap, f) > 0, let l = line { statements.append(String(cString: l)) }
+      free(line)
+      fclose(f)
+    }
+    args = Array(args.dropFirst())
   case "--seed": seed = UInt64(args.first ?? "") ?? seed; args = Array(args.dropFirst())
   default: dir = a
   }
@@ -50,11 +62,16 @@ if !statements.isEmpty {
   exit(0)
 }
 guard !dir.isEmpty else {
-  complain("usage: newsq-difftest [--synthetic N] [--count N] [--seed S] DIR\n")
+  complain("usage: newsq-difftest [--synthetic N | --data PATH] [--count N] [--seed S] DIR\n")
   exit(2)
 }
 let engine: Engine
-if synthetic > 0 {
+if !dataPaths.isEmpty {
+  // Documents (e.g. Benchmarks' newsgen output): loaded and extracted as `newsq --data` does.
+  engine = Engine.empty()
+  let report = engine.load(paths: dataPaths)
+  complain("newsq-difftest: loaded \(report.loaded.count) documents, skipped \(report.skipped.count)\n")
+} else if synthetic > 0 {
   engine = Engine.empty()
   engine.add(facts: Differential.syntheticFacts(perEntity: synthetic, seed: seed, emptyLists: !sidestep))
 } else {

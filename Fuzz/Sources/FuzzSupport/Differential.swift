@@ -21,7 +21,7 @@ public enum Differential {
       out += ", \"order\": [\(g.orderKeys.map(json).joined(separator: ", "))]"
       do {
         let sql = try engine.run("explain sql " + g.text).rows.compactMap { $0.first?.text }.joined(separator: "\n")
-        let rs = try engine.run(g.text)
+        let rs = withUnitColumn(try engine.run(g.text))
         out += ", \"sql\": \(json(sql)), \"columns\": [\(rs.columns.map { json($0.name) }.joined(separator: ", "))]"
         out += ", \"rows\": [" + rs.rows.map { "[" + $0.map(json).joined(separator: ", ") + "]" }.joined(separator: ", ") + "]"
       } catch {
@@ -30,6 +30,26 @@ public enum Differential {
       lines.append(out + "}")
     }
     return lines
+  }
+
+  /// An aggregate of money or a quantity answers one row per currency or unit, which newsq
+  /// keeps beside the value (`ResultColumn.units`) and the SQL selects as a column named like the
+  /// unit field (`"currency"`, `"unit"`): the same column is added here, unless `by` has it.
+  public static func withUnitColumn(_ rs: ResultSet) -> ResultSet {
+    guard let last = rs.columns.last, ["sum", "avg", "min", "max"].contains(last.name), let units = last.units else { return rs }
+    let field: String
+    switch last.kind {
+    case .money(let u)?, .quantity(let u)?: field = u
+    default: return rs
+    }
+    if rs.columns.contains(where: { $0.name == field }) { return rs }
+    var out = rs
+    out.columns.insert(ResultColumn(name: field, kind: .text), at: rs.columns.count - 1)
+    for i in out.rows.indices {
+      let u = i < units.count ? units[i] : nil
+      out.rows[i].insert(u.map { .text($0) } ?? .null, at: out.rows[i].count - 1)
+    }
+    return out
   }
 
   /// A value as JSON: lists and spans as arrays, dates as ISO strings.

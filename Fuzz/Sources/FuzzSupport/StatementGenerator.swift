@@ -32,9 +32,9 @@ public struct StatementGenerator {
   /// Observed non-null values per entity and field.
   let pools: [Entity: [String: [Value]]]
 
-  /// When set, statements sidestep the differences already reported (see Fuzz/README.md,
-  /// "Known differences"): aggregates over money/quantity get a currency/unit guard, grouped
-  /// aggregates a `FIELD is not null`, and `by` a list field a `LIST is not null`.
+  /// When set, statements sidestep the differences first reported (Fuzz/README.md, "Differences
+  /// found and fixed"; all fixed, kept for triage): aggregates over money/quantity get a
+  /// currency/unit guard, grouped aggregates a `FIELD is not null`, `by` a list a `LIST is not null`.
   public var sidestepKnown: Bool
 
   /// Gathers value pools from `engine` (one `find` per entity).

@@ -65,3 +65,50 @@ public indirect enum BoolExpr: Sendable, Hashable {
     }
   }
 }
+
+/// Membership in many ranges without a scan per row: the binder leaves an `in` list's ranges
+/// sorted and disjoint, so a row's value is found by bisection (an `in` of n values over m rows
+/// costs O(m log n), not O(m·n)).
+struct RangeSet<Bound: Comparable> {
+  private let ranges: [(lo: Bound, hi: Bound, loInclusive: Bool, hiInclusive: Bool)]
+  private let sorted: Bool
+
+  init(_ ranges: [(lo: Bound, hi: Bound, loInclusive: Bool, hiInclusive: Bool)]) {
+    self.ranges = ranges
+    var ok = true
+    for i in ranges.indices.dropFirst() where !(ranges[i - 1].hi < ranges[i].lo) { ok = false; break }
+    sorted = ok
+  }
+
+  @inline(__always)
+  func contains(_ v: Bound) -> Bool {
+    if !sorted || ranges.count < 8 {
+      for r in ranges where Self.holds(r, v) { return true }
+      return false
+    }
+    // The last range whose lower end is at most v.
+    var lo = 0, hi = ranges.count
+    while lo < hi {
+      let mid = (lo + hi) / 2
+      if ranges[mid].lo <= v { lo = mid + 1 } else { hi = mid }
+    }
+    return lo > 0 && Self.holds(ranges[lo - 1], v)
+  }
+
+  @inline(__always)
+  static func holds(_ r: (lo: Bound, hi: Bound, loInclusive: Bool, hiInclusive: Bool), _ v: Bound) -> Bool {
+    (r.loInclusive ? v >= r.lo : v > r.lo) && (r.hiInclusive ? v <= r.hi : v < r.hi)
+  }
+}
+
+extension RangeSet where Bound == Double {
+  init(_ ranges: [NumberRange]) {
+    self.init(ranges.map { (lo: $0.lo, hi: $0.hi, loInclusive: $0.loInclusive, hiInclusive: $0.hiInclusive) })
+  }
+}
+
+extension RangeSet where Bound == Int32 {
+  init(_ ranges: [ClosedRange<Int32>]) {
+    self.init(ranges.map { (lo: $0.lowerBound, hi: $0.upperBound, loInclusive: true, hiInclusive: true) })
+  }
+}

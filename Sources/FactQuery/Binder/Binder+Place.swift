@@ -3,10 +3,13 @@ import NewsFacts
 
 extension Binder {
   /// Codes of `f` whose value is `name` after folding, or equal to it once a trailing
-  /// division suffix is dropped from both (临汾 = 临汾市).
-  func placeCodes(_ f: FieldRef, _ name: String) -> [UInt32] {
+  /// division suffix is dropped from both (临汾 = 临汾市). With `division` (`name` is the
+  /// official name of a resolved division) a value with another suffix is another division
+  /// (鹤山区 of 鹤壁 is not 鹤山市 of 江门): only `name` itself or its bare stem match.
+  func placeCodes(_ f: FieldRef, _ name: String, division: Bool = false) -> [UInt32] {
     let s = TextOrder.fold(name)
     let bare = TextMatch.strippingDivisionSuffix(s)
+    if division { return codes(f) { v in v == s || v == bare } }
     return codes(f) { v in v == s || TextMatch.strippingDivisionSuffix(v) == bare }
   }
 
@@ -22,7 +25,7 @@ extension Binder {
     if refs.isEmpty { return codesAtom(f, placeCodes(f, s), negated: negated) }
     guard let level else {
       var all = placeCodes(f, s)
-      for p in refs { all += placeCodes(f, p.name) }
+      for p in refs { all += placeCodes(f, p.name, division: true) }
       noteAmbiguous(s, refs)
       return codesAtom(f, all, negated: negated)
     }
@@ -35,7 +38,7 @@ extension Binder {
     }
     noteAmbiguous(s, matching)
     var all: [UInt32] = []
-    for p in matching { all += placeCodes(f, p.name) }
+    for p in matching { all += placeCodes(f, p.name, division: true) }
     return codesAtom(f, all, negated: negated)
   }
 
@@ -67,7 +70,7 @@ extension Binder {
           notes.append("'\(s)' is a \(p.level.rawValue) (\(Binder.describe(p))); \(f.entity.rawValue) facts are located by \(levels.joined(separator: ", ")) only")
           continue
         }
-        add(p.level.rawValue, placeCodes(field(named: p.level.rawValue, f.entity), p.name))
+        add(p.level.rawValue, placeCodes(field(named: p.level.rawValue, f.entity), p.name, division: true))
       }
     }
     // Every column the name reaches takes part, even where no row holds it, so negation

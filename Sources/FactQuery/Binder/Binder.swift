@@ -169,8 +169,11 @@ struct Binder {
       default: flat.append(c)
       }
     }
+    // Mergeable atoms are gathered per field first and merged once, so an `in` list of n
+    // values binds in O(n log n), not O(n²).
     var out: [BoolExpr] = []
     var slot: [String: Int] = [:]
+    var pending: [Int: [Atom]] = [:]
     for c in flat {
       guard case .atom(let a) = c, a.isNegated == isAnd else { out.append(c); continue }
       let key: String
@@ -180,32 +183,78 @@ struct Binder {
       case .dates(let f, _, let k, _): key = "d\(f.position)\(k)"
       default: out.append(c); continue
       }
-      if let i = slot[key], case .atom(let b) = out[i] {
-        out[i] = .atom(merge(b, a))
+      if let i = slot[key] {
+        pending[i, default: []].append(a)
       } else {
         slot[key] = out.count
         out.append(c)
       }
     }
+    for (i, more) in pending {
+      if case .atom(let first) = out[i] { out[i] = .atom(merge(first, more)) }
+    }
     if out.count == 1 { return out[0] }
     return isAnd ? .and(out) : .or(out)
   }
 
-  private static func merge(_ a: Atom, _ b: Atom) -> Atom {
-    switch (a, b) {
-    case (.codes(let f, let x, let sx, let n), .codes(_, let y, let sy, _)):
-      var all = x + y
+  /// `first` with the codes or ranges of `more` (atoms on the same field, same sign) added:
+  /// codes sorted without repeats, ranges sorted with overlapping ones joined.
+  private static func merge(_ first: Atom, _ more: [Atom]) -> Atom {
+    switch first {
+    case .codes(let f, let x, var shown, let n):
+      var all = x
+      for case .codes(_, let y, let sy, _) in more {
+        all.append(contentsOf: y)
+        for s in sy where shown.count < Binder.shownLimit && !shown.contains(s) { shown.append(s) }
+      }
       RowIDs.normalize(&all)
-      var shown = sx
-      for s in sy where !shown.contains(s) && shown.count < Binder.shownLimit { shown.append(s) }
       return .codes(f, codes: all, shown: shown, negated: n)
-    case (.numbers(let f, let x, let n), .numbers(_, let y, _)):
-      return .numbers(f, ranges: x + y, negated: n)
-    case (.dates(let f, let x, let k, let n), .dates(_, let y, _, _)):
-      return .dates(f, ranges: x + y, knownOnly: k, negated: n)
+    case .numbers(let f, let x, let n):
+      var all = x
+      for case .numbers(_, let y, _) in more { all.append(contentsOf: y) }
+      return .numbers(f, ranges: joined(all), negated: n)
+    case .dates(let f, let x, let k, let n):
+      var all = x
+      for case .dates(_, let y, _, _) in more { all.append(contentsOf: y) }
+      return .dates(f, ranges: joined(all), knownOnly: k, negated: n)
     default:
-      return a
+      return first
     }
+  }
+
+  /// Number ranges sorted by their lower end, overlapping ones joined (the same set of values).
+  static func joined(_ ranges: [NumberRange]) -> [NumberRange] {
+    let sorted = ranges.filter { r in r.lo < r.hi || (r.lo == r.hi && r.loInclusive && r.hiInclusive) }
+      .sorted { $0.lo != $1.lo ? $0.lo < $1.lo : ($0.loInclusive && !$1.loInclusive) }
+    var out: [NumberRange] = []
+    out.reserveCapacity(sorted.count)
+    for r in sorted {
+      if var last = out.last, r.lo < last.hi || (r.lo == last.hi && (r.loInclusive || last.hiInclusive)) {
+        if r.hi > last.hi {
+          last.hi = r.hi
+          last.hiInclusive = r.hiInclusive
+        } else if r.hi == last.hi {
+          last.hiInclusive = last.hiInclusive || r.hiInclusive
+        }
+        out[out.count - 1] = last
+      } else {
+        out.append(r)
+      }
+    }
+    return out
+  }
+
+  /// Date ranges sorted, overlapping or adjacent ones joined.
+  static func joined(_ ranges: [ClosedRange<Int32>]) -> [ClosedRange<Int32>] {
+    var out: [ClosedRange<Int32>] = []
+    for r in ranges.sorted(by: { $0.lowerBound < $1.lowerBound }) {
+      if let last = out.last, Int64(r.lowerBound) <= Int64(last.upperBound) + 1 {
+        out[out.count - 1] = last.lowerBound...max(last.upperBound, r.upperBound)
+      } else {
+        out.append(r)
+      }
+    }
+    return out
   }
 
   /// How many matched values an atom keeps for explain to print.

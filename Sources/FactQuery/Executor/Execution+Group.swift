@@ -3,8 +3,8 @@ import NewsFacts
 
 extension Execution {
   /// How one `by` field yields key parts for a row: one part for a scalar (null included),
-  /// one per distinct element for a list (none for an empty list, one null for an unknown
-  /// list), so grouping by a list counts each row once per value it holds.
+  /// one per distinct element for a list, and one null part for an unknown or empty list
+  /// (like a scalar null), so grouping by a list counts each row once per value it holds.
   enum KeyPart {
     case scalar(Column)
     case list(ListColumn)
@@ -16,6 +16,12 @@ extension Execution {
       if case .list(let l) = col { return .list(l) }
       return .scalar(col)
     }
+  }
+
+  /// Whether `row` of `l` has elements to group on (else it falls in the null group).
+  @inline(__always)
+  static func hasElements(_ l: ListColumn, _ row: Int) -> Bool {
+    l.present[row] && !l.codes(row).isEmpty
   }
 
   /// Calls `body` with each key of `row`: the combinations of its fields' parts.
@@ -31,17 +37,13 @@ extension Execution {
     }
     // Odometer over the list fields' elements.
     for i in counters.indices { counters[i] = 0 }
-    for (i, p) in parts.enumerated() {
-      if case .list(let l) = p, l.present[row], l.codes(row).isEmpty { return }
-      _ = i
-    }
     while true {
       var repeated = false
       for (i, p) in parts.enumerated() {
         switch p {
         case .scalar(let c): key[i] = KeyEncoding.key(c, row)
         case .list(let l):
-          if !l.present[row] { key[i] = KeyEncoding.null } else {
+          if !hasElements(l, row) { key[i] = KeyEncoding.null } else {
             let xs = l.codes(row)
             let x = xs[xs.startIndex + counters[i]]
             key[i] = UInt64(x)
@@ -53,7 +55,7 @@ extension Execution {
       if !repeated { body(key) }
       var i = parts.count - 1
       while i >= 0 {
-        if case .list(let l) = parts[i], l.present[row] {
+        if case .list(let l) = parts[i], hasElements(l, row) {
           counters[i] += 1
           if counters[i] < l.codes(row).count { break }
           counters[i] = 0
@@ -106,8 +108,12 @@ extension Execution {
     return g
   }
 
-  /// `sum|avg|min|max f of E [by …]` over `ids`; rows without a value are skipped, and money
-  /// and quantities also group by their currency or unit.
+  /// `sum|avg|min|max f of E [by …]` over `ids`, as SQL's `GROUP BY`: every group of the
+  /// selected rows is kept, and rows without a value (null, or a date without a year) add
+  /// nothing to it, so a group with no values answers null. Money and quantities also group
+  /// by their currency or unit column (yuan and dollars never add up), so without `by` they
+  /// answer one row per currency (none when no row is selected); any other aggregate without
+  /// `by` answers exactly one row.
   func aggregate(_ ids: [UInt32], _ fn: AggregateFunction, _ f: FieldRef, by: [FieldRef], _ t: Table) throws(QueryError) -> Groups {
     var unitField: FieldRef? = nil
     switch f.kind {
@@ -124,16 +130,14 @@ extension Execution {
     for (i, r) in ids.enumerated() {
       try checkCancelled(i)
       let row = Int(r)
-      let v: Double
+      var value: Double? = nil
       switch col {
       case .number(let c):
-        guard c.present[row] else { continue }
-        v = c.values[row]
+        if c.present[row] { value = c.values[row] }
       case .date(let c):
         let o = c.ordinals[row]
-        guard o != DateColumn.null else { continue }
-        v = Double(o)
-      default: continue
+        if o != DateColumn.null && o < DateColumn.unknownYearBase { value = Double(o) }
+      default: break
       }
       Execution.forEachKey(row, parts, &counters) { k in
         let s: Int
@@ -145,6 +149,7 @@ extension Execution {
           g.values.append(nil)
           sums.append(0)
         }
+        guard let v = value else { return }
         g.counts[s] += 1
         sums[s] += v
         switch fn {
@@ -154,18 +159,19 @@ extension Execution {
         }
       }
     }
-    for s in g.keys.indices {
+    for s in g.keys.indices where g.counts[s] > 0 {
       switch fn {
       case .sum: g.values[s] = sums[s]
-      case .avg: g.values[s] = g.counts[s] > 0 ? sums[s] / Double(g.counts[s]) : nil
+      case .avg: g.values[s] = sums[s] / Double(g.counts[s])
       default: break
       }
     }
-    if by.isEmpty && g.keys.isEmpty {
+    // Without `by`, the currencies or units come in their order (unknown last), not as met.
+    if by.isEmpty && unitField != nil { try g.sort([], isCancelled: context.isCancelled) }
+    if by.isEmpty && unitField == nil && g.keys.isEmpty {
       g.keys = [GroupKey()]
       g.counts = [0]
       g.values = [nil]
-      g.unitField = nil
     }
     return g
   }

@@ -108,24 +108,21 @@ extension Execution {
       }
     case (.numbers(_, let ranges, let neg), .number(let c)):
       let vs = c.values
+      let set = RangeSet<Double>(ranges)
       for (i, r) in ids.enumerated() {
         try checkCancelled(i)
         let row = Int(r)
         guard c.present[row] else { continue }
-        let v = vs[row]
-        var hit = false
-        for q in ranges where q.contains(v) { hit = true; break }
-        if hit != neg { out.append(r) }
+        if set.contains(vs[row]) != neg { out.append(r) }
       }
     case (.dates(_, let ranges, let knownOnly, let neg), .date(let c)):
       let os = c.ordinals
+      let set = RangeSet<Int32>(ranges)
       for (i, r) in ids.enumerated() {
         try checkCancelled(i)
         let o = os[Int(r)]
         if o == DateColumn.null || (knownOnly && o >= DateColumn.unknownYearBase) { continue }
-        var hit = false
-        for q in ranges where q.contains(o) { hit = true; break }
-        if hit != neg { out.append(r) }
+        if set.contains(o) != neg { out.append(r) }
       }
     case (.isNull(_, let neg), let col):
       for (i, r) in ids.enumerated() {

@@ -112,8 +112,9 @@ extension SQLTranslation {
     }
   }
 
-  static func textTest(_ expr: String, _ op: ComparisonOperator, _ s: String) -> String {
-    SQLText.hasLatinLetters(s)
+  static func textTest(_ expr0: String, _ op: ComparisonOperator, _ s: String, _ dialect: SQLDialect) -> String {
+    let expr = SQLText.widthFolded(expr0, for: [s], dialect: dialect)
+    return SQLText.hasLatinLetters(s)
       ? "lower(\(expr)) \(op.rawValue) \(SQLText.string(SQLText.lowered(s)))"
       : "\(expr) \(op.rawValue) \(SQLText.string(s))"
   }
@@ -155,7 +156,7 @@ extension SQLTranslation {
     let c = col(f.name)
     switch f.kind {
     case .text:
-      return .atom(SQLTranslation.textTest(c, op, textOperand(v, lit)))
+      return .atom(SQLTranslation.textTest(c, op, textOperand(v, lit), dialect))
     case .place(let level):
       guard op == .equal || op == .notEqual else {
         throw Diagnostic("place fields compare with =, != and in", at: p.range, hint: "use like for a pattern")
@@ -173,7 +174,8 @@ extension SQLTranslation {
         throw Diagnostic("a list compares with =, !=, in, contains and like", at: p.range)
       }
       let s = textOperand(v, lit)
-      let test = { (e: String) in SQLTranslation.textTest(e, .equal, s) }
+      let d = dialect
+      let test = { (e: String) in SQLTranslation.textTest(e, .equal, s, d) }
       return op == .equal ? .atom(anyElement(f.name, test)) : noElement(f.name, test)
     case .span:
       throw Diagnostic("span cannot be compared", at: p.range)
@@ -220,7 +222,8 @@ extension SQLTranslation {
       let cond = SQLCondition.atom("\(c) \(not)BETWEEN \(x) AND \(y)")
       return gx.map { .all([cond, .atom($0)]) } ?? cond
     case .text:
-      return .atom("\(c) \(not)BETWEEN \(SQLText.string(textOperand(va, a))) AND \(SQLText.string(textOperand(vb, b)))")
+      let ta = textOperand(va, a), tb = textOperand(vb, b)
+      return .atom("\(SQLText.widthFolded(c, for: [ta, tb], dialect: dialect)) \(not)BETWEEN \(SQLText.string(textOperand(va, a))) AND \(SQLText.string(textOperand(vb, b)))")
     default:
       throw Diagnostic("between needs a number, date or text field; \(f.name) holds \(SQLTranslation.describe(f.kind))", at: a.range)
     }
@@ -237,6 +240,7 @@ extension SQLTranslation {
     case .place(let level):
       return placeCondition(f.name, level: level, names: texts, equal: !negated)
     case .text:
+      let c = SQLText.widthFolded(c, for: texts, dialect: dialect)
       if texts.contains(where: SQLText.hasLatinLetters) {
         return .atom("lower(\(c)) \(not)IN (\(texts.map { SQLText.string(SQLText.lowered($0)) }.joined(separator: ", ")))")
       }
@@ -261,7 +265,11 @@ extension SQLTranslation {
     case .textList:
       let latin = texts.contains(where: SQLText.hasLatinLetters)
       let list = texts.map { SQLText.string(latin ? SQLText.lowered($0) : $0) }.joined(separator: ", ")
-      let test = { (e: String) in latin ? "lower(\(e)) IN (\(list))" : "\(e) IN (\(list))" }
+      let d = dialect
+      let test = { (e0: String) in
+        let e = SQLText.widthFolded(e0, for: texts, dialect: d)
+        return latin ? "lower(\(e)) IN (\(list))" : "\(e) IN (\(list))"
+      }
       return negated ? noElement(f.name, test) : .atom(anyElement(f.name, test))
     case .span:
       throw Diagnostic("span cannot be compared", at: p.range)
@@ -287,10 +295,15 @@ extension SQLTranslation {
     let pat = SQLText.string(pattern ? s : "%" + SQLText.likeEscaped(s) + "%")
     let escape = pattern ? "" : " ESCAPE '\\'"
     let op = dialect == .duckdb && SQLText.hasLatinLetters(s) ? "ILIKE" : "LIKE"
-    let test = { (e: String) in "\(e) \(op) \(pat)\(escape)" }
+    // A pattern's `%` and `_` match any character, full-width or not: only its other characters fold.
+    let literal = pattern ? String(s.unicodeScalars.filter { $0 != "%" && $0 != "_" }) : s
+    let d = dialect
+    let test = { (e: String) in "\(SQLText.widthFolded(e, for: [literal], dialect: d)) \(op) \(pat)\(escape)" }
     switch f.kind {
-    case .text, .place, .date:
+    case .date:
       return .atom("\(col(f.name)) \(negated ? "NOT " : "")\(op) \(pat)\(escape)")
+    case .text, .place:
+      return .atom("\(SQLText.widthFolded(col(f.name), for: [literal], dialect: dialect)) \(negated ? "NOT " : "")\(op) \(pat)\(escape)")
     case .textList:
       return negated ? noElement(f.name, test) : .atom(anyElement(f.name, test))
     default:

@@ -69,13 +69,19 @@ struct SQLTranslation {
   }
 
   /// A join that turns each element of list field `name` into a row; returns the join text and
-  /// the element's expression.
-  mutating func elementJoin(_ name: String) -> (join: String, element: String) {
+  /// the element's expression. With `keepRows` (grouping, and `count distinct` of a list) each
+  /// distinct element is one row and a row whose list is null or empty gives one NULL element,
+  /// as newsq groups it; without, rows without elements drop out.
+  mutating func elementJoin(_ name: String, keepRows: Bool = false) -> (join: String, element: String) {
     let n = nextAlias()
     let list = "\(entity.rawValue).\(SQLText.identifier(name))"
     switch dialect {
-    case .duckdb: return (", unnest(\(list)) AS \"g\(n)\"(\"e\(n)\")", "\"e\(n)\"")
-    case .sqlite: return (", json_each(\(list)) AS \"g\(n)\"", "\"g\(n)\".value")
+    case .duckdb:
+      let source = keepRows ? "CASE WHEN len(\(list)) > 0 THEN list_distinct(\(list)) ELSE [NULL] END" : list
+      return (", unnest(\(source)) AS \"g\(n)\"(\"e\(n)\")", "\"e\(n)\"")
+    case .sqlite:
+      let source = keepRows ? "CASE WHEN json_array_length(\(list)) > 0 THEN \(list) ELSE '[null]' END" : list
+      return (", json_each(\(source)) AS \"g\(n)\"", "\"g\(n)\".value")
     }
   }
 
@@ -116,10 +122,19 @@ struct SQLTranslation {
     var showsList = false
     if asSubquery, case .find = q.kind, let show = q.show, show.count == 1, try field(show[0]).kind == .textList { showsList = true }
     qualify = listGroups || distinctOfList || showsList
+    // Sums of money and quantities also group by their currency or unit, as newsq's do.
+    var unitName: String? = nil
+    if case .aggregate(_, let name) = q.kind {
+      switch try field(name).kind {
+      case .money(let u), .quantity(let u):
+        if !(q.groupBy ?? []).contains(where: { $0.text.lowercased() == u }) { unitName = u }
+      default: break
+      }
+    }
     for g in q.groupBy ?? [] {
       let f = try field(g)
       if f.kind == .textList {
-        let (join, element) = elementJoin(f.name)
+        let (join, element) = elementJoin(f.name, keepRows: true)
         joins += join
         groups.append((f.name, element))
       } else if f.kind == .span {
@@ -128,6 +143,7 @@ struct SQLTranslation {
         groups.append((f.name, col(f.name)))
       }
     }
+    if let u = unitName { groups.append((u, col(u))) }
     let groupSelect = groups.map { $0.expr == col($0.name) && !qualify ? $0.expr : "\($0.expr) AS \(SQLText.identifier($0.name))" }
 
     var select: [String]
@@ -169,7 +185,7 @@ struct SQLTranslation {
         let f = try field(d)
         var expr = col(f.name)
         if f.kind == .textList {
-          let (join, element) = elementJoin(f.name)
+          let (join, element) = elementJoin(f.name, keepRows: true)
           joins += join
           expr = element
         }
@@ -230,7 +246,8 @@ struct SQLTranslation {
           }
           e = g
         }
-        if f.kind == .date { order.append("CASE WHEN \(e) LIKE '--%' THEN 1 ELSE 0 END") }
+        // Dates: known, then without a year (`--07-18`), then null, whatever the direction.
+        if f.kind == .date { order.append("CASE WHEN \(e) IS NULL THEN 2 WHEN \(e) LIKE '--%' THEN 1 ELSE 0 END") }
         if f.kind == .textList && outputName == nil {
           throw Diagnostic("cannot order by the list \(f.name)", at: k.key.range)
         }
@@ -238,7 +255,8 @@ struct SQLTranslation {
         if f.name == "id" { orderedById = true }
       }
     } else if let out = outputName, !groups.isEmpty {
-      order.append("\(SQLText.identifier(out)) DESC NULLS LAST")
+      // Counts: largest first; aggregates: by their groups, as newsq orders them.
+      if out == "count" { order.append("\(SQLText.identifier(out)) DESC NULLS LAST") }
       order += groups.map { "\($0.expr) ASC NULLS LAST" }
     }
     if case .find(let d) = q.kind, !d, !orderedById, !asSubquery || q.limit != nil {

@@ -11,10 +11,11 @@ import NewsFacts
 /// **Mapping.** `find` → `SELECT` of the shown fields (`*` without `show`), `ORDER BY "id"` for
 /// document order and as the last tie-break; `find distinct` → `SELECT DISTINCT`; `count` →
 /// `COUNT(*) AS "count"`; `count distinct f of` → `COUNT(DISTINCT f)`; `sum|avg|min|max f of` →
-/// `SUM(f) AS "sum"` …; `by` → `GROUP BY` with `ORDER BY "count" DESC` (or the aggregate, descending)
-/// then the groups ascending; `by` a list field joins its elements (`unnest` / `json_each`), so
+/// `SUM(f) AS "sum"` …; `by` → `GROUP BY` with `ORDER BY "count" DESC` then the groups ascending
+/// for counts, the groups ascending for aggregates (every group is kept, NULL when it has no
+/// values, as in newsq); `by` a list field joins its elements (`unnest` / `json_each`), so
 /// each element counts; `order by` keys get `NULLS LAST`, and date keys put unknown-year dates
-/// (`--07-18`) last; `limit N offset M` → `LIMIT N OFFSET M`.
+/// (`--07-18`) after dated ones and NULL last; `limit N offset M` → `LIMIT N OFFSET M`.
 ///
 /// Predicates: `=`, `!=`, `<` … as written (under `not` the operators are inverted, De Morgan
 /// style, so the guards below keep their meaning); `in`/`not in` lists; `between`; `is [not] null`
@@ -30,9 +31,12 @@ import NewsFacts
 /// **Limits** (where SQL cannot say what newsq does):
 /// - Text folding: text literals are folded as newsq folds them (繁→简 character by character,
 ///   full-width → ASCII, `臨汾` → `临汾`, `ＧＤＰ` → `gdp`) and Latin case is folded on both sides
-///   (`lower("name") = 'gdp'`, `ILIKE` in DuckDB). The column side is not 繁→简-folded: the
-///   exported facts are stored simplified, so only a traditional character that the extractor
-///   kept would compare differently.
+///   (`lower("name") = 'gdp'`, `ILIKE` in DuckDB). Extracted text keeps the full-width
+///   punctuation Chinese uses (！（），：；？), so when a literal holds one of those marks the
+///   column is folded too (`translate("purpose", '，', ',') = '参观考察,寻求…'`). The column side
+///   is not 繁→简-folded: the exported facts are stored simplified and otherwise half-width, so
+///   only a traditional character the extractor kept, or other full-width forms in facts added
+///   through the API, would compare differently.
 /// - Places: with a `PlaceResolver` a place literal becomes the official full names of the
 ///   divisions it denotes at the field's level (`"city" = '临汾市'`; `place = "临汾"` →
 ///   `"province" = … OR "city" = '临汾市' OR "county" = …` by the resolved level). Without one, a
@@ -41,7 +45,12 @@ import NewsFacts
 ///   old names (襄樊) do not map to current ones. `place != x` on facts whose hierarchy is partly
 ///   null is unknown in SQL, where newsq may keep the fact.
 /// - Order: text sorts by code point, not pinyin, so ties and text keys can come in another order.
-/// - `sum`/`avg` of money add amounts without looking at the currency.
+/// - Aggregates (`sum`, `avg`, `min`, `max`) of money and quantities group by the currency or
+///   unit column as well, as newsq does (`SELECT "currency", SUM("investment") … GROUP BY
+///   "currency"`), so without `by` there is one row per currency and none over no rows.
+/// - `by` a list field unnests `list_distinct` of the list, and a null or empty list as one
+///   NULL element, so each row counts once per distinct element and rows without one form the
+///   null group as in newsq (SQLite's `json_each` does not drop repeated elements).
 public enum SQLTranslator {
   /// The SQL for `statement` (a query, `explain … query`, or `why E N`) with `$1`, `$2` … replaced
   /// by `parameters` as SQL literals. Throws a diagnostic at the offending words for unknown

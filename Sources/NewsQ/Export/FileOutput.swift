@@ -20,6 +20,7 @@ final class AtomicFile {
     let dir = slash.map { String(path[...$0]) } ?? ""
     let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
     temporaryPath = dir + "." + name + ".tmp\(getpid())"
+    TemporaryFiles.sweep(directory: dir.isEmpty ? "." : dir, prefix: "." + name + ".tmp")
     fd = open(temporaryPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
     if fd < 0 { throw AtomicFile.failure(temporaryPath) }
     buffer.reserveCapacity(AtomicFile.flushSize + 4096)
@@ -66,6 +67,33 @@ final class AtomicFile {
     // Abandoned after an error: leave no temporary file behind.
     if fd >= 0 { close(fd) }
     if !committed { unlink(temporaryPath) }
+  }
+}
+
+/// Temporary files of writers that died before renaming them (a `kill -9` mid-write).
+public enum TemporaryFiles {
+  /// Removes each file in `directory` named `prefix` + a process id (`.meeting.csv.tmp4711`,
+  /// `.newsq_history.tmp-4711` with prefix `….tmp-`) whose process no longer exists. A file
+  /// of a live process, even one that reuses a dead writer's id, is left alone; so are names
+  /// with anything after the digits. Called before each write of the same file, so a killed
+  /// writer's leftovers are swept by the next one.
+  public static func sweep(directory: String, prefix: String) {
+    guard !prefix.isEmpty, let dir = opendir(directory) else { return }
+    var stale: [String] = []
+    let me = getpid()
+    while let entry = readdir(dir) {
+      let name = DirectoryEntry.name(entry)
+      guard name.hasPrefix(prefix) else { continue }
+      let digits = name.dropFirst(prefix.count)
+      guard !digits.isEmpty, digits.count <= 10, digits.allSatisfy({ $0.isASCII && $0.isNumber }),
+            let pid = Int32(digits), pid > 0, pid != me else { continue }
+      if kill(pid, 0) != 0 && errno == ESRCH { stale.append(name) }
+    }
+    closedir(dir)
+    for name in stale {
+      let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
+      unlink(path)
+    }
   }
 }
 
