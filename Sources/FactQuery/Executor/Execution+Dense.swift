@@ -104,6 +104,9 @@ extension Execution {
     }
     let parts = by + (unitField.map { [$0] } ?? [])
     guard let dk = DenseKeys(parts, t) else { return nil }
+    // A slot exists for every row met (a group whose rows hold no value keeps a null
+    // aggregate, as in SQL); counts, sums and bounds cover the values only.
+    var seen = [Bool](repeating: false, count: dk.size)
     var counts = [Int](repeating: 0, count: dk.size)
     var sums = [Double](repeating: 0, count: dk.size)
     var lows = [Double](repeating: 0, count: dk.size)
@@ -113,11 +116,11 @@ extension Execution {
     for (i, r) in ids.enumerated() {
       try checkCancelled(i)
       let row = Int(r)
+      let s = dk.slot(row)
+      if !seen[s] { seen[s] = true; order.append(s) }
       guard col.present[row] else { continue }
       let v = values[row]
-      let s = dk.slot(row)
       if counts[s] == 0 {
-        order.append(s)
         lows[s] = v
         highs[s] = v
       } else {
@@ -131,6 +134,7 @@ extension Execution {
     for s in order {
       g.keys.append(dk.key(s))
       g.counts.append(counts[s])
+      guard counts[s] > 0 else { g.values.append(nil); continue }
       switch fn {
       case .sum: g.values.append(sums[s])
       case .avg: g.values.append(sums[s] / Double(counts[s]))
@@ -138,11 +142,13 @@ extension Execution {
       case .max: g.values.append(highs[s])
       }
     }
-    if by.isEmpty && g.keys.isEmpty {
+    // As the hashed path: without `by`, currencies or units in their order (unknown last);
+    // with neither, one row even when nothing matched.
+    if by.isEmpty && unitField != nil { try g.sort([], isCancelled: context.isCancelled) }
+    if by.isEmpty && unitField == nil && g.keys.isEmpty {
       g.keys = [GroupKey()]
       g.counts = [0]
       g.values = [nil]
-      g.unitField = nil
     }
     return g
   }
