@@ -6,6 +6,7 @@ import NewsText
   static let paragraph = "县统计局发布数据显示，今年前三季度全县地区生产总值完成二百八十六亿元，同比增长百分之五点八，"
     + "其中规模以上工业增加值同比增长14%，社会消费品零售总额稳步回升，固定资产投资结构持续优化，重点项目建设提速明显。"
     + "下一步，全县将紧盯年度目标任务，强化要素保障，推动经济持续向好。"
+    + "全县上下要坚持稳中求进工作总基调，完整准确全面贯彻新发展理念，统筹发展和安全，确保全年目标任务圆满完成。"
 
   /// The paragraph as a PDF converter wraps it: a break every `width` scalars, written as one
   /// space or, every other time, two.
