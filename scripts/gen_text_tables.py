@@ -25,6 +25,16 @@ def gen_traditional():
         if len(t) != 1 or len(s) != 1:
             continue
         chars.append((t, s))
+    # Kangxi radicals, CJK radicals and compatibility ideographs that PDF extraction and old
+    # encodings leave in place of the unified ideograph (⼯作 for 工作, 﨏 forms): their NFKC
+    # form, then simplified like any other character.
+    t2s = dict(chars)
+    for block in (range(0x2E80, 0x2FE0), range(0xF900, 0xFB00), range(0x2F800, 0x2FA20)):
+        for c in block:
+            ch = chr(c)
+            nf = unicodedata.normalize("NFKC", ch)
+            if nf != ch and len(nf) == 1 and ch not in t2s:
+                chars.append((ch, t2s.get(nf, nf)))
     chars.sort(key=lambda p: ord(p[0]))
     phrases = []
     for line in open(os.path.join(src, "TSPhrases.txt"), encoding="utf-8"):
@@ -37,7 +47,8 @@ def gen_traditional():
         f.write(HEADER)
         f.write("// OpenCC 1.1.6 t2s tables (Apache-2.0, see LICENSE-opencc).\n\n")
         f.write("/// Traditional→simplified characters: pairs of scalars (traditional, simplified), OpenCC's\n")
-        f.write("/// first candidate, sorted by the traditional code point.\n")
+        f.write("/// first candidate, and radicals and compatibility ideographs → their NFKC form (simplified);\n")
+        f.write("/// sorted by the first code point.\n")
         f.write('let traditionalCharacterData = #"""\n')
         line = ""
         for t, s in chars:
@@ -75,6 +86,12 @@ def split_tone(r):
         else:
             out += ch
     return out, tone
+
+
+def d64(n, width):
+    """`width` base-64 digits written as the characters 0x30...0x6F (decoded by one subtraction)."""
+    assert 0 <= n < 64 ** width, n
+    return "".join(chr(48 + ((n >> (6 * (width - 1 - k))) & 63)) for k in range(width))
 
 
 ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_"
@@ -118,7 +135,25 @@ def gen_pinyin():
                 payload = "".join(ALPHABET[e >> 6] + ALPHABET[e & 63] for e in entries[lead:])
                 f.write("%04X:%s\n" % (start + lead, payload))
             start += block
-        f.write('"""#\n')
+        f.write('"""#\n\n')
+        # The same, as static tables read in place (nothing parsed at start-up).
+        ranks = {}
+        for syl, _ in syllables:
+            ranks.setdefault(syl, len(ranks) + 1)
+        assert max(len(s) for s, _ in syllables) <= 6 and len(ranks) < 4096
+        recs = ["......" + "0" + d64(0, 2)]
+        for syl, tone in syllables:
+            recs.append(syl.ljust(6, ".") + str(tone) + d64(ranks[syl], 2))
+        lo, hi = min(first), max(first) + 1
+        dense = "".join(d64(index.get(first.get(c), 0), 2) for c in range(lo, hi))
+        f.write("/// Per syllable index (0: none): toneless syllable padded with `.` to six letters, tone\n")
+        f.write("/// digit, rank of the toneless syllable in alphabetical order (two digits, see below).\n")
+        f.write('let pinyinSyllableTable: StaticString = #"' + "".join(recs) + '"#\n\n')
+        f.write("/// First code point of `pinyinIndexTable`.\n")
+        f.write("let pinyinIndexBase: UInt32 = 0x%X\n\n" % lo)
+        f.write("/// Syllable index of each code point from `pinyinIndexBase` on, two base-64 digits written\n")
+        f.write("/// as the characters 0x30...0x6F.\n")
+        f.write('let pinyinIndexTable: StaticString = #"' + dense + '"#\n')
     shutil.copyfile(os.path.join(src, "LICENSE"), os.path.join(OUT, "LICENSE-pypinyin"))
     return len(first), len(syllables)
 

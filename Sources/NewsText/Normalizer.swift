@@ -6,7 +6,8 @@
 ///    U+3000, no-break and other fixed-width spaces → space.
 /// 2. Full-width ASCII forms (digits, letters, ％＋－．／ …) → ASCII (NFKC for these forms), except
 ///    the full-width punctuation Chinese text uses as its own (，：；？！（）), which stays.
-/// 3. Traditional → simplified (OpenCC phrases first, then characters).
+/// 3. Traditional → simplified (OpenCC phrases first, then characters); Kangxi radicals and
+///    compatibility ideographs (⼯ for 工) → the unified ideograph.
 /// 4. Stray pinyin left by conversion tools after a character (`質(zhì)` → `质`, `(ǎ)`):
 ///    a parenthesised syllable right after a CJK character, with a tone mark or matching the
 ///    character's reading.
@@ -111,7 +112,7 @@ public enum Normalizer {
       default:
         break
       }
-      if v >= 0x3400 {
+      if v >= 0x2E80 {
         if phrases.mayStartPhrase(v), let p = phrases.phrase(in: src, at: i) {
           for (k, r) in p.to.enumerated() {
             s.append(r); o.append(Int32(truncatingIfNeeded: i + min(k, p.length - 1)))
@@ -119,7 +120,7 @@ public enum Normalizer {
           i += p.length
           continue
         }
-        if v < TraditionalTable.bmpEnd {
+        if v >= TraditionalTable.bmpBase && v < TraditionalTable.bmpEnd {
           let m = bmp[Int(v &- TraditionalTable.bmpBase)]
           if m != 0, let r = Unicode.Scalar(m) { s.append(r) } else { s.append(u) }
           o.append(Int32(truncatingIfNeeded: i)); i += 1; continue

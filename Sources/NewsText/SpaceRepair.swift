@@ -2,13 +2,16 @@
 /// and numbers, paragraphs split across pages, markdown emphasis, ASCII punctuation in Chinese.
 ///
 /// The rules use evidence from the line and the document, never from particular words:
+/// A run of spaces counts as one (PDF wrapping often leaves two: `同比  增长`); when a rule
+/// closes a gap, the whole run goes.
 /// - A single space between a number and a Chinese character inside prose (`第 60 位`,
 ///   `100.06 亿元`) goes; outside prose (headlines, datelines) only before a unit (`2021 年`).
 /// - Inside prose, a single space next to punctuation between Chinese text goes (`书记, 绛县`).
 /// - PDF line wraps: in prose, single spaces between Chinese characters that recur at a regular
 ///   interval (the column width, estimated from the line, else from the whole document) go;
 ///   a space with no partner at that distance stays (`怡然见晋中 田园太谷游`). Headlines keep
-///   theirs (`只争朝夕 真抓实干`).
+///   theirs (`只争朝夕 真抓实干`). A space at that interval inside a number, or between a
+///   number and its `%` or decimal point, goes too (`1 4%`): the wrap falls where it falls.
 /// - Letter-spaced words (`六 个 一`: single characters between single spaces) are closed up.
 /// - A paragraph that ends mid-sentence (a long prose line ending on a character) and is
 ///   followed, after a single blank line, by prose is joined to it (page breaks).
@@ -26,7 +29,10 @@ struct SpaceRepair {
     var end: Int  // index of the '\n' or count
     var prose = false
     var blank = true
+    /// Gaps (runs of spaces) that rules may close: index of the first space.
     var candidates: [Int] = []
+    /// Length of each candidate's run.
+    var runs: [Int] = []
     var width = 0  // regular gap found in this line, 0 if none
   }
 
@@ -40,6 +46,10 @@ struct SpaceRepair {
     ScalarClass.isCJKPunctuation(v) || v == 0x2C || v == 0x3B || v == 0x3A || v == 0x22 || v == 0x21 || v == 0x3F
   }
   @inline(__always) static func space(_ v: UInt32) -> Bool { v == 0x20 || v == 0x09 }
+  /// Two sides of a gap inside a number: digits, or a digit and its `%` or decimal point.
+  @inline(__always) static func numeric(_ l: UInt32, _ r: UInt32) -> Bool {
+    (digit(l) && (digit(r) || r == 0x25 || r == 0x2E)) || (l == 0x2E && digit(r))
+  }
 
   /// Characters that follow a number as its unit or counter.
   static let units: Set<UInt32> = Set(
@@ -120,19 +130,34 @@ struct SpaceRepair {
     for li in lines.indices where !lines[li].blank {
       let line = lines[li]
       var cands: [Int] = []
+      var runs: [Int] = []
       var k = line.start + 1
       while k + 1 < line.end {
-        if v(k) == 0x20 && !Self.space(v(k - 1)) && !Self.space(v(k + 1)) && v(k - 1) != 0x3000 && v(k + 1) != 0x3000 {
-          let l = v(k - 1)
-          let r = v(k + 1)
-          if Self.ideo(l) || Self.ideo(r) || Self.punct(l) || Self.punct(r) { cands.append(k) }
+        if v(k) == 0x20 && !Self.space(v(k - 1)) && v(k - 1) != 0x3000 {
+          // A run of spaces (up to four) between two non-spaces counts as one gap.
+          var e = k + 1
+          while e < line.end && v(e) == 0x20 && e - k < 4 { e += 1 }
+          if e < line.end && !Self.space(v(e)) && v(e) != 0x3000 {
+            let l = v(k - 1)
+            let r = v(e)
+            if Self.ideo(l) || Self.ideo(r) || Self.punct(l) || Self.punct(r) || (line.prose && Self.numeric(l, r)) {
+              cands.append(k)
+              runs.append(e - k)
+            }
+          }
+          k = e
+          continue
         }
         k += 1
       }
       lines[li].candidates = cands
-      if cands.count >= 3 && line.prose {
+      lines[li].runs = runs
+      // The column width from the gaps between candidates outside numbers (as before gaps in
+      // numbers were candidates, so that they change no estimate).
+      let wide = cands.indices.filter { !Self.numeric(v(cands[$0] - 1), v(cands[$0] + runs[$0])) }.map { cands[$0] }
+      if wide.count >= 3 && line.prose {
         var gaps: [Int] = []
-        for c in 1..<cands.count { gaps.append(cands[c] - cands[c - 1]) }
+        for c in 1..<wide.count { gaps.append(wide[c] - wide[c - 1]) }
         let w = Self.regularGap(gaps, minimum: 2)
         lines[li].width = w
         if w > 0 { documentGaps.append(contentsOf: gaps.filter { abs($0 - w) <= 2 }) }
@@ -145,25 +170,33 @@ struct SpaceRepair {
       let width = line.width > 0 ? line.width : documentWidth
       var chainSingles = 0
       for (ci, k) in cands.enumerated() {
+        let run = line.runs[ci]
         let l = v(k - 1)
-        let r = v(k + 1)
+        let r = v(k + run)
+        func close() { for j in k..<(k + run) { deleted[j] = true } }
+        if Self.numeric(l, r) {
+          // Inside a number (`1 4%`): only a wrap at the column width.
+          if width > 0 && (Self.any(in: cands, from: k + width - 2, through: k + width + 2)
+            || Self.any(in: cands, from: k - width - 2, through: k - width + 2)) { close() }
+          continue
+        }
         let li = Self.ideo(l)
         let ri = Self.ideo(r)
         // Numbers next to Chinese.
         if (Self.digit(l) && ri) || (li && Self.digit(r)) || (l == 0x25 && ri) {
           if line.prose || (Self.digit(l) && Self.units.contains(r)) || (l == 0x7B2C /* 第 */ && Self.digit(r)) {
-            deleted[k] = true
+            close()
           }
           continue
         }
         // Punctuation next to Chinese, inside prose.
         if line.prose && !(li && ri) && (li || Self.punct(l)) && (ri || Self.punct(r)) {
-          deleted[k] = true
+          close()
           continue
         }
         guard li && ri else { continue }
         // Letter spacing: X␠Y␠Z with Y a single character.
-        if k + 3 < line.end && v(k + 2) == 0x20 && Self.ideo(v(k + 3)) {
+        if run == 1 && k + 3 < line.end && v(k + 2) == 0x20 && Self.ideo(v(k + 3)) {
           deleted[k] = true
           deleted[k + 2] = true
           chainSingles += 1
@@ -179,7 +212,7 @@ struct SpaceRepair {
         if !partner && cands.count == 1 && k - line.start <= width + 2 && line.end - k <= width + 2 {
           partner = true
         }
-        if partner { deleted[k] = true }
+        if partner { close() }
       }
     }
   }

@@ -41,7 +41,7 @@ final class TraditionalTable: Sendable {
       let s = bmp[Int(v &- Self.bmpBase)]
       return s == 0 ? nil : s
     }
-    if v < 0x3400 { return nil }
+    if v < 0x2E80 { return nil }
     return other[v]
   }
 }

@@ -20,7 +20,7 @@ func places(_ s: String, _ ctx: PlaceContext = PlaceContext()) -> [PlaceRef] {
     let cities = d.filter { $0.level == .city }
     let counties = d.filter { $0.level == .county && !g.isZone(code: $0.code ?? "") }
     let zones = d.filter { $0.level == .county && g.isZone(code: $0.code ?? "") }
-    print("gazetteer: \(provinces.count) provinces, \(cities.count) cities, \(counties.count) legal counties, \(zones.count) zones; built in \(g.buildMicroseconds) µs")
+    print("gazetteer: \(provinces.count) provinces, \(cities.count) cities, \(counties.count) legal counties, \(zones.count) zones")
     #expect(provinces.count == 31)
     #expect((325...345).contains(cities.count))
     #expect((2840...2880).contains(counties.count))
@@ -113,8 +113,35 @@ func places(_ s: String, _ ctx: PlaceContext = PlaceContext()) -> [PlaceRef] {
     #expect(places("在枕头乡枕头村观摩").isEmpty)
   }
 
-  @Test func seedsHavePlaces() throws {
-    // Speed of first use: the build happens once.
-    #expect(g.buildMicroseconds > 0)
+  @Test func townshipOfACountyNamedBeforeAnotherPlace() {
+    // 江华 (a county's short name) inside a person's name moves the current county away; the
+    // township still belongs to the county the text named.
+    let p = places("商城县召开项目推进会，县长李江华讲话。会后，与会人员到鄢岗镇观摩。")
+    #expect(p.contains { $0.name == "鄢岗镇" && $0.county == "商城县" && $0.code == "411524102" })
+    #expect(p.last?.level == .township)
+    // The county first, then another county, then a township of the first.
+    let q = places("商城县和固始县联合开展巡查，先后到鄢岗镇、陈淋子镇检查。")
+    #expect(q.filter { $0.level == .township }.map(\.county) == ["商城县", "固始县"])
+    // Nothing named: no township.
+    #expect(!places("会后，与会人员到鄢岗镇观摩。").contains { $0.level == .township })
+  }
+
+  @Test func countyStemInsideAZoneName() {
+    #expect(places("南通市加快通海港区建设，港区吞吐量稳步增长。").map(\.name) == ["南通市"])
+    #expect(places("江苏省南通市通海港区").map(\.name) == ["江苏省", "南通市"])
+    // A county's own zone, with its city next to it, still names the county.
+    #expect(places("玉溪市通海工业园区").map(\.name) == ["玉溪市", "通海县"])
+    #expect(places("苏州市昆山开发区").map(\.name) == ["苏州市", "昆山市"])
+    #expect(places("通海县召开会议").map(\.name) == ["通海县"])
+  }
+
+  @Test func divisionsByCode() {
+    #expect(g.division(code: "14")?.name == "山西省")
+    #expect(g.division(code: "1410")?.name == "临汾市")
+    #expect(g.division(code: "141002")?.city == "临汾市")
+    #expect(g.division(code: "141002201")?.name == "贾得乡")
+    #expect(g.division(code: "141002999") == nil)
+    #expect(g.children(ofCode: "1410").contains { $0.name == "尧都区" })
+    #expect(g.children(ofCode: "141002").contains { $0.name == "贾得乡" })
   }
 }

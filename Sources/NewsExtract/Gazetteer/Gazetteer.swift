@@ -2,20 +2,23 @@ import NewsFacts
 
 /// Every province, prefecture-level city, county-level division and township of China (NBS
 /// 2023 codes and hierarchy, JioNLP short names and renames), plus countries and major foreign
-/// cities, with a scalar trie for one-pass recognition (`StaticTrie`, compiled into the binary).
+/// cities, with a scalar trie for one-pass recognition (`StaticTrie`).
 ///
-/// Built once, lazily, from the string table in `GazetteerData.swift` (see
-/// `scripts/gen_gazetteer.py`). Placeholder rows (市辖区, 县, 省直辖县级行政区划) are skipped but
-/// their children stay reachable. The hierarchy in each `PlaceRef` is filled upward with
-/// official full names; for the counties of a municipality (北京市朝阳区) `city` is the
-/// municipality's name (北京市), so every county has a city; counties administered directly by a
-/// province (济源市, 仙桃市) have `city == nil`. Codes are 6 digits for provinces, cities and
-/// counties (`140000`, `141000`, `141002`) and 9 for townships (`141002201`). Hong Kong, Macao
-/// and Taiwan are present at province level only.
+/// Nothing is parsed or built at start-up: the entries (`GazetteerIndexData.swift`), parents,
+/// codes and townships (`GazetteerTablesData.swift`) and the trie (`GazetteerTrieData.swift`)
+/// are static tables written by `scripts/gen_gazetteer.py` and read in place. Placeholder rows
+/// (市辖区, 县, 省直辖县级行政区划) are left out but their children stay reachable. The
+/// hierarchy in each `PlaceRef` is filled upward with official full names; for the counties of
+/// a municipality (北京市朝阳区) `city` is the municipality's name (北京市), so every county
+/// has a city; counties administered directly by a province (济源市, 仙桃市) have `city ==
+/// nil`. Codes are 6 digits for provinces, cities and counties (`140000`, `141000`, `141002`)
+/// and 9 for townships (`141002201`). Hong Kong, Macao and Taiwan are present at province
+/// level only.
 public final class Gazetteer: PlaceResolver, Sendable {
-  /// The gazetteer built from the embedded table, parsed on first use.
+  /// The gazetteer (stateless: all of it lives in the binary's read-only data).
   public static let shared = Gazetteer()
 
+  /// One division or foreign place.
   struct Entry: Sendable {
     var ref: PlaceRef
     /// Statistical zone (xx71–xx73): county level, but not a legal division.
@@ -24,215 +27,112 @@ public final class Gazetteer: PlaceResolver, Sendable {
     var parent: Int32
   }
 
+  /// A township: its name in `townScalar`, and the last three digits of its code.
   struct Township: Sendable {
     var start: Int32
     var count: Int32
     var suffix: Int32
   }
 
-  let entries: [Entry]
-  let byCode: [String: Int32]
-  let childIndex: [Int32: [Int32]]
+  /// The entries, decoded from the static records on access.
+  struct Entries: RandomAccessCollection, Sendable {
+    var startIndex: Int { 0 }
+    var endIndex: Int { GazetteerIndex.count }
+    subscript(i: Int) -> Entry {
+      Entry(ref: GazetteerIndex.ref(Int32(i)), isZone: GazetteerIndex.isZone(Int32(i)), parent: Gazetteer.parent(Int32(i)))
+    }
+  }
+
+  let entries = Entries()
   /// The recognition trie: static tables, nothing built.
   let trie = StaticTrie()
-  /// The names the trie holds, in insertion order (for tests that build it at run time).
-  let names: [(String, Int32, ScalarTrie.Hit.Kind)]
-  let fold: [Unicode.Scalar: Unicode.Scalar]
-  let townScalars: [Unicode.Scalar]
-  let towns: [Township]
-  /// County entry index → range in `towns`.
-  let townRanges: [Int32: Range<Int32>]
-  /// Microseconds the first build took (parse + trie), for reports and benchmarks.
-  public let buildMicroseconds: Int
 
-  /// Parses the embedded table; use `shared` rather than building another.
-  init() {
-    let t0 = monotonicMicros()
-    // One memcpy of the literal's UTF-8 (not a byte-by-byte sequence copy).
-    var source = gazetteerData
-    let bytes: [UInt8] = source.withUTF8 { Array($0) }
-    var entries: [Entry] = []
-    var byCode: [String: Int32] = [:]
-    var names: [(String, Int32, ScalarTrie.Hit.Kind)] = []
-    var townLines: [(String, Range<Int>)] = []
-    var foldPairs: Range<Int> = 0..<0
-    var worldRows: [[String]] = []
+  init() {}
 
-    var lineStart = 0
-    func fields(_ r: Range<Int>) -> [String] {
-      var out: [String] = []
-      var s = r.lowerBound
-      var j = r.lowerBound
-      while j < r.upperBound {
-        if bytes[j] == 9 { out.append(String(decoding: bytes[s..<j], as: UTF8.self)); s = j + 1 }
-        j += 1
-      }
-      out.append(String(decoding: bytes[s..<r.upperBound], as: UTF8.self))
-      return out
-    }
-    // Lines found with memchr (the table is ~800 KB; a byte loop here cost millions of
-    // instructions), including the last, unterminated one.
-    while lineStart <= bytes.count {
-      let end = bytes.withUnsafeBufferPointer { b -> Int in
-        guard lineStart < b.count, let base = b.baseAddress,
-              let p = memchr(base + lineStart, 10, b.count - lineStart) else { return b.count }
-        return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(p))
-      }
-      do {
-        let r = lineStart..<end
-        lineStart = end + 1
-        if r.count > 2 {
-          switch bytes[r.lowerBound] {
-          case UInt8(ascii: "D"):
-            let f = fields(r)
-            if f.count >= 5 {
-              let code = f[1]
-              let lv = f[2]
-              let level: PlaceLevel = lv == "p" ? .province : lv == "c" ? .city : .county
-              let idx = Int32(entries.count)
-              var ref = PlaceRef(name: f[3], level: level, code: code)
-              var parent: Int32 = -1
-              let pcode = String(code.prefix(2)) + "0000"
-              let ccode = String(code.prefix(4)) + "00"
-              switch level {
-              case .province:
-                ref.province = f[3]
-              case .city:
-                if let p = byCode[pcode] { ref.province = entries[Int(p)].ref.name; parent = p }
-              default:
-                if let p = byCode[pcode] { ref.province = entries[Int(p)].ref.name; parent = p }
-                if let c = byCode[ccode], c != parent {
-                  ref.city = entries[Int(c)].ref.name; parent = c
-                } else if ["11", "12", "31", "50"].contains(String(code.prefix(2))) {
-                  ref.city = ref.province
-                }
-                ref.county = f[3]
-              }
-              if level == .city { ref.city = f[3] }
-              entries.append(Entry(ref: ref, isZone: lv == "z", parent: parent))
-              byCode[code] = idx
-              names.append((f[3], idx, .full))
-              if !f[4].isEmpty {
-                let aliases = f[4].utf8.split(separator: UInt8(ascii: "|")).map { String(decoding: $0, as: UTF8.self) }
-                for a in aliases {
-                  // `~` marks an old name (襄樊 for 襄阳市); the rest are short names.
-                  if a.hasPrefix("~") { names.append((String(a.dropFirst()), idx, .old)) } else { names.append((String(a), idx, .alias)) }
-                }
-              }
-            }
-          case UInt8(ascii: "T"):
-            let f = fields(r)
-            if f.count >= 3 { townLines.append((f[1], r)) }
-          case UInt8(ascii: "W"):
-            worldRows.append(fields(r))
-          case UInt8(ascii: "F"):
-            foldPairs = (r.lowerBound + 2)..<r.upperBound
-          default: break
-          }
-        }
-      }
-    }
+  // MARK: Static tables
 
-    // World: countries and foreign cities.
-    for f in worldRows where f.count >= 5 {
-      let level: PlaceLevel = f[1] == "n" ? .country : .city
-      let idx = Int32(entries.count)
-      entries.append(Entry(ref: PlaceRef(name: f[2 + (level == .country ? 0 : 0)], level: level, code: nil, country: f[4]),
-                           isZone: false, parent: -1))
-      names.append((f[2], idx, .full))
-      if f[3] != f[2] { names.append((f[3], idx, .full)) }
-    }
-
-    // Townships: flat scalar storage, per county ranges.
-    var townScalars: [Unicode.Scalar] = []
-    townScalars.reserveCapacity(bytes.count / 3)
-    var towns: [Township] = []
-    var townRanges: [Int32: Range<Int32>] = [:]
-    for (county, r) in townLines {
-      guard let ci = byCode[county] else { continue }
-      let lo = Int32(towns.count)
-      // Skip "T\t<code>\t".
-      var tabs = 0
-      var suffix: Int32 = 0
-      var digits = 0
-      var nameStart = Int32(townScalars.count)
-      func close() {
-        let n = Int32(townScalars.count) - nameStart
-        if n > 0 { towns.append(Township(start: nameStart, count: n, suffix: suffix)) }
-      }
-      // The table is a string literal, so valid UTF-8: decoded here directly, with no String
-      // made per line (this loop covers most of the table's bytes).
-      var j = r.lowerBound
-      while j < r.upperBound {
-        let b0 = UInt32(bytes[j])
-        var v = b0
-        var len = 1
-        if b0 >= 0xF0 { len = 4; v = b0 & 0x07 } else if b0 >= 0xE0 { len = 3; v = b0 & 0x0F } else if b0 >= 0xC0 { len = 2; v = b0 & 0x1F }
-        guard j + len <= r.upperBound else { break }
-        var k = 1
-        while k < len { v = v << 6 | (UInt32(bytes[j + k]) & 0x3F); k += 1 }
-        j += len
-        let s = Unicode.Scalar(v) ?? "\u{FFFD}"
-        if tabs < 2 { if s == "\t" { tabs += 1 }; continue }
-        if s == "," {
-          close(); suffix = 0; digits = 0; nameStart = Int32(townScalars.count); continue
-        }
-        if digits < 3, s.value >= 48, s.value <= 57 {
-          suffix = suffix * 10 + Int32(s.value - 48); digits += 1
-          nameStart = Int32(townScalars.count)
-          continue
-        }
-        townScalars.append(s)
-      }
-      close()
-      townRanges[ci] = lo..<Int32(towns.count)
-    }
-
-    var fold: [Unicode.Scalar: Unicode.Scalar] = [:]
-    var pairScalars: [Unicode.Scalar] = []
-    for s in String(decoding: bytes[foldPairs], as: UTF8.self).unicodeScalars { pairScalars.append(s) }
-    var k = 0
-    while k + 1 < pairScalars.count { fold[pairScalars[k]] = pairScalars[k + 1]; k += 2 }
-
-    var childIndex: [Int32: [Int32]] = [:]
-    for (n, e) in entries.enumerated() where e.parent >= 0 { childIndex[e.parent, default: []].append(Int32(n)) }
-
-    self.entries = entries
-    self.byCode = byCode
-    self.names = names
-    self.fold = fold
-    self.townScalars = townScalars
-    self.towns = towns
-    self.townRanges = townRanges
-    self.childIndex = childIndex
-    self.buildMicroseconds = monotonicMicros() - t0
+  @inline(__always)
+  static func number3(_ p: UnsafePointer<UInt8>) -> Int32 {
+    Int32(p[0] &- 48) << 12 | Int32(p[1] &- 48) << 6 | Int32(p[2] &- 48)
   }
 
-  /// The recognition trie built at run time from `names` and `PlaceTraps.blockers`, as the
-  /// generator builds the static one (tests compare the two).
-  func dynamicTrie() -> ScalarTrie {
-    var trie = ScalarTrie()
-    for (name, idx, kind) in names where name.unicodeScalars.count >= 2 {
-      trie.insert(name.unicodeScalars, ScalarTrie.Hit(entry: idx, kind: kind))
-    }
-    for phrase in PlaceTraps.blockers {
-      trie.insert(phrase.unicodeScalars, ScalarTrie.Hit(entry: -1, kind: .blocker))
-    }
-    return trie
+  /// The parent entry of entry `i` (city, or province when no city), -1 for none.
+  @inline(__always)
+  static func parent(_ i: Int32) -> Int32 {
+    number3(gazetteerParents.utf8Start + 3 * Int(i)) - 1
   }
+
+  /// Entry `i`'s level (as its `PlaceRef` has it).
+  @inline(__always)
+  static func level(_ i: Int32) -> PlaceLevel {
+    switch GazetteerIndex.kind(i) {
+    case UInt8(ascii: "p"): return .province
+    case UInt8(ascii: "c"), UInt8(ascii: "w"): return .city
+    case UInt8(ascii: "n"): return .country
+    default: return .county
+    }
+  }
+
+  /// Whether entry `i` is a Chinese division (it has a code), not a foreign place.
+  @inline(__always)
+  static func hasCode(_ i: Int32) -> Bool {
+    let k = GazetteerIndex.kind(i)
+    return k != UInt8(ascii: "n") && k != UInt8(ascii: "w")
+  }
+
+  /// The entry with a 6-digit code, by binary search over the sorted code table.
+  func entry(code: String) -> Int32? {
+    let key = Array(code.utf8)
+    guard key.count == 6 else { return nil }
+    let base = gazetteerCodes.utf8Start
+    var lo = 0
+    var hi = gazetteerCodes.utf8CodeUnitCount / 9
+    while lo < hi {
+      let mid = (lo + hi) >> 1
+      let p = base + 9 * mid
+      var c = 0
+      for k in 0..<6 where p[k] != key[k] { c = p[k] < key[k] ? -1 : 1; break }
+      if c == 0 { return Self.number3(p + 6) }
+      if c < 0 { lo = mid + 1 } else { hi = mid }
+    }
+    return nil
+  }
+
+  /// The townships of entry `county` (a county, or a city without counties such as 东莞市).
+  func townRange(_ county: Int32) -> Range<Int32>? {
+    let p = gazetteerTownStarts.utf8Start + 3 * Int(county)
+    let lo = Self.number3(p), hi = Self.number3(p + 3)
+    return lo < hi ? lo..<hi : nil
+  }
+
+  /// Township `t`.
+  @inline(__always)
+  func town(_ t: Int) -> Township {
+    let p = gazetteerTowns.utf8Start + 6 * t
+    return Township(start: Self.number3(p), count: Int32(p[3] &- 48),
+                    suffix: Int32(p[4] &- 48) << 6 | Int32(p[5] &- 48))
+  }
+
+  /// Scalar `k` of the townships' names.
+  @inline(__always)
+  func townScalar(_ k: Int) -> Unicode.Scalar {
+    Unicode.Scalar(UInt32(Self.number3(gazetteerTownScalars.utf8Start + 3 * k))) ?? "\u{FFFD}"
+  }
+
+  // MARK: Public API
 
   /// Every place `name` can denote (short, full, traditional or old name; 襄樊 → 襄阳市), higher
   /// levels first; several for shared names (朝阳区 in 北京市 and 长春市); empty when unknown.
   ///
-  /// Answered from the static `GazetteerIndex` (no trie needed); `resolveByTrie` is the same
-  /// answer from this gazetteer's own tables, kept for tests that check both agree.
+  /// Answered from the static `GazetteerIndex`; `resolveByTrie` is the same answer from the
+  /// recognition trie, kept for tests that check both agree.
   public func resolve(_ name: String) -> [PlaceRef] {
     GazetteerIndex.shared.resolve(name)
   }
 
   func resolveByTrie(_ name: String) -> [PlaceRef] {
     var key: [Unicode.Scalar] = []
-    for s in name.unicodeScalars where s != " " && s != "\u{3000}" { key.append(fold[s] ?? s) }
+    for s in name.unicodeScalars where s != " " && s != "\u{3000}" { key.append(GazetteerIndex.fold(s)) }
     var hits = trie.lookup(key)
     // A name whose characters fold to another form (乾安: 乾 also folds to 干) is also tried as written.
     let raw = Array(name.unicodeScalars.filter { $0 != " " && $0 != "\u{3000}" })
@@ -241,12 +141,13 @@ public final class Gazetteer: PlaceResolver, Sendable {
     var out: [Int32] = []
     for h in hits where h.entry >= 0 && seen.insert(h.entry).inserted { out.append(h.entry) }
     out.sort { a, b in
-      let ea = entries[Int(a)], eb = entries[Int(b)]
-      if ea.ref.level != eb.ref.level { return ea.ref.level < eb.ref.level }
-      if ea.isZone != eb.isZone { return !ea.isZone }
+      let la = Self.level(a), lb = Self.level(b)
+      if la != lb { return la < lb }
+      let za = GazetteerIndex.isZone(a), zb = GazetteerIndex.isZone(b)
+      if za != zb { return !za }
       return a < b
     }
-    return out.map { entries[Int($0)].ref }
+    return out.map { GazetteerIndex.ref($0) }
   }
 
   /// The division with a statistical code: 2, 4, 6 or 9 digits (`14`, `1410`, `141002`, `141002201`).
@@ -254,9 +155,9 @@ public final class Gazetteer: PlaceResolver, Sendable {
     let digits = code.utf8.count
     guard code.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return nil }
     switch digits {
-    case 2: return byCode[code + "0000"].map { entries[Int($0)].ref }
-    case 4: return byCode[code + "00"].map { entries[Int($0)].ref }
-    case 6: return byCode[code].map { entries[Int($0)].ref }
+    case 2: return entry(code: code + "0000").map { GazetteerIndex.ref($0) }
+    case 4: return entry(code: code + "00").map { GazetteerIndex.ref($0) }
+    case 6: return entry(code: code).map { GazetteerIndex.ref($0) }
     case 9:
       let county = String(code.prefix(6))
       return townships(inCounty: county).first { $0.code == code }
@@ -267,43 +168,43 @@ public final class Gazetteer: PlaceResolver, Sendable {
   /// The divisions directly below a code: a province's cities (and counties it administers
   /// directly, or a municipality's districts), a city's counties, a county's townships.
   public func children(ofCode code: String) -> [PlaceRef] {
-    guard let ref = division(code: code), let c = ref.code, let idx = byCode[c] else { return [] }
+    guard let ref = division(code: code), let c = ref.code, let idx = entry(code: c) else { return [] }
     if ref.level == .county { return townships(inCounty: c) }
-    return (childIndex[idx] ?? []).map { entries[Int($0)].ref }
+    return (0..<Int32(GazetteerIndex.count)).filter { Self.parent($0) == idx }.map { GazetteerIndex.ref($0) }
   }
 
   /// Every province, city and county-level division (statistical zones included; see `isZone`).
   public var divisions: [PlaceRef] {
-    entries.lazy.filter { $0.ref.code != nil }.map(\.ref)
+    (0..<Int32(GazetteerIndex.count)).lazy.filter { Self.hasCode($0) }.map { GazetteerIndex.ref($0) }
   }
 
   /// Countries and foreign cities.
   public var foreignPlaces: [PlaceRef] {
-    entries.lazy.filter { $0.ref.code == nil }.map(\.ref)
+    (0..<Int32(GazetteerIndex.count)).lazy.filter { !Self.hasCode($0) }.map { GazetteerIndex.ref($0) }
   }
 
   /// Whether a county-level code is a statistical zone (xx71–xx73: 开发区, 示范区) rather than a
   /// legal division; news mentions them, counts of legal divisions leave them out.
   public func isZone(code: String) -> Bool {
-    byCode[code].map { entries[Int($0)].isZone } ?? false
+    entry(code: code).map { GazetteerIndex.isZone($0) } ?? false
   }
 
   /// The townships (乡, 镇, 街道) of a county, by 6-digit code.
   public func townships(inCounty code: String) -> [PlaceRef] {
-    guard let ci = byCode[code], let r = townRanges[ci] else { return [] }
-    let county = entries[Int(ci)].ref
+    guard let ci = entry(code: code), let r = townRange(ci) else { return [] }
+    let county = GazetteerIndex.ref(ci)
     return r.map { t in townshipRef(Int(t), county: county) }
   }
 
   func townshipName(_ t: Int) -> String {
-    let tw = towns[t]
+    let tw = town(t)
     var s = String.UnicodeScalarView()
-    s.append(contentsOf: townScalars[Int(tw.start)..<Int(tw.start + tw.count)])
+    for k in Int(tw.start)..<Int(tw.start + tw.count) { s.append(townScalar(k)) }
     return String(s)
   }
 
   func townshipRef(_ t: Int, county: PlaceRef) -> PlaceRef {
-    let tw = towns[t]
+    let tw = town(t)
     var suffix = String(tw.suffix)
     while suffix.utf8.count < 3 { suffix = "0" + suffix }
     return PlaceRef(name: townshipName(t), level: .township, code: (county.code ?? "") + suffix,
@@ -311,13 +212,5 @@ public final class Gazetteer: PlaceResolver, Sendable {
   }
 
   /// Folds traditional characters used in place names to simplified.
-  func foldName(_ s: Unicode.Scalar) -> Unicode.Scalar { fold[s] ?? s }
-}
-
-import Glibc
-
-func monotonicMicros() -> Int {
-  var ts = timespec()
-  clock_gettime(CLOCK_MONOTONIC, &ts)
-  return ts.tv_sec * 1_000_000 + ts.tv_nsec / 1000
+  func foldName(_ s: Unicode.Scalar) -> Unicode.Scalar { GazetteerIndex.fold(s) }
 }

@@ -81,7 +81,20 @@ struct PlaceRun {
   /// Tables of counties met before in this text: texts switch back and forth between counties.
   var townTables: [Int32: (ScalarSlots, [[Int32]], [UInt64])] = [:]
   /// The last township lookup (position, county, result): the scan asks twice at a position.
-  var lastTown: (at: Int, county: Int32, result: (index: Int, end: Int)?) = (-1, -1, nil)
+  var lastTown: (at: Int, county: Int32, result: (index: Int, end: Int, county: Int32)?) = (-1, -1, nil)
+  /// Counties named earlier in the text or the article's, oldest first: a township of one of
+  /// them is found even when another place came in between (固始县 … 吴德昌 … 陈淋子镇).
+  var knownCounties: [Int32] = []
+  /// First scalars of the known counties' townships, hashed to 4096 bits.
+  var knownBloom = [UInt64](repeating: 0, count: 64)
+  /// The known counties' townships with full names (…镇, …乡, …街道) by first scalar, each
+  /// with its county.
+  var knownSlots = ScalarSlots(capacity: 64)
+  var knownTowns: [[(town: Int32, county: Int32)]] = []
+  /// Entries decoded in this scan.
+  var refCache: [Int32: PlaceRef] = [:]
+  /// End of a zone's name (通海港区) whose leading short name was refused: skipped whole.
+  var zoneSkip = -1
   /// First scalars of the current county's townships, hashed to 256 bits: most positions
   /// are rejected before the table lookup.
   var townBloom = [UInt64](repeating: 0, count: 4)
@@ -108,9 +121,10 @@ struct PlaceRun {
     if let name = c.county, !name.isEmpty {
       let refs = g.resolveByTrie(name).filter { $0.level == .county && $0.code != nil }
       let best = refs.first { ($0.city == ctxCity && ctxCity != nil) } ?? refs.first { $0.province == ctxProvince && ctxProvince != nil } ?? (refs.count == 1 ? refs.first : nil)
-      if let b = best, let code = b.code, let idx = g.byCode[code] {
+      if let b = best, let code = b.code, let idx = g.entry(code: code) {
         ctxCounty = idx
         county = idx
+        noteCounty(idx)
         if ctxCity == nil { ctxCity = b.city }
         if ctxProvince == nil { ctxProvince = b.province }
       }
@@ -123,11 +137,11 @@ struct PlaceRun {
 
   func isAncestor(_ a: Int32, of c: Int32) -> Bool {
     guard a >= 0 else { return false }
-    var p = g.entries[Int(c)].parent
+    var p = Gazetteer.parent(c)
     var steps = 0
     while p >= 0 && steps < 4 {
       if p == a { return true }
-      p = g.entries[Int(p)].parent
+      p = Gazetteer.parent(p)
       steps += 1
     }
     return false
@@ -150,18 +164,21 @@ struct PlaceRun {
         }
         // A township of the current county that is longer wins over a shorter trie match.
         if let t = townshipMatch(at: i), t.end > m.end {
-          emitTownship(t.index, i..<t.end)
+          emitTownship(t.index, i..<t.end, county: t.county)
           i = t.end
           continue
         }
         if accept(hits, i..<m.end) {
           i = m.end
           consumed = true
+        } else if zoneSkip > i {
+          i = zoneSkip
+          continue
         }
       }
       if consumed { continue }
       if let t = townshipMatch(at: i), t.end > trieEnd {
-        emitTownship(t.index, i..<t.end)
+        emitTownship(t.index, i..<t.end, county: t.county)
         i = t.end
         continue
       }
@@ -192,8 +209,7 @@ struct PlaceRun {
     // 龙城区域, 开发区域: the 区 belongs to 区域 ("area"), the rest is no division.
     if text[r.upperBound - 1] == "区", r.upperBound < text.count, text[r.upperBound] == "域" { return false }
     for h in hits where h.entry >= 0 {
-      let e = g.entries[Int(h.entry)]
-      if e.ref.code == nil {
+      if !Gazetteer.hasCode(h.entry) {
         // Foreign places: never on everyday words.
         if isCommon { continue }
         cands.append((h.entry, h.kind))
@@ -211,15 +227,24 @@ struct PlaceRun {
       }
       if isCommon && h.kind != .full {
         let strong = (adjacentPrev >= 0 && isAncestor(adjacentPrev, of: h.entry)) || h.entry == ctxCounty
-          || (e.ref.level == .city && e.ref.name == ctxCity)
+          || (Gazetteer.level(h.entry) == .city && entryRef(h.entry).name == ctxCity)
         if !strong { continue }
       }
-      if h.kind == .alias && e.ref.level == .county && e.ref.name.unicodeScalars.last == "区" && r.upperBound < text.count {
+      if h.kind == .alias && Gazetteer.level(h.entry) == .county && r.upperBound < text.count
+        && entryRef(h.entry).name.unicodeScalars.last == "区" {
         // A district's short name (西工 of 西工区) runs into words (西工业区): without support
         // from the context it must stand alone.
         let next = text[r.upperBound]
         let supported = score(h.entry, adjacentPrev: adjacentPrev) > 0
         if !supported && isCJK(next) && !PlaceTraps.boundaryAfter.contains(next) { continue }
+      }
+      let zone = h.kind != .full && Gazetteer.level(h.entry) == .county ? zoneNameLength(at: r.upperBound) : 0
+      if zone > 0 && (ctxProvince != nil || !recent.isEmpty) && score(h.entry, adjacentPrev: adjacentPrev) == 0 {
+        zoneSkip = r.upperBound + zone
+        // 通海港区 in a text about 南通: a county's short name that runs into a zone's name
+        // (港区, 开发区, 园区 …) with nothing in the text pointing to that county is part of
+        // another name, not the county.
+        continue
       }
       cands.append((h.entry, h.kind))
     }
@@ -236,11 +261,11 @@ struct PlaceRun {
       }
       if top.count > 1 {
         // Legal divisions over statistical zones, then a single highest level.
-        let legal = top.filter { !g.entries[Int($0)].isZone }
+        let legal = top.filter { !GazetteerIndex.isZone($0) }
         if !legal.isEmpty { top = legal }
-        let minLevel = top.map { g.entries[Int($0)].ref.level }.min() ?? .county
-        let atMin = top.filter { g.entries[Int($0)].ref.level == minLevel }
-        if atMin.count == 1 && top.contains(where: { g.entries[Int($0)].ref.level != minLevel }) {
+        let minLevel = top.map { Gazetteer.level($0) }.min() ?? .county
+        let atMin = top.filter { Gazetteer.level($0) == minLevel }
+        if atMin.count == 1 && top.contains(where: { Gazetteer.level($0) != minLevel }) {
           top = atMin
         }
       }
@@ -249,7 +274,7 @@ struct PlaceRun {
       } else {
         // Unresolved: report a full name without a code; drop an ambiguous short name.
         guard cands.contains(where: { $0.1 == .full }) else { return false }
-        let refs = top.map { g.entries[Int($0)].ref }
+        let refs = top.map { entryRef($0) }
         var ref = PlaceRef(name: word, level: refs[0].level)
         if refs.allSatisfy({ $0.province == refs[0].province }) { ref.province = refs[0].province }
         if refs.allSatisfy({ $0.city == refs[0].city }) { ref.city = refs[0].city }
@@ -264,8 +289,36 @@ struct PlaceRun {
     return true
   }
 
-  func score(_ c: Int32, adjacentPrev: Int32) -> Int {
-    let e = g.entries[Int(c)].ref
+  /// The length of the generic part of a zone's name (港区, 开发区, 园区 …) at `i`, 0 for none.
+  func zoneNameLength(at i: Int) -> Int {
+    for w in PlaceTraps.zoneSuffixes where i + w.count <= text.count {
+      var k = 0
+      while k < w.count && text[i + k] == w[k] { k += 1 }
+      if k == w.count { return k }
+    }
+    return 0
+  }
+
+  /// Whether township `t` has a township's full name (…镇, …乡, …街道), not a bare word
+  /// (开发区) that prose uses too.
+  func hasTownshipName(_ t: Int) -> Bool {
+    let tw = g.town(t)
+    guard tw.count >= 3 else { return false }
+    let last = g.townScalar(Int(tw.start + tw.count) - 1)
+    if last == "镇" || last == "乡" { return true }
+    return last == "道" && g.townScalar(Int(tw.start + tw.count) - 2) == "街"
+  }
+
+  /// Entry `i`'s place, decoded once per scan.
+  mutating func entryRef(_ i: Int32) -> PlaceRef {
+    if let r = refCache[i] { return r }
+    let r = GazetteerIndex.ref(i)
+    refCache[i] = r
+    return r
+  }
+
+  mutating func score(_ c: Int32, adjacentPrev: Int32) -> Int {
+    let e = entryRef(c)
     var s = 0
     if adjacentPrev >= 0 && isAncestor(adjacentPrev, of: c) { s += 16 }
     for r in recent.suffix(8) where r == c || isAncestor(r, of: c) || isAncestor(c, of: r) {
@@ -279,26 +332,64 @@ struct PlaceRun {
   }
 
   mutating func emit(_ idx: Int32, _ r: Range<Int>, _ word: String) {
-    let e = g.entries[Int(idx)]
-    out.append(Mention(kind: .place, text: word, range: r, value: .place(e.ref)))
+    let place = entryRef(idx)
+    out.append(Mention(kind: .place, text: word, range: r, value: .place(place)))
     prevEnd = r.upperBound
     prevEntry = idx
     recent.append(idx)
     if recent.count > 16 { recent.removeFirst(8) }
-    if e.ref.code != nil {
-      if e.ref.level == .county {
+    if place.code != nil {
+      if place.level == .county {
         county = idx
+        noteCounty(idx)
       } else if county >= 0 && !isAncestor(idx, of: county) {
         county = -1
       }
     }
   }
 
-  /// The longest township of the current county starting at `i`.
-  mutating func townshipMatch(at i: Int) -> (index: Int, end: Int)? {
-    guard county >= 0 else { return nil }
+  /// Remembers a county named in the text, for `townshipMatch`.
+  mutating func noteCounty(_ c: Int32) {
+    guard !knownCounties.contains(c), let r = g.townRange(c) else { return }
+    knownCounties.append(c)
+    for t in r where hasTownshipName(Int(t)) {
+      let first = g.townScalar(Int(g.town(Int(t)).start))
+      let k = Int(knownSlots.slot(inserting: first))
+      if k == knownTowns.count { knownTowns.append([]) }
+      knownTowns[k].append((t, c))
+      let f = first.value
+      knownBloom[Int((f >> 6) & 63)] |= 1 << UInt64(f & 63)
+    }
+  }
+
+  /// The longest township starting at `i` of the current county, else of the counties named
+  /// earlier (newest first).
+  mutating func townshipMatch(at i: Int) -> (index: Int, end: Int, county: Int32)? {
     if lastTown.at == i && lastTown.county == county { return lastTown.result }
-    let result = townshipLookup(at: i)
+    var result: (index: Int, end: Int, county: Int32)? = nil
+    if county >= 0, let t = townshipLookup(at: i) { result = (t.index, t.end, county) }
+    let v = text[i].value
+    if result == nil && (knownCounties.count > 1 || (knownCounties.count == 1 && knownCounties[0] != county))
+      && knownBloom[Int((v >> 6) & 63)] & (1 << UInt64(v & 63)) != 0 {
+      // The newest county first, then the longest name.
+      let slot = knownSlots.slot(text[i])
+      var bestRank = -1
+      if slot >= 0 {
+        for (t, c) in knownTowns[Int(slot)] where c != county {
+          let tw = g.town(Int(t))
+          let len = Int(tw.count)
+          guard i + len <= text.count else { continue }
+          var k = 1
+          while k < len && text[i + k] == g.townScalar(Int(tw.start) + k) { k += 1 }
+          guard k == len else { continue }
+          let rank = knownCounties.lastIndex(of: c) ?? 0
+          if rank > bestRank || (rank == bestRank && i + len > (result?.end ?? 0)) {
+            bestRank = rank
+            result = (Int(t), i + len, c)
+          }
+        }
+      }
+    }
     lastTown = (i, county, result)
     return result
   }
@@ -313,11 +404,11 @@ struct PlaceRun {
       townSlots = ScalarSlots(capacity: 32)
       townTableFor = county
       townBloom = [0, 0, 0, 0]
-      if let r = g.townRanges[county] {
+      if let r = g.townRange(county) {
         for t in r {
-          let tw = g.towns[Int(t)]
+          let tw = g.town(Int(t))
           guard tw.count >= 2 else { continue }
-          let f = g.townScalars[Int(tw.start)]
+          let f = g.townScalar(Int(tw.start))
           let k = Int(townSlots.slot(inserting: f))
           if k == townTable.count { townTable.append([]) }
           townTable[k].append(t)
@@ -333,13 +424,13 @@ struct PlaceRun {
     let cands = townTable[Int(slot)]
     var best: (Int, Int)? = nil
     for t in cands {
-      let tw = g.towns[Int(t)]
+      let tw = g.town(Int(t))
       let len = Int(tw.count)
       guard i + len <= text.count, len > (best.map { $0.1 - i } ?? 0) else { continue }
       var ok = true
       var k = 0
       while k < len {
-        if text[i + k] != g.townScalars[Int(tw.start) + k] { ok = false; break }
+        if text[i + k] != g.townScalar(Int(tw.start) + k) { ok = false; break }
         k += 1
       }
       if ok { best = (Int(t), i + len) }
@@ -347,9 +438,10 @@ struct PlaceRun {
     return best
   }
 
-  mutating func emitTownship(_ t: Int, _ r: Range<Int>) {
-    guard county >= 0 else { return }
-    let countyRef = g.entries[Int(county)].ref
+  mutating func emitTownship(_ t: Int, _ r: Range<Int>, county c: Int32) {
+    guard c >= 0 else { return }
+    county = c
+    let countyRef = entryRef(c)
     let ref = g.townshipRef(t, county: countyRef)
     out.append(Mention(kind: .place, text: string(r), range: r, value: .place(ref)))
     prevEnd = r.upperBound

@@ -46,6 +46,14 @@ enum PlaceTraps {
   static let boundaryBefore: Set<Unicode.Scalar> = Set(
     "省市州盟区县旗在到赴至和与及同从于、的是为对往去达抵经向由全原今驻自赶进入出回看访".unicodeScalars)
 
+  /// The generic part of a zone's name: a county's short name right before one of these, with
+  /// nothing else in the text about that county, is part of the zone's own name (通海港区 in
+  /// 南通 is no 通海县).
+  static let zoneSuffixes: [[Unicode.Scalar]] = [
+    "港区", "开发区", "园区", "工业区", "工业园", "产业园", "高新区", "保税区", "经开区", "示范区", "试验区",
+    "集聚区", "片区", "物流园", "新区", "综合保税区",
+  ].map { Array($0.unicodeScalars) }
+
   /// CJK characters that may follow a district's short name standing alone (尧都的, 尧都、).
   static let boundaryAfter: Set<Unicode.Scalar> = Set("的和与及等、在是为同到至".unicodeScalars)
 }
