@@ -20,7 +20,7 @@ let qualityFloors: [String: Double] = [
   "own.article.precision": 0.98, "own.article.recall": 0.98,
   "own.meeting.precision": 0.98, "own.meeting.recall": 0.98,
   "own.person.precision": 0.98, "own.person.recall": 0.98,
-  "own.place.precision": 0.95, "own.place.recall": 0.95,
+  "own.place.precision": 0.99, "own.place.recall": 0.99,
   "own.project.precision": 0.98, "own.project.recall": 0.98,
   "own.indicator.precision": 0.98, "own.indicator.recall": 0.98,
   "own.visit.precision": 0.98, "own.visit.recall": 0.98,
