@@ -142,14 +142,7 @@ extension Execution {
       case .max: g.values.append(highs[s])
       }
     }
-    // As the hashed path: without `by`, currencies or units in their order (unknown last);
-    // with neither, one row even when nothing matched.
-    if by.isEmpty && unitField != nil { try g.sort([], isCancelled: context.isCancelled) }
-    if by.isEmpty && unitField == nil && g.keys.isEmpty {
-      g.keys = [GroupKey()]
-      g.counts = [0]
-      g.values = [nil]
-    }
+    try g.finishUngroupedAggregate(isCancelled: context.isCancelled)
     return g
   }
 }

@@ -166,13 +166,7 @@ extension Execution {
       default: break
       }
     }
-    // Without `by`, the currencies or units come in their order (unknown last), not as met.
-    if by.isEmpty && unitField != nil { try g.sort([], isCancelled: context.isCancelled) }
-    if by.isEmpty && unitField == nil && g.keys.isEmpty {
-      g.keys = [GroupKey()]
-      g.counts = [0]
-      g.values = [nil]
-    }
+    try g.finishUngroupedAggregate(isCancelled: context.isCancelled)
     return g
   }
 }

@@ -32,6 +32,20 @@ struct Groups {
     return g
   }
 
+  /// The rules for an aggregate without `by`, whichever path built it: the currencies or units
+  /// in their order (unknown last), not as met; with no unit either, one row (a null aggregate)
+  /// even when nothing matched.
+  mutating func finishUngroupedAggregate(isCancelled: () -> Bool) throws(QueryError) {
+    guard fields.isEmpty else { return }
+    if unitField != nil {
+      try sort([], isCancelled: isCancelled)
+    } else if keys.isEmpty {
+      keys = [GroupKey()]
+      counts = [0]
+      values = [nil]
+    }
+  }
+
   /// `count E by f` straight from the index: one group per code, plus the nulls.
   static func fromIndex(_ f: FieldRef, _ col: Column) -> Groups {
     var g = Groups(fields: [f])

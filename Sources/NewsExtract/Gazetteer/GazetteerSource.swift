@@ -8,19 +8,8 @@ final class GazetteerSource: Sendable {
   /// The parsed table, built on first use.
   static let shared = GazetteerSource()
 
-  struct Entry: Sendable {
-    var ref: PlaceRef
-    /// Statistical zone (xx71–xx73): county level, but not a legal division.
-    var isZone: Bool
-    /// Index of the parent entry (city, or province when no city), -1 for none.
-    var parent: Int32
-  }
-
-  struct Township: Sendable {
-    var start: Int32
-    var count: Int32
-    var suffix: Int32
-  }
+  typealias Entry = Gazetteer.Entry
+  typealias Township = Gazetteer.Township
 
   let entries: [Entry]
   let byCode: [String: Int32]
