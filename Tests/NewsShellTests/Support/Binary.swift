@@ -53,12 +53,28 @@ func run(_ executable: String, _ arguments: [String], stdin: String? = nil, envi
   p.standardError = err
   p.standardInput = inp
   try p.run()
-  if let stdin { inp.fileHandleForWriting.write(Data(stdin.utf8)) }
-  try inp.fileHandleForWriting.close()
+  // Feed stdin and drain stderr on their own threads while this one drains stdout: a child
+  // that fills one pipe's buffer while we wait on another would otherwise deadlock the test.
+  let group = DispatchGroup()
+  let errorBytes = PipeBytes()
+  let input = inp.fileHandleForWriting
+  let stdinBytes = Data((stdin ?? "").utf8)
+  signal(SIGPIPE, SIG_IGN)  // a child that exits without reading its input must not kill the tests
+  DispatchQueue.global().async(group: group) {
+    if !stdinBytes.isEmpty { try? input.write(contentsOf: stdinBytes) }
+    try? input.close()
+  }
+  let errorHandle = err.fileHandleForReading
+  DispatchQueue.global().async(group: group) { errorBytes.data = errorHandle.readDataToEndOfFile() }
   let o = out.fileHandleForReading.readDataToEndOfFile()
-  let e = err.fileHandleForReading.readDataToEndOfFile()
+  group.wait()
   p.waitUntilExit()
-  return RunResult(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+  return RunResult(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: errorBytes.data, as: UTF8.self))
+}
+
+/// The bytes one background reader collected; read only after its `DispatchGroup` is done.
+private final class PipeBytes: @unchecked Sendable {
+  var data = Data()
 }
 
 /// A real pseudo-terminal through tmux: the shell runs in a detached tmux session on its own
