@@ -36,10 +36,18 @@ struct RunResult {
   var status: Int32
   var stdout: String
   var stderr: String
+  /// True when the child died of a signal (a crash), not by exiting.
+  var signalled = false
 }
 
 /// Runs `executable` with `arguments`, `stdin` piped in, and `environment` added.
 func run(_ executable: String, _ arguments: [String], stdin: String? = nil, environment: [String: String] = [:], directory: URL? = nil) throws -> RunResult {
+  try run(executable, arguments, stdinBytes: Array((stdin ?? "").utf8), environment: environment, directory: directory)
+}
+
+/// Runs `executable` with `arguments`, the raw `stdinBytes` piped in (any bytes, valid UTF-8
+/// or not), and `environment` added.
+func run(_ executable: String, _ arguments: [String], stdinBytes: [UInt8], environment: [String: String] = [:], directory: URL? = nil) throws -> RunResult {
   let p = Process()
   p.executableURL = URL(fileURLWithPath: executable)
   p.arguments = arguments
@@ -58,7 +66,7 @@ func run(_ executable: String, _ arguments: [String], stdin: String? = nil, envi
   let group = DispatchGroup()
   let errorBytes = PipeBytes()
   let input = inp.fileHandleForWriting
-  let stdinBytes = Data((stdin ?? "").utf8)
+  let stdinBytes = Data(stdinBytes)
   signal(SIGPIPE, SIG_IGN)  // a child that exits without reading its input must not kill the tests
   DispatchQueue.global().async(group: group) {
     if !stdinBytes.isEmpty { try? input.write(contentsOf: stdinBytes) }
@@ -69,7 +77,8 @@ func run(_ executable: String, _ arguments: [String], stdin: String? = nil, envi
   let o = out.fileHandleForReading.readDataToEndOfFile()
   group.wait()
   p.waitUntilExit()
-  return RunResult(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: errorBytes.data, as: UTF8.self))
+  return RunResult(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: errorBytes.data, as: UTF8.self),
+                   signalled: p.terminationReason == .uncaughtSignal)
 }
 
 /// The bytes one background reader collected; read only after its `DispatchGroup` is done.
