@@ -365,6 +365,7 @@ struct PlaceRun {
 
   /// The longest township starting at `i` of the current county, else of the counties named
   /// earlier (newest first).
+  @inline(__always)
   mutating func townshipMatch(at i: Int) -> (index: Int, end: Int, county: Int32)? {
     // Most positions: no township of the current or a known county starts with this scalar.
     let v = text[i].value
@@ -375,6 +376,13 @@ struct PlaceRun {
       if townTableFor != county { loadTownTable() }
       if townBloom[word] & bit == 0 { return nil }
     }
+    return townshipCandidate(at: i)
+  }
+
+  /// `townshipMatch` past its bloom test.
+  @inline(never)
+  mutating func townshipCandidate(at i: Int) -> (index: Int, end: Int, county: Int32)? {
+    let v = text[i].value
     if lastTown.at == i && lastTown.county == county { return lastTown.result }
     var result: (index: Int, end: Int, county: Int32)? = nil
     if county >= 0, let t = townshipLookup(at: i) { result = (t.index, t.end, county) }
