@@ -20,20 +20,33 @@ public enum Normalizer {
     let src = scalars(of: original)
     var s: [Unicode.Scalar] = []
     var o: [Int32] = []
-    s.reserveCapacity(src.count)
-    o.reserveCapacity(src.count)
     firstPass(src, &s, &o)
     var repair = SpaceRepair(scalars: s)
+    s = []
     repair.run()
-    var outS: [Unicode.Scalar] = []
-    var outO: [Int32] = []
-    outS.reserveCapacity(s.count)
-    outO.reserveCapacity(s.count)
-    let del = repair.deleted
     let fixed = repair.scalars
-    for k in 0..<fixed.count where !del[k] {
-      outS.append(fixed[k])
-      outO.append(o[k])
+    let m = fixed.count
+    var kept = 0
+    let outS: [Unicode.Scalar]
+    let outO: [Int32]
+    // Kept scalars and their origins, written in place (one pass, no per-element append).
+    (outS, outO) = repair.deleted.withUnsafeBufferPointer { del in
+      fixed.withUnsafeBufferPointer { fx in
+        o.withUnsafeBufferPointer { ob in
+          let scalars = [Unicode.Scalar](unsafeUninitializedCapacity: m) { sb, sc in
+            var w = 0
+            for k in 0..<m where !del[k] { sb[w] = fx[k]; w &+= 1 }
+            sc = w
+            kept = w
+          }
+          let origins = [Int32](unsafeUninitializedCapacity: kept) { obuf, oc in
+            var w = 0
+            for k in 0..<m where !del[k] { obuf[w] = ob[k]; w &+= 1 }
+            oc = w
+          }
+          return (scalars, origins)
+        }
+      }
     }
     return NormalizedText(scalars: outS, origins: outO, originalCount: src.count)
   }
@@ -75,61 +88,101 @@ public enum Normalizer {
   }
 
   /// Character-level pass: line ends, invisible characters, full-width forms, 繁→简, stray pinyin.
+  /// Writes straight into buffers sized for the input: the common scalar (plain simplified
+  /// Chinese, ASCII) costs two table reads and two stores.
   static func firstPass(_ src: [Unicode.Scalar], _ s: inout [Unicode.Scalar], _ o: inout [Int32]) {
+    let n = src.count
+    // Phrases map to replacements of their own length (OpenCC t2s); the slack only guards
+    // against a longer one, which is then skipped for the character map.
+    let capacity = n + 64
+    var written = 0
+    var outS: [Unicode.Scalar] = []
+    let outO = [Int32](unsafeUninitializedCapacity: capacity) { ob, oc in
+      outS = [Unicode.Scalar](unsafeUninitializedCapacity: capacity) { sb, sc in
+        written = fill(src, sb, ob)
+        sc = written
+      }
+      oc = written
+    }
+    s = outS
+    o = outO
+  }
+
+  /// `firstPass` into `sb`/`ob` (capacity at least `src.count`); returns the count written.
+  private static func fill(_ src: [Unicode.Scalar], _ sb: UnsafeMutableBufferPointer<Unicode.Scalar>,
+                           _ ob: UnsafeMutableBufferPointer<Int32>) -> Int {
     let table = TraditionalTable.shared
     let phrases = TraditionalPhrases.shared
-    let bmp = table.bmp
-    let n = src.count
-    var i = 0
-    while i < n {
-      let u = src[i]
-      let v = u.value
-      if v < 0x80 {
-        if v == 0x0D {
-          if i + 1 < n && src[i + 1].value == 0x0A { i += 1; continue }
-          s.append("\n"); o.append(Int32(truncatingIfNeeded: i)); i += 1; continue
-        }
-        if (v == 0x28 || v == 0x3F), let end = strayPinyinEnd(src, i, previous: s.last) {
-          if v == 0x3F { s.append(u); o.append(Int32(truncatingIfNeeded: i)) }
-          i = end
-          continue
-        }
-        s.append(u); o.append(Int32(truncatingIfNeeded: i)); i += 1; continue
-      }
-      switch v {
-      case 0x200B, 0x200C, 0x200E, 0x200F, 0xFEFF, 0x00AD, 0x2060, 0x202A...0x202E, 0x2066...0x2069:
-        i += 1; continue
-      case 0x3000, 0x00A0, 0x2002...0x200A, 0x202F, 0x205F:
-        s.append(" "); o.append(Int32(truncatingIfNeeded: i)); i += 1; continue
-      case 0xFF08, 0xFFFD:
-        if let end = strayPinyinEnd(src, i, previous: s.last) {
-          if v == 0xFFFD { s.append(u); o.append(Int32(truncatingIfNeeded: i)) }
-          i = end
-          continue
-        }
-      case 0xFF01...0xFF5E where !keepsFullWidth(v):
-        s.append(Unicode.Scalar(UInt8(truncatingIfNeeded: v &- 0xFEE0))); o.append(Int32(truncatingIfNeeded: i)); i += 1; continue
-      default:
-        break
-      }
-      if v >= 0x2E80 {
-        if phrases.mayStartPhrase(v), let p = phrases.phrase(in: src, at: i) {
-          for (k, r) in p.to.enumerated() {
-            s.append(r); o.append(Int32(truncatingIfNeeded: i + min(k, p.length - 1)))
+    let capacity = min(sb.count, ob.count)
+    return src.withUnsafeBufferPointer { S in
+      table.bmp.withUnsafeBufferPointer { bmp in
+        phrases.phraseStarts.withUnsafeBufferPointer { starts in
+          let n = S.count
+          var i = 0
+          var k = 0
+          @inline(__always) func put(_ u: Unicode.Scalar, _ at: Int) {
+            sb[k] = u
+            ob[k] = Int32(truncatingIfNeeded: at)
+            k &+= 1
           }
-          i += p.length
-          continue
-        }
-        if v >= TraditionalTable.bmpBase && v < TraditionalTable.bmpEnd {
-          let m = bmp[Int(v &- TraditionalTable.bmpBase)]
-          if m != 0, let r = Unicode.Scalar(m) { s.append(r) } else { s.append(u) }
-          o.append(Int32(truncatingIfNeeded: i)); i += 1; continue
-        }
-        if let m = table.simplified(v), let r = Unicode.Scalar(m) {
-          s.append(r); o.append(Int32(truncatingIfNeeded: i)); i += 1; continue
+          while i < n {
+            let u = S[i]
+            let v = u.value
+            if v < 0x80 {
+              if v == 0x0D {
+                if i + 1 < n && S[i + 1].value == 0x0A { i += 1; continue }
+                put("\n", i); i += 1; continue
+              }
+              if (v == 0x28 || v == 0x3F), let end = strayPinyinEnd(src, i, previous: k > 0 ? sb[k - 1] : nil) {
+                if v == 0x3F { put(u, i) }
+                i = end
+                continue
+              }
+              put(u, i); i += 1; continue
+            }
+            if v >= 0x3400 && v < 0xA000 {
+              // CJK ideographs: phrase starts, then the character map.
+              if starts[Int(v >> 6)] & (1 << UInt64(v & 63)) != 0, let p = phrases.phrase(in: src, at: i),
+                k + p.to.count <= capacity {
+                for (j, r) in p.to.enumerated() { put(r, i + min(j, p.length - 1)) }
+                i += p.length
+                continue
+              }
+              let m = bmp[Int(v &- TraditionalTable.bmpBase)]
+              if m != 0, let r = Unicode.Scalar(m) { put(r, i) } else { put(u, i) }
+              i += 1; continue
+            }
+            switch v {
+            case 0x200B, 0x200C, 0x200E, 0x200F, 0xFEFF, 0x00AD, 0x2060, 0x202A...0x202E, 0x2066...0x2069:
+              i += 1; continue
+            case 0x3000, 0x00A0, 0x2002...0x200A, 0x202F, 0x205F:
+              put(" ", i); i += 1; continue
+            case 0xFF08, 0xFFFD:
+              if let end = strayPinyinEnd(src, i, previous: k > 0 ? sb[k - 1] : nil) {
+                if v == 0xFFFD { put(u, i) }
+                i = end
+                continue
+              }
+            case 0xFF01...0xFF5E where !keepsFullWidth(v):
+              put(Unicode.Scalar(UInt8(truncatingIfNeeded: v &- 0xFEE0)), i); i += 1; continue
+            default:
+              break
+            }
+            if v >= 0x2E80 {
+              if phrases.mayStartPhrase(v), let p = phrases.phrase(in: src, at: i), k + p.to.count <= capacity {
+                for (j, r) in p.to.enumerated() { put(r, i + min(j, p.length - 1)) }
+                i += p.length
+                continue
+              }
+              if let m = table.simplified(v), let r = Unicode.Scalar(m) {
+                put(r, i); i += 1; continue
+              }
+            }
+            put(u, i); i += 1
+          }
+          return k
         }
       }
-      s.append(u); o.append(Int32(truncatingIfNeeded: i)); i += 1
     }
   }
 

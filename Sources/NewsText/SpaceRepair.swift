@@ -56,35 +56,55 @@ struct SpaceRepair {
     "年月日号时分秒点亿万千百十元角位个名人户家项亩米吨度倍次届期条件台辆座所栋层岁天周季批场篇部份张倍克斤公里平方立余多".unicodeScalars.map(\.value))
 
   mutating func run() {
+    // Which scalars the emphasis and punctuation rules act on occur at all (most news has
+    // neither `**` nor ASCII punctuation left after the first pass).
+    var stars = false
+    var punctuation = false
+    scalars.withUnsafeBufferPointer { b in
+      for u in b {
+        let c = u.value
+        guard c < 0x40 else { continue }
+        if c == 0x2A { stars = true } else if c == 0x2C || c == 0x3B || c == 0x3A || c == 0x21 || c == 0x3F || c == 0x22 { punctuation = true }
+      }
+    }
     var lines = splitLines()
-    removeEmphasis(&lines)
+    if stars { removeEmphasis(&lines) }
     repairSpaces(&lines)
     joinPages(lines)
-    canonicalPunctuation()
+    if punctuation { canonicalPunctuation() }
   }
 
   func splitLines() -> [Line] {
     var lines: [Line] = []
-    var start = 0
-    let n = scalars.count
-    var k = 0
-    while k <= n {
-      if k == n || scalars[k].value == 0x0A {
-        var line = Line(start: start, end: k)
-        var commas = 0
-        var nonSpace = 0
-        for j in start..<k {
-          let c = scalars[j].value
-          if !Self.space(c) && c != 0x3000 { nonSpace += 1 }
-          if c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0xFF1B { line.prose = true }
-          if c == 0xFF0C || c == 0x2C || c == 0x3B { commas += 1 }
+    scalars.withUnsafeBufferPointer { b in
+      var start = 0
+      let n = b.count
+      var commas = 0
+      var nonSpace = 0
+      var prose = false
+      var k = 0
+      while k <= n {
+        let c = k < n ? b[k].value : 0x0A
+        if c == 0x0A {
+          var line = Line(start: start, end: k)
+          line.blank = nonSpace == 0
+          line.prose = prose || (commas > 0 && nonSpace >= 20)
+          lines.append(line)
+          start = k + 1
+          commas = 0
+          nonSpace = 0
+          prose = false
+        } else {
+          if !Self.space(c) && c != 0x3000 { nonSpace &+= 1 }
+          if c >= 0x3002 {
+            if c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0xFF1B { prose = true }
+            if c == 0xFF0C { commas &+= 1 }
+          } else if c == 0x2C || c == 0x3B {
+            commas &+= 1
+          }
         }
-        line.blank = nonSpace == 0
-        if commas > 0 && nonSpace >= 20 { line.prose = true }
-        lines.append(line)
-        start = k + 1
+        k += 1
       }
-      k += 1
     }
     return lines
   }

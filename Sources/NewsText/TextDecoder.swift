@@ -106,6 +106,38 @@ public enum TextDecoder {
 
   /// Final check on decoded text: NUL or many control characters mean binary.
   static func checkDecoded(_ s: String) -> Result<String, DecodeError> {
+    // The same count over the UTF-8 bytes (the string is valid UTF-8): no scalar decoding.
+    var text = s
+    let verdict = text.withUTF8 { bytes -> DecodeError? in
+      let n = bytes.count
+      var i = 0
+      var k = 0
+      var controls = 0
+      while i < n {
+        let b = bytes[i]
+        if b < 0x80 {
+          if b == 0 { return .binary("binary data (NUL character at offset \(k))") }
+          if (b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0C && b != 0x1B) || b == 0x7F { controls &+= 1 }
+          i &+= 1
+        } else {
+          // U+0080…U+009F (C1 controls) are C2 80…C2 9F.
+          if b == 0xC2 && i + 1 < n && bytes[i + 1] < 0xA0 { controls &+= 1 }
+          i &+= b < 0xE0 ? 2 : (b < 0xF0 ? 3 : 4)
+        }
+        k &+= 1
+        if k >= sampleSize { break }
+      }
+      if controls > 8 && controls * 100 > k {
+        return .binary("binary data (\(controls) control characters in the first \(k))")
+      }
+      return nil
+    }
+    if let verdict { return .failure(verdict) }
+    return .success(text)
+  }
+
+  /// `checkDecoded` over scalars (the definition the byte count above follows).
+  static func checkDecodedByScalars(_ s: String) -> Result<String, DecodeError> {
     var k = 0
     var controls = 0
     for u in s.unicodeScalars {

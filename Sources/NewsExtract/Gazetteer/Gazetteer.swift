@@ -131,6 +131,12 @@ public final class Gazetteer: PlaceResolver, Sendable {
   }
 
   func resolveByTrie(_ name: String) -> [PlaceRef] {
+    entriesByTrie(name).map { GazetteerIndex.ref($0) }
+  }
+
+  /// The entries `resolveByTrie` decodes, in its order: callers that filter by level first
+  /// decode fewer records.
+  func entriesByTrie(_ name: String) -> [Int32] {
     var key: [Unicode.Scalar] = []
     for s in name.unicodeScalars where s != " " && s != "\u{3000}" { key.append(GazetteerIndex.fold(s)) }
     var hits = trie.lookup(key)
@@ -147,7 +153,7 @@ public final class Gazetteer: PlaceResolver, Sendable {
       if za != zb { return !za }
       return a < b
     }
-    return out.map { GazetteerIndex.ref($0) }
+    return out
   }
 
   /// The division with a statistical code: 2, 4, 6 or 9 digits (`14`, `1410`, `141002`, `141002201`).

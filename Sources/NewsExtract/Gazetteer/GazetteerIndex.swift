@@ -123,6 +123,7 @@ public struct GazetteerIndex: PlaceResolver, Sendable {
   /// Traditional → simplified for characters used in names (identity for the rest).
   static func fold(_ s: Unicode.Scalar) -> Unicode.Scalar {
     guard s.value >= 0x80 else { return s }
+    if s.value < 0x10000 && foldKeys[Int(s.value >> 6)] & (1 << UInt64(s.value & 63)) == 0 { return s }
     let table = gazetteerFold
     let p = table.utf8Start
     func hex(_ at: Int) -> UInt32 {
@@ -144,6 +145,21 @@ public struct GazetteerIndex: PlaceResolver, Sendable {
     }
     return s
   }
+
+  /// A bit per BMP scalar that `gazetteerFold` maps (built once): the others skip the search.
+  static let foldKeys: [UInt64] = {
+    var bits = [UInt64](repeating: 0, count: 1024)
+    let p = gazetteerFold.utf8Start
+    for e in 0..<(gazetteerFold.utf8CodeUnitCount / 12) {
+      var v: UInt32 = 0
+      for k in 0..<6 {
+        let c = p[12 * e + k]
+        v = v << 4 | UInt32(c >= 65 ? c - 55 : c - 48)
+      }
+      if v < 0x10000 { bits[Int(v >> 6)] |= 1 << UInt64(v & 63) }
+    }
+    return bits
+  }()
 
   /// The first byte of entry `i`'s record: p c k z n w.
   static func kind(_ i: Int32) -> UInt8 {

@@ -59,12 +59,43 @@ struct StaticTrie: Sendable {
     return -1
   }
 
+  /// Bits of the hashed pairs of first and second scalars of every key of two or more
+  /// scalars (2^18 bits, built once from the edges): most text positions whose first scalar
+  /// starts some key are rejected here, before the binary search of the second step.
+  static let pairs: [UInt64] = {
+    var bits = [UInt64](repeating: 0, count: 1 << (pairBits - 6))
+    let edges = gazetteerTrieEdges.utf8Start
+    for e in edgeStart(0)..<edgeStart(1) {
+      let first = UInt32(number(edges + 6 * e))
+      let node = number(edges + 6 * e + 3)
+      for f in edgeStart(node)..<edgeStart(node + 1) {
+        let h = pairHash(first, UInt32(number(edges + 6 * f)))
+        bits[h >> 6] |= 1 << UInt64(h & 63)
+      }
+    }
+    return bits
+  }()
+
+  static let pairBits = 18
+
+  @inline(__always)
+  static func pairHash(_ a: UInt32, _ b: UInt32) -> Int {
+    Int(((a &* 0x9E37_79B1) ^ (b &* 0x85EB_CA77)) >> UInt32(32 - pairBits))
+  }
+
   /// The longest key starting at `start`: its end offset and the node that holds its hits.
   func longestMatch(in text: [Unicode.Scalar], from start: Int) -> (end: Int, hits: Int32)? {
-    var node = 0
-    var i = start
-    var best: (Int, Int32)? = nil
     let n = text.count
+    guard start >= 0, start < n else { return nil }
+    var node = Self.child(0, text[start].value)
+    if node < 0 { return nil }
+    var i = start + 1
+    var best: (Int, Int32)? = nil
+    if Self.hitStart(node) != Self.hitStart(node + 1) { best = (i, Int32(node)) }
+    if i < n {
+      let h = Self.pairHash(text[start].value, text[i].value)
+      if Self.pairs[h >> 6] & (1 << UInt64(h & 63)) == 0 { return best }
+    }
     while i < n {
       node = Self.child(node, text[i].value)
       if node < 0 { break }

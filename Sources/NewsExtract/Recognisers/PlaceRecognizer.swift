@@ -74,12 +74,10 @@ struct PlaceRun {
   var prevEnd = -1
   var prevEntry: Int32 = -1
   var county: Int32 = -1
-  /// The current county's townships grouped by first scalar: `townSlots` numbers the scalars.
-  var townSlots = ScalarSlots(capacity: 0)
-  var townTable: [[Int32]] = []
+  /// The county whose townships `townBloom` holds.
   var townTableFor: Int32 = -2
-  /// Tables of counties met before in this text: texts switch back and forth between counties.
-  var townTables: [Int32: (ScalarSlots, [[Int32]], [UInt64])] = [:]
+  /// Blooms of counties met before in this text: texts switch back and forth between counties.
+  var townBlooms: [Int32: [UInt64]] = [:]
   /// The last township lookup (position, county, result): the scan asks twice at a position.
   var lastTown: (at: Int, county: Int32, result: (index: Int, end: Int, county: Int32)?) = (-1, -1, nil)
   /// Counties named earlier in the text or the article's, oldest first: a township of one of
@@ -95,9 +93,9 @@ struct PlaceRun {
   var refCache: [Int32: PlaceRef] = [:]
   /// End of a zone's name (通海港区) whose leading short name was refused: skipped whole.
   var zoneSkip = -1
-  /// First scalars of the current county's townships, hashed to 256 bits: most positions
-  /// are rejected before the table lookup.
-  var townBloom = [UInt64](repeating: 0, count: 4)
+  /// First scalars of the current county's townships (of two or more scalars), hashed to
+  /// 4096 bits: most positions are rejected before its townships are compared.
+  var townBloom = [UInt64](repeating: 0, count: 64)
   /// Trie matches shared with other scans of the same text (empty: none).
   var memo = PlaceMatches(count: 0)
 
@@ -109,7 +107,9 @@ struct PlaceRun {
   mutating func setContext(_ c: PlaceContext) {
     func pick(_ name: String?, _ levels: [PlaceLevel]) -> PlaceRef? {
       guard let name, !name.isEmpty else { return nil }
-      let refs = g.resolveByTrie(name).filter { levels.contains($0.level) && $0.code != nil }
+      // Entries filtered by level before their records are decoded.
+      let refs = g.entriesByTrie(name).filter { levels.contains(Gazetteer.level($0)) }
+        .map { GazetteerIndex.ref($0) }.filter { $0.code != nil }
       if let p = ctxProvince, let r = refs.first(where: { $0.province == p }) { return r }
       return refs.first
     }
@@ -119,7 +119,8 @@ struct PlaceRun {
       if ctxProvince == nil { ctxProvince = city.province }
     }
     if let name = c.county, !name.isEmpty {
-      let refs = g.resolveByTrie(name).filter { $0.level == .county && $0.code != nil }
+      let refs = g.entriesByTrie(name).filter { Gazetteer.level($0) == .county }
+        .map { GazetteerIndex.ref($0) }.filter { $0.code != nil }
       let best = refs.first { ($0.city == ctxCity && ctxCity != nil) } ?? refs.first { $0.province == ctxProvince && ctxProvince != nil } ?? (refs.count == 1 ? refs.first : nil)
       if let b = best, let code = b.code, let idx = g.entry(code: code) {
         ctxCounty = idx
@@ -204,8 +205,7 @@ struct PlaceRun {
     let len = r.count
     let adjacentPrev = prevEnd == r.lowerBound ? prevEntry : -1
     var cands: [(Int32, ScalarTrie.Hit.Kind)] = []
-    let word = string(r)
-    let isCommon = PlaceTraps.commonWordAliases.contains(word)
+    let isCommon = PlaceTraps.isCommonWord(text, r)
     // 龙城区域, 开发区域: the 区 belongs to 区域 ("area"), the rest is no division.
     if text[r.upperBound - 1] == "区", r.upperBound < text.count, text[r.upperBound] == "域" { return false }
     for h in hits where h.entry >= 0 {
@@ -274,6 +274,7 @@ struct PlaceRun {
       } else {
         // Unresolved: report a full name without a code; drop an ambiguous short name.
         guard cands.contains(where: { $0.1 == .full }) else { return false }
+        let word = string(r)
         let refs = top.map { entryRef($0) }
         var ref = PlaceRef(name: word, level: refs[0].level)
         if refs.allSatisfy({ $0.province == refs[0].province }) { ref.province = refs[0].province }
@@ -285,7 +286,7 @@ struct PlaceRun {
         return true
       }
     }
-    emit(chosen, r, word)
+    emit(chosen, r, string(r))
     return true
   }
 
@@ -364,11 +365,27 @@ struct PlaceRun {
 
   /// The longest township starting at `i` of the current county, else of the counties named
   /// earlier (newest first).
+  @inline(__always)
   mutating func townshipMatch(at i: Int) -> (index: Int, end: Int, county: Int32)? {
+    // Most positions: no township of the current or a known county starts with this scalar.
+    let v = text[i].value
+    let word = Int((v >> 6) & 63)
+    let bit: UInt64 = 1 << UInt64(v & 63)
+    if knownBloom[word] & bit == 0 {
+      guard county >= 0 else { return nil }
+      if townTableFor != county { loadTownTable() }
+      if townBloom[word] & bit == 0 { return nil }
+    }
+    return townshipCandidate(at: i)
+  }
+
+  /// `townshipMatch` past its bloom test.
+  @inline(never)
+  mutating func townshipCandidate(at i: Int) -> (index: Int, end: Int, county: Int32)? {
+    let v = text[i].value
     if lastTown.at == i && lastTown.county == county { return lastTown.result }
     var result: (index: Int, end: Int, county: Int32)? = nil
     if county >= 0, let t = townshipLookup(at: i) { result = (t.index, t.end, county) }
-    let v = text[i].value
     if result == nil && (knownCounties.count > 1 || (knownCounties.count == 1 && knownCounties[0] != county))
       && knownBloom[Int((v >> 6) & 63)] & (1 << UInt64(v & 63)) != 0 {
       // The newest county first, then the longest name.
@@ -395,40 +412,19 @@ struct PlaceRun {
   }
 
   mutating func townshipLookup(at i: Int) -> (index: Int, end: Int)? {
-    if townTableFor != county, let known = townTables[county] {
-      townTableFor = county
-      (townSlots, townTable, townBloom) = known
-    }
-    if townTableFor != county {
-      townTable = []
-      townSlots = ScalarSlots(capacity: 32)
-      townTableFor = county
-      townBloom = [0, 0, 0, 0]
-      if let r = g.townRange(county) {
-        for t in r {
-          let tw = g.town(Int(t))
-          guard tw.count >= 2 else { continue }
-          let f = g.townScalar(Int(tw.start))
-          let k = Int(townSlots.slot(inserting: f))
-          if k == townTable.count { townTable.append([]) }
-          townTable[k].append(t)
-          townBloom[Int((f.value >> 6) & 3)] |= 1 << UInt64(f.value & 63)
-        }
-      }
-      townTables[county] = (townSlots, townTable, townBloom)
-    }
+    if townTableFor != county { loadTownTable() }
     let v = text[i].value
-    guard townBloom[Int((v >> 6) & 3)] & (1 << UInt64(v & 63)) != 0 else { return nil }
-    let slot = townSlots.slot(text[i])
-    guard slot >= 0 else { return nil }
-    let cands = townTable[Int(slot)]
+    guard townBloom[Int((v >> 6) & 63)] & (1 << UInt64(v & 63)) != 0, let r = g.townRange(county) else { return nil }
+    // The county's townships in order (a few dozen): the first longest full match.
+    let first = text[i]
     var best: (Int, Int)? = nil
-    for t in cands {
+    for t in r {
       let tw = g.town(Int(t))
       let len = Int(tw.count)
+      guard len >= 2, g.townScalar(Int(tw.start)) == first else { continue }
       guard i + len <= text.count, len > (best.map { $0.1 - i } ?? 0) else { continue }
       var ok = true
-      var k = 0
+      var k = 1
       while k < len {
         if text[i + k] != g.townScalar(Int(tw.start) + k) { ok = false; break }
         k += 1
@@ -436,6 +432,27 @@ struct PlaceRun {
       if ok { best = (Int(t), i + len) }
     }
     return best
+  }
+
+  /// Makes the current county's bloom the one `townshipMatch` reads (built once per county
+  /// and text).
+  mutating func loadTownTable() {
+    townTableFor = county
+    if let known = townBlooms[county] {
+      townBloom = known
+      return
+    }
+    var bloom = [UInt64](repeating: 0, count: 64)
+    if let r = g.townRange(county) {
+      for t in r {
+        let tw = g.town(Int(t))
+        guard tw.count >= 2 else { continue }
+        let f = g.townScalar(Int(tw.start)).value
+        bloom[Int((f >> 6) & 63)] |= 1 << UInt64(f & 63)
+      }
+    }
+    townBlooms[county] = bloom
+    townBloom = bloom
   }
 
   mutating func emitTownship(_ t: Int, _ r: Range<Int>, county c: Int32) {

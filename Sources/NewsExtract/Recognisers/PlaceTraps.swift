@@ -34,6 +34,25 @@ enum PlaceTraps {
     "同心", "同德", "朝天", "明光", "团结", "和谐", "富强", "繁荣",
   ]
 
+  /// `commonWordAliases` as packed scalar codes (see `packed`): no `String` is built or
+  /// hashed for a candidate.
+  static let commonWordKeys: Set<UInt64> = Set(commonWordAliases.map { packed(Array($0.unicodeScalars), 0..<$0.unicodeScalars.count) })
+
+  /// Up to three scalars in one integer (21 bits each, after a leading 1), else 0.
+  @inline(__always)
+  static func packed(_ s: [Unicode.Scalar], _ r: Range<Int>) -> UInt64 {
+    guard r.count <= 3, r.lowerBound >= 0, r.upperBound <= s.count else { return 0 }
+    var key: UInt64 = 1
+    for k in r { key = key << 21 | UInt64(s[k].value) }
+    return key
+  }
+
+  /// Whether `s[r]` is one of `commonWordAliases`.
+  @inline(__always)
+  static func isCommonWord(_ s: [Unicode.Scalar], _ r: Range<Int>) -> Bool {
+    r.count <= 3 && commonWordKeys.contains(packed(s, r))
+  }
+
   /// Phrases containing a place name that are not places; matched as blockers and dropped.
   static let blockers: [String] = [
     "长治久安", "大同小异", "世界大同", "太平洋", "中山装", "北海道", "东方红", "幸福安康",
