@@ -33,16 +33,17 @@ import Testing
   @Test func byteKeysOrderAsSortKeys() {
     var texts = Self.samples
     // every pair of the samples joined, so overrides meet other text on both sides
-    for a in Self.samples.prefix(40) { for b in Self.samples.suffix(30) { texts.append(a + b) } }
+    for a in Self.samples.prefix(24) { for b in Self.samples.suffix(20) { texts.append(a + b) } }
     let keys = texts.map { written($0).key }
     let reference = texts.map(Pinyin.sortKey)
+    var disagreements: [String] = []
     for i in texts.indices {
-      for j in texts.indices {
-        let bytes = keys[i].lexicographicallyPrecedes(keys[j])
-        let words = reference[i].lexicographicallyPrecedes(reference[j])
-        #expect(bytes == words, "\(texts[i]) vs \(texts[j])")
+      for j in texts.indices
+      where keys[i].lexicographicallyPrecedes(keys[j]) != reference[i].lexicographicallyPrecedes(reference[j]) {
+        disagreements.append("\(texts[i]) vs \(texts[j])")
       }
     }
+    #expect(disagreements.isEmpty, "\(disagreements.prefix(5))")
   }
 
   /// The dictionary order: `Pinyin.less`, ties by code point.
