@@ -1,50 +1,6 @@
+import Glibc
 import NewsFacts
-
-/// The growing form of one column: values appended as facts arrive, frozen into a `Column`.
-///
-/// Builders keep plain typed arrays (no `Fact`, no `Value`), so a store of millions of facts
-/// costs its columns and dictionaries, not dictionaries per fact. `commit()` reorders a text
-/// dictionary into pinyin order in place (remapping codes only when new values arrived), so
-/// the frozen column and the builder share their arrays until the next append.
-enum ColumnBuilder: Sendable {
-  case text(TextColumnBuilder)
-  case list(ListColumnBuilder)
-  case number(NumberColumnBuilder)
-  case date(DateColumnBuilder)
-  case span(SpanColumnBuilder)
-
-  init(kind: FieldKind) {
-    switch kind {
-    case .text, .place: self = .text(TextColumnBuilder())
-    case .textList: self = .list(ListColumnBuilder())
-    case .integer: self = .number(NumberColumnBuilder(isInteger: true))
-    case .number, .money, .quantity, .area: self = .number(NumberColumnBuilder(isInteger: false))
-    case .date: self = .date(DateColumnBuilder())
-    case .span: self = .span(SpanColumnBuilder())
-    }
-  }
-
-  /// Appends `v` converted to the column's type (`StoreBuilder`'s conversion rules).
-  mutating func append(_ v: Value) {
-    switch self {
-    case .text(var b): self = .text(TextColumnBuilder()); b.append(Convert.text(v)); self = .text(b)
-    case .list(var b): self = .list(ListColumnBuilder()); b.append(Convert.list(v)); self = .list(b)
-    case .number(var b): self = .number(NumberColumnBuilder(isInteger: false)); b.append(Convert.number(v)); self = .number(b)
-    case .date(var b): self = .date(DateColumnBuilder()); b.append(Convert.date(v)); self = .date(b)
-    case .span(var b): self = .span(SpanColumnBuilder()); b.append(Convert.span(v)); self = .span(b)
-    }
-  }
-
-  mutating func commit() -> Column {
-    switch self {
-    case .text(var b): self = .text(TextColumnBuilder()); let c = b.commit(); self = .text(b); return .text(c)
-    case .list(var b): self = .list(ListColumnBuilder()); let c = b.commit(); self = .list(b); return .list(c)
-    case .number(var b): self = .number(NumberColumnBuilder(isInteger: false)); let c = b.commit(); self = .number(b); return .number(c)
-    case .date(var b): self = .date(DateColumnBuilder()); let c = b.commit(); self = .date(b); return .date(c)
-    case .span(let b): return .span(b.commit())
-    }
-  }
-}
+import NewsText
 
 /// The conversions of `StoreBuilder`: values of the wrong shape for a field are converted
 /// where the meaning is plain and dropped otherwise.
@@ -92,73 +48,232 @@ enum Convert {
 
 /// Distinct texts: the committed ones in the frozen dictionary (pinyin order, shared with the
 /// snapshot), the ones added since in arrival order until `sort()` merges them in. Only the
-/// values added since the last commit are kept as `String`s and hashed here; committed values
-/// are found through the frozen dictionary's folded look-up, so after a commit the builder
-/// holds nothing the snapshot does not.
+/// values added since the last commit are kept here (as UTF-8 in one buffer, found through an
+/// open-addressing table of their byte hashes); committed values are found through the frozen
+/// dictionary's folded look-up, so after a commit the builder holds nothing the snapshot does
+/// not.
+///
+/// Values are told apart by their UTF-8 bytes, not by `String` equality (canonical
+/// equivalence, whose hashing normalises non-ASCII text to NFC at every look-up: most of what
+/// adding a fact cost). For extracted text the two agree: the normaliser maps compatibility
+/// forms (full-width letters, Kangxi radicals, compatibility ideographs) to one scalar each and
+/// Chinese characters have no canonical decompositions. They differ only for a Latin letter
+/// written decomposed (`e` + U+0301) beside the same letter precomposed — the normaliser does
+/// not compose to NFC — and there bytes are what the store always used: the frozen
+/// dictionary's `code(exactly:)` and the folded look-up of `where` compare bytes, so a
+/// `String`-keyed batch merged such spellings only until its commit, and showed the row the
+/// other spelling. Now each spelling keeps its own code, the same before and after a commit.
 struct DictionaryBuilder: Sendable {
   /// The committed values: codes `0..<frozen.count`.
   var frozen = TextDictionary.empty
-  /// Values added since: code `frozen.count + i` is `pending[i]`.
-  var pending: [String] = []
-  var pendingFolded: [String] = []
-  var pendingCode: [String: UInt32] = [:]
+  /// Values added since, as UTF-8 one after another: code `frozen.count + i` is value `i`,
+  /// bytes `pendingBytes[pendingEnds[i - 1]..<pendingEnds[i]]`.
+  var pendingBytes: [UInt8] = []
+  var pendingEnds: [UInt32] = []
+  /// The hash of each pending value (probes compare it first; growing the table reuses it).
+  var pendingHashes: [UInt64] = []
+  /// Open-addressing table (linear probing, at most half full): pending index + 1, 0 empty.
+  var slots: [UInt32] = []
 
   /// Committed and pending values.
-  var count: Int { frozen.count + pending.count }
+  var count: Int { frozen.count + pendingEnds.count }
 
   @inline(__always)
   mutating func code(_ s: String) -> UInt32 {
-    if let c = pendingCode[s] { return c }
+    if let c = s.utf8.withContiguousStorageIfAvailable({ code(utf8: $0, s) }) { return c }
+    var copy = s
+    return copy.withUTF8 { code(utf8: $0, s) }
+  }
+
+  /// The code of the value whose UTF-8 is `u` (`s` itself, for the frozen look-up).
+  mutating func code(utf8 u: UnsafeBufferPointer<UInt8>, _ s: String) -> UInt32 {
+    let h = ByteHash.hash(u)
+    if slots.isEmpty { slots = [UInt32](repeating: 0, count: 16) }
+    let mask = slots.count - 1
+    var at = Int(truncatingIfNeeded: h) & mask
+    while true {
+      let c = slots[at]
+      if c == 0 { break }
+      let i = Int(c - 1)
+      if pendingHashes[i] == h && pendingEquals(i, u) { return UInt32(frozen.count + i) }
+      at = (at + 1) & mask
+    }
     if frozen.count > 0, let c = frozen.code(exactly: s) { return c }
-    let c = UInt32(count)
-    pendingCode[s] = c
-    pending.append(s)
-    pendingFolded.append(TextOrder.fold(s))
-    return c
+    let i = pendingEnds.count
+    pendingBytes.append(contentsOf: u)
+    pendingEnds.append(UInt32(truncatingIfNeeded: pendingBytes.count))
+    pendingHashes.append(h)
+    slots[at] = UInt32(i + 1)
+    if (i + 1) * 2 > slots.count { grow() }
+    return UInt32(frozen.count + i)
+  }
+
+  @inline(__always)
+  private func pendingRange(_ i: Int) -> Range<Int> {
+    (i == 0 ? 0 : Int(pendingEnds[i - 1]))..<Int(pendingEnds[i])
+  }
+
+  private func pendingEquals(_ i: Int, _ u: UnsafeBufferPointer<UInt8>) -> Bool {
+    let r = pendingRange(i)
+    guard r.count == u.count else { return false }
+    if r.isEmpty { return true }
+    return pendingBytes.withUnsafeBufferPointer { b in memcmp(b.baseAddress! + r.lowerBound, u.baseAddress!, r.count) == 0 }
+  }
+
+  /// Doubles the table, placing every pending value again by its stored hash.
+  private mutating func grow() {
+    let size = slots.count * 2
+    let mask = size - 1
+    var fresh = [UInt32](repeating: 0, count: size)
+    for (i, h) in pendingHashes.enumerated() {
+      var at = Int(truncatingIfNeeded: h) & mask
+      while fresh[at] != 0 { at = (at + 1) & mask }
+      fresh[at] = UInt32(i + 1)
+    }
+    slots = fresh
   }
 
   /// Merges the pending values into the frozen dictionary; returns old code → new code when
   /// codes moved, nil when they did not.
+  ///
+  /// Each pending value's pinyin sort key (`Pinyin.writeSortKey`, bytes compared with
+  /// `memcmp`; its order is `TextDictionary.before`, and values are distinct, so keys are too)
+  /// and its folded form are made in one pass over its bytes, all into two flat buffers; the
+  /// committed values' keys are made one at a time during the merge.
   mutating func sort() -> [UInt32]? {
-    guard !pending.isEmpty else { return nil }
+    let m = pendingEnds.count
+    guard m > 0 else { return nil }
     let old = frozen.count
-    let n = old + pending.count
-    let ps = pending
-    var fresh = Array(0..<ps.count)
-    // Sort keys made once per value (`TextDictionary.before` is their order; values are
-    // distinct, so keys are too): comparing strings made them again at every comparison.
-    let keys = ps.map(TextOrder.sortKey)
-    fresh.sort { keys[$0].lexicographicallyPrecedes(keys[$1]) }
-    // Merge the sorted old codes 0..<old with the sorted new ones (pending index + old).
-    var order: [UInt32] = []
-    order.reserveCapacity(n)
-    var i = 0, j = 0
-    var oldKey: [UInt32] = old > 0 ? TextOrder.sortKey(frozen.values[0]) : []
-    while i < old && j < fresh.count {
-      if keys[fresh[j]].lexicographicallyPrecedes(oldKey) {
-        order.append(UInt32(old + fresh[j])); j += 1
-      } else {
-        order.append(UInt32(i)); i += 1
-        if i < old { oldKey = TextOrder.sortKey(frozen.values[i]) }
+    let n = old + m
+    let total = pendingBytes.count
+    var keyEnds = [Int](repeating: 0, count: m)
+    var foldEnds = [UInt32](repeating: 0, count: m)
+    var foldChanged = false
+    var foldedBytes: [UInt8] = []
+    let keyBytes = [UInt8](unsafeUninitializedCapacity: Pinyin.sortKeyCapacity(utf8Count: total) + 4 * m) { kb, kc in
+      foldedBytes = [UInt8](unsafeUninitializedCapacity: Pinyin.foldedCapacity(utf8Count: total)) { fb, fc in
+        pendingBytes.withUnsafeBufferPointer { src in
+          var k = 0, f = 0, start = 0
+          for i in 0..<m {
+            let end = Int(pendingEnds[i])
+            let text = UnsafeBufferPointer(start: src.baseAddress.map { $0 + start }, count: end - start)
+            let r = Pinyin.writeSortKey(text, key: kb.baseAddress! + k, folded: fb.baseAddress! + f)
+            k += r.keyCount
+            f += r.foldedCount
+            if r.foldChanged { foldChanged = true }
+            keyEnds[i] = k
+            foldEnds[i] = UInt32(truncatingIfNeeded: f)
+            start = end
+          }
+          kc = k
+          fc = f
+        }
       }
     }
-    while i < old { order.append(UInt32(i)); i += 1 }
-    while j < fresh.count { order.append(UInt32(old + fresh[j])); j += 1 }
+    var order: [UInt32] = []
+    order.reserveCapacity(n)
+    keyBytes.withUnsafeBufferPointer { kb in
+      keyEnds.withUnsafeBufferPointer { ke in
+        let base = kb.baseAddress!
+        @inline(__always) func key(_ i: Int) -> (UnsafePointer<UInt8>, Int) {
+          let s = i == 0 ? 0 : ke[i - 1]
+          return (base + s, ke[i] - s)
+        }
+        var fresh = Array(0..<m)
+        fresh.sort { a, b in
+          let (pa, la) = key(a), (pb, lb) = key(b)
+          return ByteOrder.less(pa, la, pb, lb)
+        }
+        // Merge the sorted old codes 0..<old with the sorted new ones (pending index + old).
+        var scratch = [UInt8](repeating: 0, count: 64)
+        var scratchFolded = [UInt8](repeating: 0, count: 32)
+        var oldLength = 0
+        func oldKey(_ i: Int) {
+          frozen.values.withUTF8(i) { u in
+            let need = Pinyin.sortKeyCapacity(utf8Count: u.count)
+            if scratch.count < need { scratch = [UInt8](repeating: 0, count: need * 2) }
+            let needFolded = Pinyin.foldedCapacity(utf8Count: u.count)
+            if scratchFolded.count < needFolded { scratchFolded = [UInt8](repeating: 0, count: needFolded * 2) }
+            oldLength = scratch.withUnsafeMutableBufferPointer { sk in
+              scratchFolded.withUnsafeMutableBufferPointer { sf in
+                Pinyin.writeSortKey(u, key: sk.baseAddress!, folded: sf.baseAddress!).keyCount
+              }
+            }
+          }
+        }
+        var i = 0, j = 0
+        if old > 0 { oldKey(0) }
+        while i < old && j < m {
+          let (pn, ln) = key(fresh[j])
+          let newFirst = scratch.withUnsafeBufferPointer { ByteOrder.less(pn, ln, $0.baseAddress!, oldLength) }
+          if newFirst {
+            order.append(UInt32(old + fresh[j])); j += 1
+          } else {
+            order.append(UInt32(i)); i += 1
+            if i < old { oldKey(i) }
+          }
+        }
+        while i < old { order.append(UInt32(i)); i += 1 }
+        while j < m { order.append(UInt32(old + fresh[j])); j += 1 }
+      }
+    }
     var moved = false
     for (k, c) in order.enumerated() where Int(c) != k { moved = true; break }
-    let fv = frozen.values, ff = frozen.folded, pf = pendingFolded
-    let value: (UInt32) -> String = { c in Int(c) < old ? fv[Int(c)] : ps[Int(c) - old] }
-    let folded: (UInt32) -> String = { c in Int(c) < old ? ff[Int(c)] : pf[Int(c) - old] }
-    let values = StringTable(order.lazy.map(value))
-    let foldedValues = StringTable(order.lazy.map(folded))
-    frozen = TextDictionary(values: values, folded: foldedValues == values ? values : foldedValues)
-    pending = []
-    pendingFolded = []
-    pendingCode = [:]
+    let values = StringTable.gather(order, old: frozen.values, new: pendingBytes, newEnds: pendingEnds)
+    let folded: StringTable
+    if !foldChanged && frozen.folded == frozen.values {
+      folded = values
+    } else {
+      let f = StringTable.gather(order, old: frozen.folded, new: foldedBytes, newEnds: foldEnds)
+      folded = f == values ? values : f
+    }
+    frozen = TextDictionary(values: values, folded: folded)
+    pendingBytes = []
+    pendingEnds = []
+    pendingHashes = []
+    slots = []
     guard moved else { return nil }
     var perm = [UInt32](repeating: 0, count: n)
     for (k, c) in order.enumerated() { perm[Int(c)] = UInt32(k) }
     return perm
+  }
+}
+
+/// The hash of the pending-values table: eight bytes at a time, each word folded in by a
+/// 64×64→128-bit multiply (high ^ low), so a long sentence costs a few instructions per word.
+enum ByteHash {
+  @inline(__always)
+  static func mix(_ x: UInt64) -> UInt64 {
+    let m = x.multipliedFullWidth(by: 0x9E37_79B9_7F4A_7C15)
+    return m.high ^ m.low
+  }
+
+  static func hash(_ b: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    let n = b.count
+    var h: UInt64 = 0xA076_1D64_78BD_642F ^ UInt64(n)
+    guard let p = b.baseAddress, n > 0 else { return mix(h) }
+    let raw = UnsafeRawPointer(p)
+    var i = 0
+    while i + 8 <= n {
+      h = mix(h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+      i += 8
+    }
+    if i < n {
+      var w: UInt64 = 0
+      var shift: UInt64 = 0
+      while i < n { w |= UInt64(p[i]) << shift; shift += 8; i += 1 }
+      h = mix(h ^ w ^ 0xE703_7ED1_A0B4_28DB)
+    }
+    return mix(h ^ 0x8EBC_6AF0_9C88_C6E3)
+  }
+}
+
+/// Byte-string order: `memcmp` over the common length, then the shorter first.
+enum ByteOrder {
+  @inline(__always)
+  static func less(_ a: UnsafePointer<UInt8>, _ la: Int, _ b: UnsafePointer<UInt8>, _ lb: Int) -> Bool {
+    let c = memcmp(a, b, min(la, lb))
+    return c != 0 ? c < 0 : la < lb
   }
 }
 

@@ -59,8 +59,8 @@ public struct FactWriter: Sendable {
   /// Appends a fact: entity, fields (any order), later sources.
   public mutating func fact(_ f: Fact) {
     u8(UInt8(truncatingIfNeeded: Entity.allCases.firstIndex(of: f.entity) ?? 0))
-    u32(UInt32(truncatingIfNeeded: f.fields.count))
-    for (k, v) in f.fields { string(k); value(v) }
+    u32(UInt32(truncatingIfNeeded: f.fieldCount))
+    f.forEachField { k, v in string(k); value(v) }
     u32(UInt32(truncatingIfNeeded: f.moreSources.count))
     for s in f.moreSources {
       string(s.doc); i64(s.article); string(s.evidence)
@@ -238,11 +238,10 @@ public struct FactReader {
 
   public mutating func fact() -> Fact? {
     guard let e = u8(), Int(e) < Entity.allCases.count, let n = count(minBytes: 5) else { failed = true; return nil }
-    var fields: [String: Value] = [:]
-    fields.reserveCapacity(n)
+    var f = Fact(Entity.allCases[Int(e)])
     for _ in 0..<n {
       guard let k = string(), let v = value() else { return nil }
-      fields[k] = v
+      f[k] = v
     }
     guard let m = count(minBytes: 32) else { return nil }
     var more: [Source] = []
@@ -251,7 +250,8 @@ public struct FactReader {
       guard lo <= hi else { failed = true; return nil }
       more.append(Source(doc: doc, article: article, evidence: evidence, span: lo..<hi))
     }
-    return Fact(Entity.allCases[Int(e)], fields, moreSources: more)
+    f.moreSources = more
+    return f
   }
 
   public mutating func facts() -> [Fact]? {

@@ -19,10 +19,15 @@ public struct StoreBuilder: Sendable {
     tables = Entity.allCases.map { TableBuilder(entity: $0) }
   }
 
-  private static func position(_ e: Entity) -> Int { Entity.allCases.firstIndex(of: e) ?? 0 }
-
   /// Adds one fact.
-  public mutating func add(_ fact: Fact) { tables[Self.position(fact.entity)].add(fact) }
+  public mutating func add(_ fact: Fact) { tables[fact.entity.ordinal].add(fact) }
+
+  /// Adds one fact as if its `id` were `id` and its article numbers (an integer `article` and
+  /// those of `moreSources`) were moved on by `articleBase`: a document's facts numbered as the
+  /// corpus numbers them, without copying each fact to change it.
+  public mutating func add(_ fact: Fact, id: Int64, articleBase: Int64) {
+    tables[fact.entity.ordinal].add(fact, id: id, articleBase: articleBase)
+  }
 
   /// Adds facts in order.
   public mutating func add(contentsOf more: [Fact]) {
@@ -33,14 +38,14 @@ public struct StoreBuilder: Sendable {
   public var rowCount: Int { tables.reduce(0) { $0 + $1.rowCount } }
 
   /// Rows added so far to the table of `entity`.
-  public func rowCount(of entity: Entity) -> Int { tables[Self.position(entity)].rowCount }
+  public func rowCount(of entity: Entity) -> Int { tables[entity.ordinal].rowCount }
 
   /// Every fact added so far, in order, per entity, rebuilt from the columns (ids as given;
   /// allocates: tests and debugging only).
   public func facts(of entity: Entity) -> [Fact] {
     var copy = self
     let t = copy.commit().table(entity)
-    let missing = Set(tables[Self.position(entity)].missingIDs)
+    let missing = Set(tables[entity.ordinal].missingIDs)
     return (0..<t.rowCount).map { r in
       var f = t.fact(at: r)
       if missing.contains(UInt32(r)) { f["id"] = .null }
@@ -75,13 +80,27 @@ public struct StoreBuilder: Sendable {
   }
 }
 
-/// One entity's table being built: a column builder per schema field.
+/// One entity's table being built: a typed column builder per schema field.
+///
+/// The builders live in one array per type (`slots` says which array and index each field
+/// uses), so appending a value mutates its builder in place: no enum payload taken out and put
+/// back per value.
 struct TableBuilder: Sendable {
+  /// Where a field's builder is: the array of its type and the index in it.
+  enum Slot: Sendable {
+    case text(Int), list(Int), number(Int), date(Int), span(Int)
+  }
+
   let entity: Entity
   let fields: [FieldSpec]
-  private let fieldIndex: [String: Int]
   private let idColumn: Int?
-  private var columns: [ColumnBuilder]
+  private let articleColumn: Int?
+  private let slots: [Slot]
+  private var texts: [TextColumnBuilder] = []
+  private var lists: [ListColumnBuilder] = []
+  private var numbers: [NumberColumnBuilder] = []
+  private var dates: [DateColumnBuilder] = []
+  private var spans: [SpanColumnBuilder] = []
   private(set) var rowCount = 0
   /// Rows added without an id; they get ids after the largest at commit.
   private(set) var missingIDs: [UInt32] = []
@@ -91,26 +110,59 @@ struct TableBuilder: Sendable {
   init(entity: Entity) {
     self.entity = entity
     fields = Schema.fields(of: entity)
-    var m: [String: Int] = [:]
-    m.reserveCapacity(fields.count)
-    for (i, f) in fields.enumerated() { m[f.name] = i }
-    fieldIndex = m
-    idColumn = m["id"]
-    columns = fields.map { ColumnBuilder(kind: $0.kind) }
-  }
-
-  mutating func add(_ fact: Fact) {
-    let row = UInt32(truncatingIfNeeded: rowCount)
-    for i in columns.indices {
-      let name = fields[i].name
-      if i == idColumn {
-        let v = Convert.number(fact[name]).flatMap { Int64(exactly: $0.rounded()) }
-        if let v { maxID = max(maxID, v); columns[i].append(.integer(v)) } else { missingIDs.append(row); columns[i].append(.null) }
-      } else {
-        columns[i].append(fact.fields[name] ?? .null)
+    idColumn = fields.firstIndex { $0.name == "id" }
+    articleColumn = fields.firstIndex { $0.name == "article" }
+    var slots: [Slot] = []
+    slots.reserveCapacity(fields.count)
+    for f in fields {
+      switch f.kind {
+      case .text, .place: slots.append(.text(texts.count)); texts.append(TextColumnBuilder())
+      case .textList: slots.append(.list(lists.count)); lists.append(ListColumnBuilder())
+      case .integer: slots.append(.number(numbers.count)); numbers.append(NumberColumnBuilder(isInteger: true))
+      case .number, .money, .quantity, .area: slots.append(.number(numbers.count)); numbers.append(NumberColumnBuilder(isInteger: false))
+      case .date: slots.append(.date(dates.count)); dates.append(DateColumnBuilder())
+      case .span: slots.append(.span(spans.count)); spans.append(SpanColumnBuilder())
       }
     }
-    if !fact.moreSources.isEmpty { moreSources[row] = fact.moreSources }
+    self.slots = slots
+  }
+
+  mutating func add(_ fact: Fact) { add(fact, id: nil, articleBase: 0) }
+
+  /// Adds `fact`, with `id` in place of its own when given and an integer `article` (and the
+  /// articles of `moreSources`) moved on by `articleBase`.
+  mutating func add(_ fact: Fact, id: Int64?, articleBase: Int64) {
+    let row = UInt32(truncatingIfNeeded: rowCount)
+    // Facts of this table's entity hold their values by schema position, as the columns are.
+    let positional = fact.entity == entity
+    for i in slots.indices {
+      var v = positional ? fact.value(at: i) : fact[fields[i].name]
+      if i == idColumn, let id { v = .integer(id) }
+      if i == articleColumn, articleBase != 0, case .integer(let a) = v { v = .integer(a + articleBase) }
+      switch slots[i] {
+      case .text(let k): texts[k].append(Convert.text(v))
+      case .list(let k): lists[k].append(Convert.list(v))
+      case .number(let k):
+        if i == idColumn {
+          if let id = Convert.number(v).flatMap({ Int64(exactly: $0.rounded()) }) {
+            maxID = max(maxID, id)
+            numbers[k].append(Double(id))
+          } else {
+            missingIDs.append(row)
+            numbers[k].append(nil)
+          }
+        } else {
+          numbers[k].append(Convert.number(v))
+        }
+      case .date(let k): dates[k].append(Convert.date(v))
+      case .span(let k): spans[k].append(Convert.span(v))
+      }
+    }
+    if !fact.moreSources.isEmpty {
+      var more = fact.moreSources
+      if articleBase != 0 { for k in more.indices { more[k].article += articleBase } }
+      moreSources[row] = more
+    }
     rowCount += 1
   }
 
@@ -129,22 +181,30 @@ struct TableBuilder: Sendable {
 
   mutating func commit() -> Table {
     var cols: [Column] = []
-    cols.reserveCapacity(columns.count)
-    for i in columns.indices {
-      if i == idColumn, !missingIDs.isEmpty, case .number(var b) = columns[i] {
-        // Ids for rows without one: after the largest given id, in row order (on a copy, so a
-        // later fact with a larger id moves them, as when everything is rebuilt).
-        var next = maxID
-        for r in missingIDs {
-          next = next < Int64.max ? next + 1 : next
-          b.values[Int(r)] = Double(next)
-          b.present[Int(r)] = true
+    cols.reserveCapacity(slots.count)
+    for i in slots.indices {
+      switch slots[i] {
+      case .text(let k): cols.append(.text(texts[k].commit()))
+      case .list(let k): cols.append(.list(lists[k].commit()))
+      case .number(let k):
+        if i == idColumn, !missingIDs.isEmpty {
+          // Ids for rows without one: after the largest given id, in row order (on a copy, so a
+          // later fact with a larger id moves them, as when everything is rebuilt).
+          var b = numbers[k]
+          var next = maxID
+          for r in missingIDs {
+            next = next < Int64.max ? next + 1 : next
+            b.values[Int(r)] = Double(next)
+            b.present[Int(r)] = true
+          }
+          b.sorted = SortedRows([])
+          b.sortedRows = 0
+          cols.append(.number(b.commit()))
+        } else {
+          cols.append(.number(numbers[k].commit()))
         }
-        b.sorted = SortedRows([])
-        b.sortedRows = 0
-        cols.append(.number(b.commit()))
-      } else {
-        cols.append(columns[i].commit())
+      case .date(let k): cols.append(.date(dates[k].commit()))
+      case .span(let k): cols.append(.span(spans[k].commit()))
       }
     }
     return Table(entity: entity, rowCount: rowCount, columns: cols, moreSources: moreSources)

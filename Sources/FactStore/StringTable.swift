@@ -20,6 +20,40 @@ public struct StringTable: Sendable, RandomAccessCollection, Equatable {
     self.ends = ends
   }
 
+  /// A table of the given buffers (`ends` ascending, the last one `bytes.count`).
+  init(bytes: [UInt8], ends: [UInt32]) {
+    self.bytes = bytes
+    self.ends = ends
+  }
+
+  /// The table whose string `k` is string `order[k]` of `old` followed by the strings of the
+  /// UTF-8 buffer `new` with its ends `newEnds` (numbered from `old.count` on): copied as
+  /// bytes, no `String` made.
+  static func gather(_ order: [UInt32], old: StringTable, new: [UInt8], newEnds: [UInt32]) -> StringTable {
+    let oldCount = old.count
+    var bytes = [UInt8]()
+    bytes.reserveCapacity(old.bytes.count + new.count)
+    var ends = [UInt32]()
+    ends.reserveCapacity(order.count)
+    old.bytes.withUnsafeBufferPointer { ob in
+      new.withUnsafeBufferPointer { nb in
+        for c in order {
+          let k = Int(c)
+          if k < oldCount {
+            let r = old.range(k)
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: ob[r]))
+          } else {
+            let i = k - oldCount
+            let r = (i == 0 ? 0 : Int(newEnds[i - 1]))..<Int(newEnds[i])
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: nb[r]))
+          }
+          ends.append(UInt32(truncatingIfNeeded: bytes.count))
+        }
+      }
+    }
+    return StringTable(bytes: bytes, ends: ends)
+  }
+
   public var startIndex: Int { 0 }
   public var endIndex: Int { ends.count }
 

@@ -37,7 +37,7 @@ public struct Table: Sendable {
   /// The fact at `row`, rebuilt from the columns (for `why` and tests; allocates).
   public func fact(at row: Int) -> Fact {
     var f = Fact(entity)
-    for (i, spec) in fields.enumerated() { f[spec.name] = columns[i].value(row) }
+    for i in fields.indices { f.setValue(columns[i].value(row), at: i) }
     f.moreSources = moreSources[UInt32(row)] ?? []
     return f
   }

@@ -21,6 +21,20 @@ public enum Entity: String, CaseIterable, Sendable, Hashable, Comparable {
     }
   }
 
+  /// The position of the entity in `allCases`.
+  @inline(__always)
+  public var ordinal: Int {
+    switch self {
+    case .article: return 0
+    case .meeting: return 1
+    case .person: return 2
+    case .place: return 3
+    case .project: return 4
+    case .indicator: return 5
+    case .visit: return 6
+    }
+  }
+
   public static func < (a: Entity, b: Entity) -> Bool {
     allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
   }

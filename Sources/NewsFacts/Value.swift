@@ -114,22 +114,95 @@ public enum Value: Sendable, Hashable, CustomStringConvertible {
 ///
 /// Fields not set are null. `id` is assigned by the store when absent; extracted facts also
 /// carry the provenance fields `doc`, `article`, `evidence` and `span`.
+///
+/// The values of the entity's schema fields are kept by position (`Schema.fields(of:)`) in one
+/// small array, found by name through `Schema.position(of:in:)`, which costs far less than
+/// hashing the name into a dictionary (and a dictionary growing field by field rehashes them
+/// all); names outside the schema, rare, are kept in a dictionary beside it. `fields` shows
+/// both as one dictionary.
 public struct Fact: Sendable, Hashable {
-  public var entity: Entity
-  public var fields: [String: Value]
+  public var entity: Entity {
+    didSet {
+      guard entity != oldValue else { return }
+      let all = Fact.fields(entity: oldValue, values: values, extra: extra)
+      values = Fact.nulls(entity)
+      extra = [:]
+      for (k, v) in all { self[k] = v }
+    }
+  }
+  /// Values by schema position; `.null` where unset.
+  private var values: [Value]
+  /// Values of names outside the schema (never null).
+  private var extra: [String: Value]
   /// Further places the fact was found, beyond the first (whose provenance is in `fields`):
   /// every later mention of a merged person, say. `why` lists them all.
   public var moreSources: [Source]
 
   public init(_ entity: Entity, _ fields: [String: Value] = [:], moreSources: [Source] = []) {
     self.entity = entity
-    self.fields = fields
+    self.values = Fact.nulls(entity)
+    self.extra = [:]
     self.moreSources = moreSources
+    for (k, v) in fields { self[k] = v }
+  }
+
+  @inline(__always)
+  private static func nulls(_ e: Entity) -> [Value] {
+    [Value](repeating: .null, count: Schema.fieldCount(of: e))
+  }
+
+  private static func fields(entity: Entity, values: [Value], extra: [String: Value]) -> [String: Value] {
+    var out = extra
+    let specs = Schema.fields(of: entity)
+    for (i, v) in values.enumerated() where !v.isNull { out[specs[i].name] = v }
+    return out
+  }
+
+  /// Every field that holds a value, by name.
+  public var fields: [String: Value] {
+    get { Fact.fields(entity: entity, values: values, extra: extra) }
+    set {
+      values = Fact.nulls(entity)
+      extra = [:]
+      for (k, v) in newValue { self[k] = v }
+    }
   }
 
   public subscript(_ name: String) -> Value {
-    get { fields[name] ?? .null }
-    set { fields[name] = newValue.isNull ? nil : newValue }
+    get {
+      if let i = Schema.position(of: name, in: entity) { return values[i] }
+      return extra[name] ?? .null
+    }
+    set {
+      if let i = Schema.position(of: name, in: entity) {
+        values[i] = newValue
+      } else {
+        extra[name] = newValue.isNull ? nil : newValue
+      }
+    }
+  }
+
+  /// The value of the field at `position` in `Schema.fields(of: entity)` (`.null` when unset).
+  @inline(__always)
+  public func value(at position: Int) -> Value { values[position] }
+
+  /// Sets the field at `position` in `Schema.fields(of: entity)`.
+  @inline(__always)
+  public mutating func setValue(_ v: Value, at position: Int) { values[position] = v }
+
+  /// Calls `body` with each field that holds a value: schema fields in schema order, then the
+  /// others (in no particular order).
+  public func forEachField(_ body: (String, Value) throws -> Void) rethrows {
+    let specs = Schema.fields(of: entity)
+    for (i, v) in values.enumerated() where !v.isNull { try body(specs[i].name, v) }
+    for (k, v) in extra { try body(k, v) }
+  }
+
+  /// How many fields hold a value.
+  public var fieldCount: Int {
+    var n = extra.count
+    for v in values where !v.isNull { n += 1 }
+    return n
   }
 }
 

@@ -21,8 +21,9 @@ public final class Engine: Sendable {
     var corpus = Corpus()
     /// Every other extracted fact and every directly added fact, as columns.
     var builder = StoreBuilder()
-    /// Per entity, the last id given to an extracted fact (`Corpus` numbering: 1, 2, …).
-    var lastID: [Entity: Int64] = [:]
+    /// Per entity (by `ordinal`), the last id given to an extracted fact (`Corpus` numbering:
+    /// 1, 2, …).
+    var lastID = [Int64](repeating: 0, count: Entity.allCases.count)
     /// Articles numbered so far across the loaded documents.
     var articles: Int64 = 0
     var snapshot: Snapshot = .empty
@@ -228,13 +229,10 @@ public final class Engine: Sendable {
   /// document order, as `Corpus` numbers them); persons and places to the corpus to merge.
   static func add(_ d: DocumentFacts, to s: inout State) {
     let base = s.articles
-    for var f in d.facts {
-      if case .integer(let a) = f["article"] { f["article"] = .integer(a + base) }
-      for k in f.moreSources.indices { f.moreSources[k].article += base }
-      let id = (s.lastID[f.entity] ?? 0) + 1
-      s.lastID[f.entity] = id
-      f["id"] = .integer(id)
-      s.builder.add(f)
+    for f in d.facts {
+      let id = s.lastID[f.entity.ordinal] + 1
+      s.lastID[f.entity.ordinal] = id
+      s.builder.add(f, id: id, articleBase: base)
     }
     // The corpus numbers articles from its own count, which advances by the same amounts.
     s.corpus.add(DocumentFacts(path: d.path, articleCount: d.articleCount, facts: [], people: d.people, places: d.places))

@@ -89,6 +89,156 @@ public enum Pinyin {
     return key
   }
 
+  /// Most bytes `writeSortKey` writes for `n` bytes of UTF-8 (7 per scalar, 4 of separators).
+  @inline(__always)
+  public static func sortKeyCapacity(utf8Count n: Int) -> Int { 7 &* n &+ 4 }
+
+  /// Most bytes `writeSortKey` writes of folded text for `n` bytes of UTF-8 (a scalar's fold
+  /// is never more than twice its own length).
+  @inline(__always)
+  public static func foldedCapacity(utf8Count n: Int) -> Int { 2 &* n }
+
+  /// `sortKey` as bytes, written at `key`, and the folded text (`Fold.fold`) as UTF-8, written
+  /// at `folded`, from one pass over the UTF-8 text `s` (valid UTF-8, as a `String`'s bytes are).
+  /// Returns the lengths written and whether folding changed anything.
+  ///
+  /// The key is `sortKey`'s elements in big-endian bytes: the primary weights and their
+  /// terminating 0 three bytes each, the tone weights and theirs one byte each, the code points
+  /// (+1) three bytes each. Two keys' order as bytes (`memcmp`, then the shorter first) is the
+  /// order of the `sortKey`s: the first element where two keys differ lies in the primary
+  /// section or, when the primaries agree, at the same place in equally long keys, and there
+  /// both keys have an element of the same width at the same offset. Sorting many values needs
+  /// neither an array per value nor a `String` (`DictionaryBuilder.sort` in FactStore).
+  public static func writeSortKey(
+    _ s: UnsafeBufferPointer<UInt8>, key: UnsafeMutablePointer<UInt8>, folded: UnsafeMutablePointer<UInt8>
+  ) -> (keyCount: Int, foldedCount: Int, foldChanged: Bool) {
+    let count = s.count
+    guard let p = s.baseAddress, count > 0 else {
+      key[0] = 0; key[1] = 0; key[2] = 0; key[3] = 0
+      return (4, 0, false)
+    }
+    var n = 0
+    for i in 0..<count where p[i] & 0xC0 != 0x80 { n &+= 1 }
+    let t = PinyinTable.shared
+    let idx = PinyinPlaceNames.Index.shared
+    let tones = key + (3 &* n &+ 3)
+    let points = tones + (n &+ 1)
+    var f = 0
+    var changed = false
+    var hits = 0
+    var override = false
+    var i = 0
+    var k = 0
+    while i < count {
+      let b0 = UInt32(p[i])
+      var v: UInt32
+      if b0 < 0x80 {
+        v = b0; i &+= 1
+      } else if b0 < 0xE0 {
+        v = (b0 & 0x1F) << 6 | UInt32(p[i &+ 1] & 0x3F); i &+= 2
+      } else if b0 < 0xF0 {
+        v = (b0 & 0x0F) << 12 | UInt32(p[i &+ 1] & 0x3F) << 6 | UInt32(p[i &+ 2] & 0x3F); i &+= 3
+      } else {
+        v = (b0 & 0x07) << 18 | UInt32(p[i &+ 1] & 0x3F) << 12 | UInt32(p[i &+ 2] & 0x3F) << 6 | UInt32(p[i &+ 3] & 0x3F)
+        i &+= 4
+      }
+      let u = Unicode.Scalar(v) ?? "\u{FFFD}"
+      let fv = Fold.fold(u).value
+      let primary: UInt32
+      var tone: UInt8 = 1
+      if ScalarClass.isIdeograph(v) {
+        let s0 = t.syllable(fv)
+        let syl = s0 != 0 ? s0 : t.syllable(v)
+        primary = syl != 0 ? 0x20_0000 &+ UInt32(t.rank[syl]) : 0x30_0000 &+ v
+        tone = 1 &+ t.tone[syl]
+      } else {
+        primary = 1 &+ fv
+      }
+      if v >= 0x3400 {
+        // as `PinyinPlaceNames.mayApply`: two members of an override phrase in a row
+        if idx.isMember(fv) { hits &+= 1; if hits >= 2 { override = true } } else { hits = 0 }
+      }
+      let pk = key + 3 &* k
+      pk[0] = UInt8(truncatingIfNeeded: primary >> 16)
+      pk[1] = UInt8(truncatingIfNeeded: primary >> 8)
+      pk[2] = UInt8(truncatingIfNeeded: primary)
+      tones[k] = tone
+      let cp = v &+ 1
+      let pt = points + 3 &* k
+      pt[0] = UInt8(truncatingIfNeeded: cp >> 16)
+      pt[1] = UInt8(truncatingIfNeeded: cp >> 8)
+      pt[2] = UInt8(truncatingIfNeeded: cp)
+      if fv != v { changed = true }
+      f &+= writeUTF8(fv, folded + f)
+      k &+= 1
+    }
+    let pEnd = key + 3 &* n
+    pEnd[0] = 0; pEnd[1] = 0; pEnd[2] = 0
+    tones[n] = 0
+    if override {
+      // An override phrase may apply (`PinyinPlaceNames.keys`): the folded scalars, read back
+      // from the folded bytes, are matched against the phrases and the scalars they cover get
+      // the phrase's readings (the phrases are all Chinese characters).
+      withUnsafeTemporaryAllocation(of: UInt32.self, capacity: n) { fs in
+        var j = 0, q = 0
+        while q < f {
+          let b0 = UInt32(folded[q])
+          var v: UInt32
+          if b0 < 0x80 {
+            v = b0; q &+= 1
+          } else if b0 < 0xE0 {
+            v = (b0 & 0x1F) << 6 | UInt32(folded[q &+ 1] & 0x3F); q &+= 2
+          } else if b0 < 0xF0 {
+            v = (b0 & 0x0F) << 12 | UInt32(folded[q &+ 1] & 0x3F) << 6 | UInt32(folded[q &+ 2] & 0x3F); q &+= 3
+          } else {
+            v = (b0 & 0x07) << 18 | UInt32(folded[q &+ 1] & 0x3F) << 12 | UInt32(folded[q &+ 2] & 0x3F) << 6
+              | UInt32(folded[q &+ 3] & 0x3F)
+            q &+= 4
+          }
+          fs[j] = v
+          j &+= 1
+        }
+        PinyinPlaceNames.forEachOverride(UnsafeBufferPointer(fs)) { at, syl in
+          // the code point section holds the scalar itself (+1)
+          let pt = points + 3 &* at
+          let v = (UInt32(pt[0]) << 16 | UInt32(pt[1]) << 8 | UInt32(pt[2])) &- 1
+          guard ScalarClass.isIdeograph(v) else { return }
+          let primary: UInt32 = syl != 0 ? 0x20_0000 &+ UInt32(t.rank[Int(syl)]) : 0x30_0000 &+ v
+          let pk = key + 3 &* at
+          pk[0] = UInt8(truncatingIfNeeded: primary >> 16)
+          pk[1] = UInt8(truncatingIfNeeded: primary >> 8)
+          pk[2] = UInt8(truncatingIfNeeded: primary)
+          tones[at] = 1 &+ t.tone[Int(syl)]
+        }
+      }
+    }
+    return (7 &* n &+ 4, f, changed)
+  }
+
+  /// Writes the UTF-8 bytes of scalar value `v` at `out`; returns how many.
+  @inline(__always)
+  static func writeUTF8(_ v: UInt32, _ out: UnsafeMutablePointer<UInt8>) -> Int {
+    if v < 0x80 {
+      out[0] = UInt8(truncatingIfNeeded: v)
+      return 1
+    } else if v < 0x800 {
+      out[0] = UInt8(truncatingIfNeeded: 0xC0 | v >> 6)
+      out[1] = UInt8(truncatingIfNeeded: 0x80 | v & 0x3F)
+      return 2
+    } else if v < 0x10000 {
+      out[0] = UInt8(truncatingIfNeeded: 0xE0 | v >> 12)
+      out[1] = UInt8(truncatingIfNeeded: 0x80 | (v >> 6) & 0x3F)
+      out[2] = UInt8(truncatingIfNeeded: 0x80 | v & 0x3F)
+      return 3
+    } else {
+      out[0] = UInt8(truncatingIfNeeded: 0xF0 | v >> 18)
+      out[1] = UInt8(truncatingIfNeeded: 0x80 | (v >> 12) & 0x3F)
+      out[2] = UInt8(truncatingIfNeeded: 0x80 | (v >> 6) & 0x3F)
+      out[3] = UInt8(truncatingIfNeeded: 0x80 | v & 0x3F)
+      return 4
+    }
+  }
+
   /// Toneless syllables of the Chinese characters of `s` (first reading), `ü` written `v`:
   /// `syllables("临汾市") == ["lin", "fen", "shi"]`. Characters without a reading are skipped;
   /// runs of ASCII letters and digits are kept as one lower-cased element.

@@ -79,20 +79,36 @@ enum PinyinPlaceNames {
   /// otherwise the character's first reading (0 where there is none).
   static func keys(_ s: String) -> [UInt16] {
     let t = PinyinTable.shared
-    let idx = Index.shared
     let scalars = Array(s.unicodeScalars)
     let folded = scalars.map { Fold.fold($0).value }
     var out = [UInt16](repeating: 0, count: scalars.count)
+    var covered = [Bool](repeating: false, count: scalars.count)
+    folded.withUnsafeBufferPointer { f in
+      forEachOverride(f) { i, k in out[i] = k; covered[i] = true }
+    }
+    for i in scalars.indices where !covered[i] && ScalarClass.isIdeograph(scalars[i].value) {
+      let k = t.syllable(folded[i])
+      out[i] = UInt16(truncatingIfNeeded: k != 0 ? k : t.syllable(scalars[i].value))
+    }
+    return out
+  }
+
+  /// Calls `body(i, k)` for each scalar `i` of the folded scalars `folded` that an override
+  /// phrase covers, with `k` its syllable index. Phrases are matched from the left, the longest
+  /// first at each place; a match skips the scalars it covers.
+  static func forEachOverride(_ folded: UnsafeBufferPointer<UInt32>, _ body: (Int, UInt16) -> Void) {
+    let idx = Index.shared
+    let count = folded.count
     var i = 0
-    while i < scalars.count {
-      if let entries = idx.byFirst[folded[i]] {
+    while i < count {
+      if idx.isMember(folded[i]), let entries = idx.byFirst[folded[i]] {
         var matched = false
         for e in entries {
-          guard i + e.rest.count < scalars.count else { continue }
+          guard i + e.rest.count < count else { continue }
           var ok = true
           for (j, v) in e.rest.enumerated() where folded[i + 1 + j] != v { ok = false; break }
           if ok {
-            for (j, k) in e.keys.enumerated() { out[i + j] = k }
+            for (j, k) in e.keys.enumerated() { body(i + j, k) }
             i += e.keys.count
             matched = true
             break
@@ -100,12 +116,7 @@ enum PinyinPlaceNames {
         }
         if matched { continue }
       }
-      if ScalarClass.isIdeograph(scalars[i].value) {
-        let k = t.syllable(folded[i])
-        out[i] = UInt16(truncatingIfNeeded: k != 0 ? k : t.syllable(scalars[i].value))
-      }
       i += 1
     }
-    return out
   }
 }

@@ -8,8 +8,8 @@ import NewsFacts
 /// is there.
 public struct Corpus: Sendable {
   private var rows: [Entity: [Fact]] = [:]
-  private var personRows: [String: [Int]] = [:]
-  private var placeRows: [String: Int] = [:]
+  private var personRows: [TextKey: [Int]] = [:]
+  private var placeRows: [TextKey: Int] = [:]
   /// Per person row that has merged another sighting: the documents of its `docs` list.
   private var personDocs: [Int: Set<String>] = [:]
   private var articleCount = 0
@@ -32,11 +32,11 @@ public struct Corpus: Sendable {
     for p in d.people {
       var f = p.fact
       renumber(&f)
-      mergePerson(f, weak: p.placeIsWeak)
+      mergePerson(&f, weak: p.placeIsWeak)
     }
     for var f in d.places {
       renumber(&f)
-      mergePlace(f)
+      mergePlace(&f)
     }
     articleCount += d.articleCount
     documentCount += 1
@@ -70,14 +70,15 @@ public struct Corpus: Sendable {
     return true
   }
 
-  private mutating func mergePerson(_ f: Fact, weak: Bool) {
+  /// Merges the sighting `f` into a compatible row of the same name, or appends it (`f` is
+  /// taken: numbered and moved into the rows).
+  private mutating func mergePerson(_ f: inout Fact, weak: Bool) {
     guard case .text(let name) = f["name"] else { return }
-    let candidates = personRows[name] ?? []
+    let candidates = personRows[TextKey(name)] ?? []
     let target = candidates.first { i in weak || Self.compatible(rows[.person]![i], f) }
     guard let i = target else {
-      var g = f
-      append(&g)
-      personRows[name, default: []].append(rows[.person]!.count - 1)
+      append(&f)
+      personRows[TextKey(name), default: []].append(rows[.person]!.count - 1)
       return
     }
     var docSets = personDocs
@@ -125,17 +126,35 @@ public struct Corpus: Sendable {
     return xs
   }
 
-  private mutating func mergePlace(_ f: Fact) {
+  private mutating func mergePlace(_ f: inout Fact) {
     let key = f["code"].text ?? (f["full_name"].text ?? f["name"].text ?? "")
-    if let i = placeRows[key] {
+    if let i = placeRows[TextKey(key)] {
       withRow(.place, i) { row in
         if case .integer(let n) = row["mentions"] { row["mentions"] = .integer(n + 1) }
         if let src = Self.source(f) { row.moreSources.append(src) }
       }
     } else {
-      var g = f
-      append(&g)
-      placeRows[key] = rows[.place]!.count - 1
+      append(&f)
+      placeRows[TextKey(key)] = rows[.place]!.count - 1
     }
+  }
+}
+
+/// A text compared and hashed by its UTF-8 bytes: a `String` key hashes its text normalised to
+/// NFC at every look-up, which for Chinese names cost far more than the look-up itself. The
+/// keys here are person names (Chinese characters, which have no canonical decompositions, from
+/// normalised text where compatibility ideographs are already unified) and gazetteer codes and
+/// names, so byte equality is canonical equivalence for them; only a Latin name written once
+/// with a decomposed accent and once precomposed (the normaliser does not compose to NFC) now
+/// stays two persons, as the store's dictionaries keep them two values.
+struct TextKey: Hashable, Sendable {
+  let text: String
+  init(_ text: String) { self.text = text }
+
+  static func == (a: TextKey, b: TextKey) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
+
+  func hash(into h: inout Hasher) {
+    let done = text.utf8.withContiguousStorageIfAvailable { h.combine(bytes: UnsafeRawBufferPointer($0)) } != nil
+    if !done { Array(text.utf8).withUnsafeBytes { h.combine(bytes: $0) } }
   }
 }
