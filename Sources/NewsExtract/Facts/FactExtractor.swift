@@ -312,6 +312,8 @@ extension DocumentContext {
 
   func personSightings() -> [PersonSighting] {
     var out: [PersonSighting] = []
+    // people often share a sentence: its evidence is built once
+    var lastEvidence: (range: Range<Int>, text: Value, span: Value)? = nil
     for h in people {
       guard let a = article(at: h.range.lowerBound) else { continue }
       let sent = sentence(at: h.nameRange.lowerBound, in: a)
@@ -322,7 +324,7 @@ extension DocumentContext {
       f["docs"] = .list([path])
       var weak = false
       var loc = Loc()
-      if h.titles.contains(where: { Titles.national.contains($0) }) {
+      if h.titles.contains(where: { t in Titles.national.contains { Scalars.sameBytes($0, t) } }) {
         loc = Loc()
       } else if let closer = h.listCloser {
         loc = levelPlace(closer.unicodeScalars.first, article: a) ?? a.loc
@@ -333,7 +335,14 @@ extension DocumentContext {
         weak = true
       }
       loc.write(into: &f)
-      provenance(evidence, article: a.number, into: &f)
+      if lastEvidence?.range != evidence {
+        let o = norm.originalRange(evidence)
+        lastEvidence = (evidence, .text(Scalars.string(original, o)), .span(o.lowerBound, o.upperBound))
+      }
+      f["doc"] = .text(path)
+      f["article"] = .integer(Int64(a.number))
+      f["evidence"] = lastEvidence!.text
+      f["span"] = lastEvidence!.span
       out.append(PersonSighting(fact: f, placeIsWeak: weak))
     }
     return out
@@ -389,12 +398,13 @@ extension DocumentContext {
     var lastSentence = -1..<(-1)
     var lastEvidence: (Value, Value) = (.null, .null)
     let docValue = Value.text(path)
-    var templates: [PlaceRef: Fact] = [:]
+    var templates: [PlaceKey: Fact] = [:]
     for m in places {
       guard let p = Self.ref(m), let a = article(at: m.range.lowerBound) else { continue }
       // a place mentioned again reuses the fields it has from the place alone
       var f: Fact
-      if let known = templates[p] {
+      let key = PlaceKey(ref: p)
+      if let known = templates[key] {
         f = known
       } else {
         f = Fact(.place, Dictionary(minimumCapacity: 16))
@@ -404,7 +414,7 @@ extension DocumentContext {
         if let c = p.code { f["code"] = .text(c) }
         Loc(p).write(into: &f, country: true)
         f["mentions"] = .integer(1)
-        templates[p] = f
+        templates[key] = f
       }
       let sent = sentence(at: m.range.lowerBound, in: a)?.range ?? m.range
       // many places share a sentence: build its evidence once
