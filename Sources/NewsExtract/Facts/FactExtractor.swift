@@ -115,7 +115,7 @@ extension DocumentContext {
 
   /// The most mentioned place of `level` in `r`; for cities, counties count for their city.
   func mostMentioned(_ level: PlaceLevel, in r: Range<Int>) -> PlaceRef? {
-    var counts: [String: (Int, Int, PlaceRef)] = [:]  // name → (count, first position, ref)
+    var counts: [Utf8Key: (Int, Int, PlaceRef)] = [:]  // code or name → (count, first position, ref)
     for m in places(in: r) {
       guard let p = Self.ref(m), p.level != .country else { continue }
       var target: PlaceRef? = nil
@@ -125,7 +125,7 @@ extension DocumentContext {
         if let name = up { target = Recognition.resolve(name).first { $0.level == level } }
       }
       guard let t = target else { continue }
-      let key = t.code ?? t.name
+      let key = Utf8Key(t.code ?? t.name)
       let old = counts[key] ?? (0, m.range.lowerBound, t)
       counts[key] = (old.0 + 1, old.1, t)
     }
@@ -209,7 +209,7 @@ extension DocumentContext {
     if let t = p.title { f["title"] = .text(text(t)) }
     if let d = a.date { f["date"] = .date(d) }
     for r in p.metaLines {
-      if let v = metaValue(["来源:", "来源：", "来源", "稿源:", "稿源："], in: r) { f["source"] = .text(v); break }
+      if let v = metaValue(Self.sourceKeys, in: r) { f["source"] = .text(v); break }
     }
     // a masthead names the paper before its date; so does a site's header line
     // (`攸县新闻网　2024年5月23日`) when the name is a medium's (…网, …报, …台)
@@ -232,12 +232,16 @@ extension DocumentContext {
     return f
   }
 
+  static let sourceKeys = ["来源:", "来源：", "来源", "稿源:", "稿源："].map(Scalars.of)
+  static let authorKeys = ["作者:", "作者：", "记者:", "记者："].map(Scalars.of)
+  static let bylineLeads = ["记者", "作者", "文/", "文:", "撰稿"].map(Scalars.of)
+
   /// Last characters of a medium's name: 固始新闻网, 湖北日报, 攸县电视台, 学习强国号.
   static let mediumEnds = ScalarBits("网报台刊站号端闻".unicodeScalars)
 
   /// The value after a `key:` in a meta line, up to the next blank.
-  func metaValue(_ keys: [String], in r: Range<Int>) -> String? {
-    for w in keys.map(Scalars.of) {
+  func metaValue(_ keys: [[Unicode.Scalar]], in r: Range<Int>) -> String? {
+    for w in keys {
       guard let at = Scalars.find(s, w, from: r.lowerBound, to: r.upperBound) else { continue }
       var b = at + w.count
       while b < r.upperBound && s[b] == " " { b += 1 }
@@ -261,7 +265,7 @@ extension DocumentContext {
       return ["本报", "通讯", "记者", "新华"].contains(where: n.hasPrefix) ? nil : n
     }
     if let b = p.byline {
-      for w in ["记者", "作者", "文/", "文:", "撰稿"].map(Scalars.of) {
+      for w in Self.bylineLeads {
         if let at = Scalars.find(s, w, from: b.lowerBound, to: b.upperBound), let n = name(at: at + w.count, in: b) { return n }
       }
       if !Scalars.has(s, at: b.lowerBound, Scalars.of("本报")), !Scalars.has(s, at: b.lowerBound, Scalars.of("通讯员")),
@@ -277,7 +281,7 @@ extension DocumentContext {
       }
     }
     for r in p.metaLines {
-      if let v = metaValue(["作者:", "作者：", "记者:", "记者："], in: r) {
+      if let v = metaValue(Self.authorKeys, in: r) {
         let sc = Scalars.of(v)
         if sc.count >= 2 && sc.count <= 4 && sc.allSatisfy(Scalars.isHan) { return v }
       }

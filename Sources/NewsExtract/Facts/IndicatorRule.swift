@@ -107,7 +107,7 @@ extension DocumentContext {
           let hit = Self.indicatorList.matchWithIndex(s, at: i)
           let L = hit?.length ?? 0
           guard let hit else {
-            if let next = projectCount(at: i, in: r) {
+            if s[i] == "项", let next = projectCount(at: i, in: r) {
               for (name, v) in next.values {
                 var f = Fact(.indicator)
                 guard write(v, name: name, into: &f) else { continue }

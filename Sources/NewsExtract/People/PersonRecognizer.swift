@@ -35,7 +35,7 @@ public enum PersonRecognizer {
     places.filter { p in
       let a = p.range.lowerBound
       guard p.range.count <= 3, a >= 2, a <= s.count else { return true }
-      if let last = p.text.unicodeScalars.last, "省市县区州盟旗镇乡村".unicodeScalars.contains(last) { return true }
+      if let last = p.text.unicodeScalars.last, divisionEnds.contains(last) { return true }
       // a short name straddling a title's end and a surname: 县长葛明 is no 长葛
       if a + 1 < s.count, Titles.core.matchEnding(s, at: a + 1, maxLength: 6) >= 2, Surnames.length(s, at: a + 1) == 1 { return false }
       // a short name starting with a surname right after a title: 县委书记田东利 is no 田东
@@ -54,6 +54,9 @@ public enum PersonRecognizer {
       return true
     }
   }
+
+  /// Last characters of a full division name (德昌县): such a place is never a given name.
+  static let divisionEnds = ScalarBits("省市县区州盟旗镇乡村".unicodeScalars)
 
   /// Last words of a title held by several people at once (…常委, …委员, …领导).
   static let sharedTitleEnds = ["常委", "委员", "领导"].map(Scalars.of)
