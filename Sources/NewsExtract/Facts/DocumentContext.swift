@@ -62,7 +62,10 @@ struct ArticleInfo: Sendable {
 /// A document being extracted: the normalised text, every mention, and the articles.
 struct DocumentContext {
   let path: String
-  let original: [Unicode.Scalar]
+  /// The document as given, and where each of its scalars starts in its UTF-8 (plus its end):
+  /// evidence is cut from these bytes, not re-encoded from scalars.
+  let originalText: String
+  let originalStarts: [Int]
   let norm: NormText
   /// The normalised scalars (stored, not forwarded to `norm`: the rules index it in their
   /// innermost loops, where a computed property costs a retain and a release per read).
@@ -79,7 +82,8 @@ struct DocumentContext {
 
   init(path: String, text: String) {
     self.path = path
-    original = Scalars.decode(text)
+    originalText = text
+    originalStarts = Scalars.utf8Starts(text)
     norm = Recognition.normalize(text)
     s = norm.scalars
   }
@@ -90,11 +94,21 @@ struct DocumentContext {
     let o = norm.originalRange(r)
     f["doc"] = .text(path)
     f["article"] = .integer(Int64(article))
-    f["evidence"] = .text(Scalars.string(original, o))
+    f["evidence"] = .text(originalString(o))
     f["span"] = .span(o.lowerBound, o.upperBound)
   }
 
   func text(_ r: Range<Int>) -> String { Scalars.string(s, r) }
+
+  /// The original text of scalar range `r` (clamped to bounds), copied from its UTF-8.
+  func originalString(_ r: Range<Int>) -> String {
+    let n = originalStarts.count - 1
+    let lo = max(0, min(r.lowerBound, n)), hi = max(lo, min(r.upperBound, n))
+    guard hi > lo else { return "" }
+    let u = originalText.utf8
+    let a = u.index(u.startIndex, offsetBy: originalStarts[lo]), b = u.index(u.startIndex, offsetBy: originalStarts[hi])
+    return String(originalText[a..<b])
+  }
 
   // MARK: lookups
 

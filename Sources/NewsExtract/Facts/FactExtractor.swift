@@ -116,13 +116,20 @@ extension DocumentContext {
   /// The most mentioned place of `level` in `r`; for cities, counties count for their city.
   func mostMentioned(_ level: PlaceLevel, in r: Range<Int>) -> PlaceRef? {
     var counts: [Utf8Key: (Int, Int, PlaceRef)] = [:]  // code or name → (count, first position, ref)
+    var resolved: [Utf8Key: PlaceRef?] = [:]  // a name above a mention → its place of `level` (resolved once)
     for m in places(in: r) {
       guard let p = Self.ref(m), p.level != .country else { continue }
       var target: PlaceRef? = nil
       if p.level == level { target = p }
       else if p.level > level {
         let up = level == .city ? p.city : (level == .province ? p.province : nil)
-        if let name = up { target = Recognition.resolve(name).first { $0.level == level } }
+        if let name = up {
+          let k = Utf8Key(name)
+          if let known = resolved[k] { target = known } else {
+            target = Recognition.resolve(name).first { $0.level == level }
+            resolved[k] = target
+          }
+        }
       }
       guard let t = target else { continue }
       let key = Utf8Key(t.code ?? t.name)
@@ -341,7 +348,7 @@ extension DocumentContext {
       loc.write(into: &f)
       if lastEvidence?.range != evidence {
         let o = norm.originalRange(evidence)
-        lastEvidence = (evidence, .text(Scalars.string(original, o)), .span(o.lowerBound, o.upperBound))
+        lastEvidence = (evidence, .text(originalString(o)), .span(o.lowerBound, o.upperBound))
       }
       f["doc"] = .text(path)
       f["article"] = .integer(Int64(a.number))
@@ -425,7 +432,7 @@ extension DocumentContext {
       if sent != lastSentence {
         lastSentence = sent
         let o = norm.originalRange(sent)
-        lastEvidence = (.text(Scalars.string(original, o)), .span(o.lowerBound, o.upperBound))
+        lastEvidence = (.text(originalString(o)), .span(o.lowerBound, o.upperBound))
       }
       f["doc"] = docValue
       f["article"] = .integer(Int64(a.number))

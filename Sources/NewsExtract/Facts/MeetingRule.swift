@@ -285,7 +285,7 @@ extension DocumentContext {
       provenance(m.sentence, article: m.article, into: &f)
       for (r, art) in zip(m.extraSources, m.extraArticles) {
         let o = norm.originalRange(r)
-        f.moreSources.append(Source(doc: path, article: Int64(art), evidence: Scalars.string(original, o), span: o))
+        f.moreSources.append(Source(doc: path, article: Int64(art), evidence: originalString(o), span: o))
       }
       return f
     }
