@@ -299,14 +299,21 @@ extension DocumentContext {
   // MARK: people and places
 
   func article(at pos: Int) -> ArticleInfo? {
+    articleIndex(at: pos).map { articles[$0] }
+  }
+
+  /// Index in `articles` of the article holding `pos` (the last one starting at or before it,
+  /// else the first).
+  func articleIndex(at pos: Int) -> Int? {
+    guard !articles.isEmpty else { return nil }
     if articlesInOrder {
       // the last article starting at or before pos, by bisection
       var lo = 0, hi = articles.count
       while lo < hi { let m = (lo + hi) / 2; if articles[m].parts.whole.lowerBound <= pos { lo = m + 1 } else { hi = m } }
-      return lo > 0 ? articles[lo - 1] : articles.first
+      return lo > 0 ? lo - 1 : 0
     }
-    for a in articles.reversed() where a.parts.whole.lowerBound <= pos { return a }
-    return articles.first
+    for k in articles.indices.reversed() where articles[k].parts.whole.lowerBound <= pos { return k }
+    return 0
   }
 
   func sentence(at pos: Int, in a: ArticleInfo) -> Sentence? {
@@ -411,7 +418,7 @@ extension DocumentContext {
     let docValue = Value.text(path)
     var templates: [PlaceKey: Fact] = [:]
     for m in places {
-      guard let p = Self.ref(m), let a = article(at: m.range.lowerBound) else { continue }
+      guard let p = Self.ref(m), let ai = articleIndex(at: m.range.lowerBound) else { continue }
       // a place mentioned again reuses the fields it has from the place alone
       var f: Fact
       let key = PlaceKey(ref: p)
@@ -427,7 +434,7 @@ extension DocumentContext {
         f["mentions"] = .integer(1)
         templates[key] = f
       }
-      let sent = sentence(at: m.range.lowerBound, in: a)?.range ?? m.range
+      let sent = sentence(at: m.range.lowerBound, in: articles[ai])?.range ?? m.range
       // many places share a sentence: build its evidence once
       if sent != lastSentence {
         lastSentence = sent
@@ -435,7 +442,7 @@ extension DocumentContext {
         lastEvidence = (.text(originalString(o)), .span(o.lowerBound, o.upperBound))
       }
       f["doc"] = docValue
-      f["article"] = .integer(Int64(a.number))
+      f["article"] = .integer(Int64(articles[ai].number))
       f["evidence"] = lastEvidence.0
       f["span"] = lastEvidence.1
       out.append(f)
