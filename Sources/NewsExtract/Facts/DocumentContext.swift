@@ -62,9 +62,14 @@ struct ArticleInfo: Sendable {
 /// A document being extracted: the normalised text, every mention, and the articles.
 struct DocumentContext {
   let path: String
-  let original: [Unicode.Scalar]
+  /// The document as given, and where each of its scalars starts in its UTF-8 (plus its end):
+  /// evidence is cut from these bytes, not re-encoded from scalars.
+  let originalText: String
+  let originalStarts: [Int]
   let norm: NormText
-  var s: [Unicode.Scalar] { norm.scalars }
+  /// The normalised scalars (stored, not forwarded to `norm`: the rules index it in their
+  /// innermost loops, where a computed property costs a retain and a release per read).
+  let s: [Unicode.Scalar]
   var times: [Mention] = []
   var amounts: [Mention] = []
   var places: [Mention] = []
@@ -77,8 +82,10 @@ struct DocumentContext {
 
   init(path: String, text: String) {
     self.path = path
-    original = Scalars.decode(text)
+    originalText = text
+    originalStarts = Scalars.utf8Starts(text)
     norm = Recognition.normalize(text)
+    s = norm.scalars
   }
 
   // MARK: provenance
@@ -87,20 +94,38 @@ struct DocumentContext {
     let o = norm.originalRange(r)
     f["doc"] = .text(path)
     f["article"] = .integer(Int64(article))
-    f["evidence"] = .text(Scalars.string(original, o))
+    f["evidence"] = .text(originalString(o))
     f["span"] = .span(o.lowerBound, o.upperBound)
   }
 
   func text(_ r: Range<Int>) -> String { Scalars.string(s, r) }
 
+  /// The original text of scalar range `r` (clamped to bounds), copied from its UTF-8.
+  func originalString(_ r: Range<Int>) -> String {
+    let n = originalStarts.count - 1
+    let lo = max(0, min(r.lowerBound, n)), hi = max(lo, min(r.upperBound, n))
+    guard hi > lo else { return "" }
+    let u = originalText.utf8
+    let a = u.index(u.startIndex, offsetBy: originalStarts[lo]), b = u.index(u.startIndex, offsetBy: originalStarts[hi])
+    return String(originalText[a..<b])
+  }
+
   // MARK: lookups
 
-  /// Mentions of a sorted list that start inside `r`.
+  /// Mentions of a sorted list that start inside `r` (both ends by bisection: a range may span
+  /// a whole article).
+  @inline(__always)
   static func within<T>(_ xs: [T], _ r: Range<Int>, start: (T) -> Int) -> ArraySlice<T> {
     var lo = 0, hi = xs.count
-    while lo < hi { let m = (lo + hi) / 2; if start(xs[m]) < r.lowerBound { lo = m + 1 } else { hi = m } }
+    while lo < hi { let m = (lo + hi) &>> 1; if start(xs[m]) < r.lowerBound { lo = m &+ 1 } else { hi = m } }
     var e = lo
-    while e < xs.count && start(xs[e]) < r.upperBound { e += 1 }
+    // short ranges hold a mention or two: step; long ones bisect
+    var steps = 0
+    while e < xs.count && start(xs[e]) < r.upperBound && steps < 4 { e &+= 1; steps &+= 1 }
+    if steps == 4 {
+      var h = xs.count
+      while e < h { let m = (e + h) &>> 1; if start(xs[m]) < r.upperBound { e = m &+ 1 } else { h = m } }
+    }
     return xs[lo..<e]
   }
 
@@ -144,6 +169,7 @@ struct DocumentContext {
   static let sameDayLeads = ["同日", "当日", "当天", "同一天", "随后", "会后", "会议结束后", "活动结束后"].map(Scalars.of)
   /// Who goes along from a meeting: 会前，…带领与会人员到….
   static let fromMeeting = ["与会人员", "参会人员", "与会代表", "参会代表"].map(Scalars.of)
+  static let beforeMarks = ["前，", "前,"].map(Scalars.of)
 
   /// The day of an undated sentence that opens with 同日 / 当天 / 随后 / 会后 (or 会前 with the
   /// meeting's participants): the last single day named before it in the article's body.
@@ -151,7 +177,7 @@ struct DocumentContext {
     let r = sent.range
     guard !sent.isHeading else { return nil }
     let same = Self.sameDayLeads.contains { Scalars.has(s, at: r.lowerBound, $0) }
-    let before = Scalars.contains(s, r.lowerBound..<min(r.upperBound, r.lowerBound + 6), anyOf: [Scalars.of("前，"), Scalars.of("前,")])
+    let before = Scalars.contains(s, r.lowerBound..<min(r.upperBound, r.lowerBound + 6), anyOf: Self.beforeMarks)
       && Scalars.contains(s, r, anyOf: Self.fromMeeting)
     guard same || before else { return nil }
     // (plain loops: a closure over the mentions here crashes the release compiler, Swift 6.3.1)

@@ -115,17 +115,24 @@ extension DocumentContext {
 
   /// The most mentioned place of `level` in `r`; for cities, counties count for their city.
   func mostMentioned(_ level: PlaceLevel, in r: Range<Int>) -> PlaceRef? {
-    var counts: [String: (Int, Int, PlaceRef)] = [:]  // name → (count, first position, ref)
+    var counts: [Utf8Key: (Int, Int, PlaceRef)] = [:]  // code or name → (count, first position, ref)
+    var resolved: [Utf8Key: PlaceRef?] = [:]  // a name above a mention → its place of `level` (resolved once)
     for m in places(in: r) {
       guard let p = Self.ref(m), p.level != .country else { continue }
       var target: PlaceRef? = nil
       if p.level == level { target = p }
       else if p.level > level {
         let up = level == .city ? p.city : (level == .province ? p.province : nil)
-        if let name = up { target = Recognition.resolve(name).first { $0.level == level } }
+        if let name = up {
+          let k = Utf8Key(name)
+          if let known = resolved[k] { target = known } else {
+            target = Recognition.resolve(name).first { $0.level == level }
+            resolved[k] = target
+          }
+        }
       }
       guard let t = target else { continue }
-      let key = t.code ?? t.name
+      let key = Utf8Key(t.code ?? t.name)
       let old = counts[key] ?? (0, m.range.lowerBound, t)
       counts[key] = (old.0 + 1, old.1, t)
     }
@@ -209,7 +216,7 @@ extension DocumentContext {
     if let t = p.title { f["title"] = .text(text(t)) }
     if let d = a.date { f["date"] = .date(d) }
     for r in p.metaLines {
-      if let v = metaValue(["来源:", "来源：", "来源", "稿源:", "稿源："], in: r) { f["source"] = .text(v); break }
+      if let v = metaValue(Self.sourceKeys, in: r) { f["source"] = .text(v); break }
     }
     // a masthead names the paper before its date; so does a site's header line
     // (`攸县新闻网　2024年5月23日`) when the name is a medium's (…网, …报, …台)
@@ -232,12 +239,16 @@ extension DocumentContext {
     return f
   }
 
+  static let sourceKeys = ["来源:", "来源：", "来源", "稿源:", "稿源："].map(Scalars.of)
+  static let authorKeys = ["作者:", "作者：", "记者:", "记者："].map(Scalars.of)
+  static let bylineLeads = ["记者", "作者", "文/", "文:", "撰稿"].map(Scalars.of)
+
   /// Last characters of a medium's name: 固始新闻网, 湖北日报, 攸县电视台, 学习强国号.
   static let mediumEnds = ScalarBits("网报台刊站号端闻".unicodeScalars)
 
   /// The value after a `key:` in a meta line, up to the next blank.
-  func metaValue(_ keys: [String], in r: Range<Int>) -> String? {
-    for w in keys.map(Scalars.of) {
+  func metaValue(_ keys: [[Unicode.Scalar]], in r: Range<Int>) -> String? {
+    for w in keys {
       guard let at = Scalars.find(s, w, from: r.lowerBound, to: r.upperBound) else { continue }
       var b = at + w.count
       while b < r.upperBound && s[b] == " " { b += 1 }
@@ -261,7 +272,7 @@ extension DocumentContext {
       return ["本报", "通讯", "记者", "新华"].contains(where: n.hasPrefix) ? nil : n
     }
     if let b = p.byline {
-      for w in ["记者", "作者", "文/", "文:", "撰稿"].map(Scalars.of) {
+      for w in Self.bylineLeads {
         if let at = Scalars.find(s, w, from: b.lowerBound, to: b.upperBound), let n = name(at: at + w.count, in: b) { return n }
       }
       if !Scalars.has(s, at: b.lowerBound, Scalars.of("本报")), !Scalars.has(s, at: b.lowerBound, Scalars.of("通讯员")),
@@ -277,7 +288,7 @@ extension DocumentContext {
       }
     }
     for r in p.metaLines {
-      if let v = metaValue(["作者:", "作者：", "记者:", "记者："], in: r) {
+      if let v = metaValue(Self.authorKeys, in: r) {
         let sc = Scalars.of(v)
         if sc.count >= 2 && sc.count <= 4 && sc.allSatisfy(Scalars.isHan) { return v }
       }
@@ -288,14 +299,21 @@ extension DocumentContext {
   // MARK: people and places
 
   func article(at pos: Int) -> ArticleInfo? {
+    articleIndex(at: pos).map { articles[$0] }
+  }
+
+  /// Index in `articles` of the article holding `pos` (the last one starting at or before it,
+  /// else the first).
+  func articleIndex(at pos: Int) -> Int? {
+    guard !articles.isEmpty else { return nil }
     if articlesInOrder {
       // the last article starting at or before pos, by bisection
       var lo = 0, hi = articles.count
       while lo < hi { let m = (lo + hi) / 2; if articles[m].parts.whole.lowerBound <= pos { lo = m + 1 } else { hi = m } }
-      return lo > 0 ? articles[lo - 1] : articles.first
+      return lo > 0 ? lo - 1 : 0
     }
-    for a in articles.reversed() where a.parts.whole.lowerBound <= pos { return a }
-    return articles.first
+    for k in articles.indices.reversed() where articles[k].parts.whole.lowerBound <= pos { return k }
+    return 0
   }
 
   func sentence(at pos: Int, in a: ArticleInfo) -> Sentence? {
@@ -312,6 +330,8 @@ extension DocumentContext {
 
   func personSightings() -> [PersonSighting] {
     var out: [PersonSighting] = []
+    // people often share a sentence: its evidence is built once
+    var lastEvidence: (range: Range<Int>, text: Value, span: Value)? = nil
     for h in people {
       guard let a = article(at: h.range.lowerBound) else { continue }
       let sent = sentence(at: h.nameRange.lowerBound, in: a)
@@ -322,7 +342,7 @@ extension DocumentContext {
       f["docs"] = .list([path])
       var weak = false
       var loc = Loc()
-      if h.titles.contains(where: { Titles.national.contains($0) }) {
+      if h.titles.contains(where: { t in Titles.national.contains { Scalars.sameBytes($0, t) } }) {
         loc = Loc()
       } else if let closer = h.listCloser {
         loc = levelPlace(closer.unicodeScalars.first, article: a) ?? a.loc
@@ -333,7 +353,14 @@ extension DocumentContext {
         weak = true
       }
       loc.write(into: &f)
-      provenance(evidence, article: a.number, into: &f)
+      if lastEvidence?.range != evidence {
+        let o = norm.originalRange(evidence)
+        lastEvidence = (evidence, .text(originalString(o)), .span(o.lowerBound, o.upperBound))
+      }
+      f["doc"] = .text(path)
+      f["article"] = .integer(Int64(a.number))
+      f["evidence"] = lastEvidence!.text
+      f["span"] = lastEvidence!.span
       out.append(PersonSighting(fact: f, placeIsWeak: weak))
     }
     return out
@@ -389,12 +416,13 @@ extension DocumentContext {
     var lastSentence = -1..<(-1)
     var lastEvidence: (Value, Value) = (.null, .null)
     let docValue = Value.text(path)
-    var templates: [PlaceRef: Fact] = [:]
+    var templates: [PlaceKey: Fact] = [:]
     for m in places {
-      guard let p = Self.ref(m), let a = article(at: m.range.lowerBound) else { continue }
+      guard let p = Self.ref(m), let ai = articleIndex(at: m.range.lowerBound) else { continue }
       // a place mentioned again reuses the fields it has from the place alone
       var f: Fact
-      if let known = templates[p] {
+      let key = PlaceKey(ref: p)
+      if let known = templates[key] {
         f = known
       } else {
         f = Fact(.place, Dictionary(minimumCapacity: 16))
@@ -404,17 +432,17 @@ extension DocumentContext {
         if let c = p.code { f["code"] = .text(c) }
         Loc(p).write(into: &f, country: true)
         f["mentions"] = .integer(1)
-        templates[p] = f
+        templates[key] = f
       }
-      let sent = sentence(at: m.range.lowerBound, in: a)?.range ?? m.range
+      let sent = sentence(at: m.range.lowerBound, in: articles[ai])?.range ?? m.range
       // many places share a sentence: build its evidence once
       if sent != lastSentence {
         lastSentence = sent
         let o = norm.originalRange(sent)
-        lastEvidence = (.text(Scalars.string(original, o)), .span(o.lowerBound, o.upperBound))
+        lastEvidence = (.text(originalString(o)), .span(o.lowerBound, o.upperBound))
       }
       f["doc"] = docValue
-      f["article"] = .integer(Int64(a.number))
+      f["article"] = .integer(Int64(articles[ai].number))
       f["evidence"] = lastEvidence.0
       f["span"] = lastEvidence.1
       out.append(f)

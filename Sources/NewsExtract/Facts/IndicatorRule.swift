@@ -36,7 +36,13 @@ extension DocumentContext {
     ("接待游客", "接待游客", .count), ("城镇新增就业", "城镇新增就业", .count),
   ]
   static let indicatorList = WordList(indicatorWords.map(\.0))
-  static let byWord = Dictionary(indicatorWords.map { ($0.0, ($0.1, $0.2)) }, uniquingKeysWith: { a, _ in a })
+  static let respectively = Scalars.of("分别")
+  static let urbanRural = Scalars.of("城乡")
+  /// Words between an indicator and a value that make the value something else (a change, a rank, a share).
+  static let notItsValue = ["增加", "减少", "位居", "排名", "占"].map(Scalars.of)
+  static let notAGrowth = ["提高", "回落"].map(Scalars.of)
+  static let fromWord = [Scalars.of("从")]
+  static let totalInvestmentLeads = ["总投资", "计划总投资", "协议总投资"].map(Scalars.of)
   static let growthWords = ["增长", "增速", "同比", "提高"].map(Scalars.of)
   /// Words opening a clause that gives the growth of the amount just before: `，同比增长6.9%`.
   static let growthLeads = ["同比增长", "比上年增长", "比上年同期增长", "较上年增长", "较去年同期增长", "分别增长",
@@ -98,9 +104,10 @@ extension DocumentContext {
         let r = sent.range
         var i = r.lowerBound
         while i < r.upperBound {
-          let L = Self.indicatorList.match(s, at: i)
-          guard L > 0 else {
-            if let next = projectCount(at: i, in: r) {
+          let hit = Self.indicatorList.matchWithIndex(s, at: i)
+          let L = hit?.length ?? 0
+          guard let hit else {
+            if s[i] == "项", let next = projectCount(at: i, in: r) {
               for (name, v) in next.values {
                 var f = Fact(.indicator)
                 guard write(v, name: name, into: &f) else { continue }
@@ -123,13 +130,13 @@ extension DocumentContext {
             }
             if shifted { continue }
           }
-          guard let (name0, kind) = Self.byWord[text(i..<(i + L))] else { i += 1; continue }
+          let (_, name0, kind) = Self.indicatorWords[hit.index]
           let kwEnd = i + L
           let ce = clauseEnd(from: kwEnd, limit: r.upperBound)
           // "A、B居民人均可支配收入分别达X和Y"; "城乡居民人均可支配收入分别达X和Y" (urban, rural)
           var prefixes: [String] = []
-          if Scalars.has(s, at: kwEnd, Scalars.of("分别")) {
-            if i - 2 >= r.lowerBound, Scalars.has(s, at: i - 2, Scalars.of("城乡")), name0 == "居民人均可支配收入" {
+          if Scalars.has(s, at: kwEnd, Self.respectively) {
+            if i - 2 >= r.lowerBound, Scalars.has(s, at: i - 2, Self.urbanRural), name0 == "居民人均可支配收入" {
               prefixes = ["城镇", "农村"]
             } else {
               var st = i
@@ -149,13 +156,13 @@ extension DocumentContext {
           }
           guard var m = cands.first, m.range.lowerBound - kwEnd <= 14 else { i = kwEnd; continue }
           let between = kwEnd..<m.range.lowerBound
-          if Scalars.contains(s, between, anyOf: [Scalars.of("增加"), Scalars.of("减少"), Scalars.of("位居"), Scalars.of("排名"), Scalars.of("占")]) { i = kwEnd; continue }
+          if Scalars.contains(s, between, anyOf: Self.notItsValue) { i = kwEnd; continue }
           var name = name0
           if kind == .money && m.kind == .percent {
             guard Scalars.contains(s, between, anyOf: Self.growthWords) else { i = kwEnd; continue }
             name = name0 + "增速"
           }
-          if kind == .percent, Scalars.contains(s, between, anyOf: [Scalars.of("提高"), Scalars.of("回落")]) { i = kwEnd; continue }
+          if kind == .percent, Scalars.contains(s, between, anyOf: Self.notAGrowth) { i = kwEnd; continue }
           // an area is a place's (面积859.19平方公里), not a project's (规划面积X亩的Y项目)
           if kind == .area {
             let ofProject = m.range.upperBound < s.count && s[m.range.upperBound] == "的"
@@ -164,7 +171,7 @@ extension DocumentContext {
           }
           var values = [m]
           // 从X跃升至Y: where it started and the level reached
-          if Scalars.contains(s, between, anyOf: [Scalars.of("从")]), let nxt = cands.dropFirst().first,
+          if Scalars.contains(s, between, anyOf: Self.fromWord), let nxt = cands.dropFirst().first,
              nxt.range.lowerBound - m.range.upperBound <= 6, nxt.kind == m.kind, prefixes.isEmpty {
             values = [m, nxt]; m = nxt
           }
@@ -226,8 +233,8 @@ extension DocumentContext {
   /// `重点项目126个`, `集中开工项目共31个` at `i` (the start of 项目): the count of a named group
   /// of projects, and `，总投资412亿元` after it as the group's total investment.
   func projectCount(at i: Int, in r: Range<Int>) -> (values: [(String, Mention)], end: Int)? {
-    let word = Scalars.of("项目")
-    guard s[i] == "项", Scalars.has(s, at: i, word) else { return nil }
+    // (called at every position of a sentence: the first test must be cheap)
+    guard s[i] == "项", Scalars.has(s, at: i, Self.projectWord) else { return nil }
     var n = i + 2
     if n < r.upperBound && s[n] == "共" { n += 1 }
     guard let count = amounts(in: n..<(n + 1)).first, count.kind == .number, count.range.lowerBound == n,
@@ -245,7 +252,7 @@ extension DocumentContext {
     var end = count.range.upperBound + 1
     // ，总投资X / ，计划总投资X
     if end < r.upperBound, s[end] == "，" || s[end] == "," {
-      for lead in ["总投资", "计划总投资", "协议总投资"].map(Scalars.of) where Scalars.has(s, at: end + 1, lead) {
+      for lead in Self.totalInvestmentLeads where Scalars.has(s, at: end + 1, lead) {
         if let m = amounts(in: (end + 1 + lead.count)..<(end + 3 + lead.count)).first, m.kind == .money {
           values.append((group + "总投资", m))
           end = m.range.upperBound

@@ -27,6 +27,15 @@ extension DocumentContext {
   static let venueEnds = ["中心", "会议室", "礼堂", "会堂", "大厦", "宾馆", "酒店", "广场", "会议厅", "报告厅", "多功能厅",
                           "会议中心", "大楼", "体育馆", "剧院"].map(Scalars.of)
   static let attendWords = WordSet(["出席", "参加", "列席", "收听收看", "参会", "与会"])
+  static let presideWord = Scalars.of("主持")
+  static let presideConvene = Scalars.of("主持召开")
+  static let byWord = Scalars.of("由")
+  static let partyCongressSuffix = Scalars.of("党代表大会")
+  /// Kinds a numbered name (第五次, 第十届) makes a meeting without a trigger.
+  static let numberedKinds = ["党代会", "大会", "全会", "人代会", "两会"]
+  /// Kinds whose bare name is a meeting of its own (两会), not a generic word.
+  static let namedKinds = ["两会", "党代会", "常委会"]
+  static let scopeWords = ["全省", "全市", "全县", "全区", "我县", "我市", "我区", "本县", "本市"].map(Scalars.of)
 
   struct MeetingDraft {
     var name: String
@@ -107,7 +116,7 @@ extension DocumentContext {
           }
           if kind == "常委会会议" { kind = "常委会" }
           if kind == "代表大会" || kind == "人代会" { kind = kind == "人代会" ? "人代会" : "大会" }
-          if kind.hasSuffix("党代表大会") { kind = "党代会" }
+          if Scalars.hasSuffix(s, start..<e, Self.partyCongressSuffix) && kind.unicodeScalars.count >= 5 { kind = "党代会" }
           // trigger after: X召开 / X在Y召开
           var after = false
           var venue: String? = nil
@@ -125,9 +134,10 @@ extension DocumentContext {
           }
           if Self.triggersAfter.starts(s, at: k) { after = true }
           let before = Self.triggersBefore.matchEnding(s, at: nameEnd > e ? start - 1 : start, maxLength: 4) > 0
-          let numbered = (name.contains("第") && (name.contains("次") || name.contains("届")))
-            && ["党代会", "大会", "全会", "人代会", "两会"].contains(kind)
-          let generic = name.unicodeScalars.count <= L && !["两会", "党代会", "常委会"].contains(kind)
+          let nameRange = start..<e
+          let numbered = nameRange.contains { s[$0] == "第" } && nameRange.contains { s[$0] == "次" || s[$0] == "届" }
+            && Self.numberedKinds.contains { Scalars.sameBytes($0, kind) }
+          let generic = nameRange.count <= L && !Self.namedKinds.contains { Scalars.sameBytes($0, kind) }
           guard (after || before || numbered), !generic else { e += 1; continue }
           // date
           var date: FactDate? = nil
@@ -146,9 +156,9 @@ extension DocumentContext {
           // place: a place in or before the name, scoped by 全省/全市 …
           var loc = a.loc
           if let p = Self.mostSpecific(places(in: r.lowerBound..<e)) { loc = Loc(p) }
-          let ns = Array(name.unicodeScalars)
-          if let f = ns.first {
-            let second: Unicode.Scalar? = ns.count > 1 ? ns[1] : nil
+          if !nameRange.isEmpty {
+            let f = s[start]
+            let second: Unicode.Scalar? = nameRange.count > 1 ? s[start + 1] : nil
             let scope: Unicode.Scalar? = (f == "全" || f == "我" || f == "本") ? second : f
             if places(in: start..<(start + 1)).isEmpty {
               switch scope {
@@ -175,12 +185,12 @@ extension DocumentContext {
             if q > si && (Self.triggersAfter.occurs(in: s, sr) || a.sentences[q].isHeading) { break }
             for h in people(in: sr) {
               let pe = h.range.upperBound
-              if Scalars.has(s, at: pe, Scalars.of("主持")) && (q > si || pe >= e || Scalars.has(s, at: pe, Scalars.of("主持召开"))) {
+              if Scalars.has(s, at: pe, Self.presideWord) && (q > si || pe >= e || Scalars.has(s, at: pe, Self.presideConvene)) {
                 if host == nil { host = h.name }
                 continue
               }
-              if pe >= 1, Scalars.hasEnding(s, at: h.range.lowerBound, Scalars.of("由")),
-                 Scalars.find(s, Scalars.of("主持"), from: pe, to: min(sr.upperBound, pe + 4)) != nil {
+              if pe >= 1, Scalars.hasEnding(s, at: h.range.lowerBound, Self.byWord),
+                 Scalars.find(s, Self.presideWord, from: pe, to: min(sr.upperBound, pe + 4)) != nil {
                 if host == nil { host = h.name }
                 continue
               }
@@ -205,26 +215,35 @@ extension DocumentContext {
 
   /// A meeting name without its scope words (全区, 我县, a place): what repeats between a
   /// headline and its story.
-  func meetingCore(_ name: String, placeTexts: [String]) -> String {
+  func meetingCore(_ name: String, placeTexts: [[Unicode.Scalar]]) -> [Unicode.Scalar] {
     var sc = Array(name.unicodeScalars)
-    for w in ["全省", "全市", "全县", "全区", "我县", "我市", "我区", "本县", "本市"].map(Scalars.of) where sc.starts(with: w) {
+    for w in Self.scopeWords where sc.starts(with: w) {
       sc.removeFirst(w.count); break
     }
-    var out = String(); out.unicodeScalars.append(contentsOf: sc)
-    for p in placeTexts {
-      if out.hasPrefix(p) { out.removeFirst(p.count); break }
+    for p in placeTexts where sc.starts(with: p) {
+      sc.removeFirst(p.count); break
     }
-    return out
+    return sc
+  }
+
+  /// Whether `a` ends with `b` (scalar by scalar).
+  static func ends(_ a: [Unicode.Scalar], with b: [Unicode.Scalar]) -> Bool {
+    guard a.count >= b.count else { return false }
+    let d = a.count - b.count
+    for k in 0..<b.count where a[d + k] != b[k] { return false }
+    return true
   }
 
   func meetings() -> [Fact] {
     var merged: [MeetingDraft] = []
-    var cores: [String] = []  // meetingCore of each merged name
+    var cores: [[Unicode.Scalar]] = []  // meetingCore of each merged name
+    let drafts = meetingDrafts()
+    guard !drafts.isEmpty else { return [] }
     // the place texts once each, in order of first mention (the first prefix wins)
-    var placeTexts: [String] = []
-    var seenTexts: Set<String> = []
-    for p in places where seenTexts.insert(p.text).inserted { placeTexts.append(p.text) }
-    for d in meetingDrafts() {
+    var placeTexts: [[Unicode.Scalar]] = []
+    var seenTexts: Set<Utf8Key> = []
+    for p in places where seenTexts.insert(Utf8Key(p.text)).inserted { placeTexts.append(Array(p.text.unicodeScalars)) }
+    for d in drafts {
       let core = meetingCore(d.name, placeTexts: placeTexts)
       let exact = merged.indices.first { k in let m = merged[k]; return m.kind == d.kind && cores[k] == core && m.loc.province == d.loc.province }
       let loose = merged.indices.first { k in
@@ -232,7 +251,7 @@ extension DocumentContext {
         let mc = cores[k]
         // a headline's date is borrowed from the story's first sentence: it never blocks a merge
         let datesAgree = m.date == nil || d.date == nil || m.date == d.date || !m.dateFromSentence || !d.dateFromSentence
-        return m.kind == d.kind && (mc.hasSuffix(core) || core.hasSuffix(mc)) && datesAgree && m.loc.province == d.loc.province
+        return m.kind == d.kind && (Self.ends(mc, with: core) || Self.ends(core, with: mc)) && datesAgree && m.loc.province == d.loc.province
       }
       if let i = exact ?? loose {
         var m = merged[i]
@@ -266,7 +285,7 @@ extension DocumentContext {
       provenance(m.sentence, article: m.article, into: &f)
       for (r, art) in zip(m.extraSources, m.extraArticles) {
         let o = norm.originalRange(r)
-        f.moreSources.append(Source(doc: path, article: Int64(art), evidence: Scalars.string(original, o), span: o))
+        f.moreSources.append(Source(doc: path, article: Int64(art), evidence: originalString(o), span: o))
       }
       return f
     }

@@ -5,11 +5,19 @@ import NewsFacts
 extension DocumentContext {
   static let projectSuffixes = WordList(["项目", "工程", "公司", "分公司", "工厂", "产业园", "园区", "基地", "中心", "厂", "园"])
   static let projectVerbs = ["观摩", "考察", "调研", "带队", "视察", "参观", "推进", "召开"].map(Scalars.of)
-  static let verbish = ["抓", "聚力", "推动", "引进", "实施", "建设", "推进", "开展", "重点", "谋划"]
-  static let genericProjects: Set<String> = ["重点项目", "招商项目", "建设项目", "该项目", "这些项目", "一批项目", "产业项目", "示范项目", "乡村振兴项目", "乡村振兴示范项目"]
+  static let verbish = ["抓", "聚力", "推动", "引进", "实施", "建设", "推进", "开展", "重点", "谋划"].map(Scalars.of)
+  static let genericProjects = ["重点项目", "招商项目", "建设项目", "该项目", "这些项目", "一批项目", "产业项目", "示范项目", "乡村振兴项目", "乡村振兴示范项目"].map(Scalars.of)
   /// Words that make `…项目` a class of projects: 重大项目, 在建项目, 省级重点项目, 亿元以上项目.
   static let projectClasses = ["重点", "重大", "签约", "开工", "在建", "新建", "续建", "省级", "市级", "县级", "亿元以上",
-                               "新签约"]
+                               "新签约"].map(Scalars.of)
+  static let projectWord = Scalars.of("项目")
+  static let worksWord = Scalars.of("工程")
+  static let etcWord = Scalars.of("等")
+  /// Words that make a phrase a list or a count, not one project's name.
+  static let listMarks = ["等", "和", "个"].map(Scalars.of)
+  static let countMark = [Scalars.of("个")]
+  static let investWord = [Scalars.of("投资")]
+  static let quotedNameLeads = ["建设", "投资", "面积"].map(Scalars.of)
 
   /// Verbs after which a project is named (`观摩了年产10万吨绿色食品加工项目`, `察看渌水河道综合治理工程`).
   static let projectLeads = WordSet(["观摩了", "观摩", "察看了", "察看", "查看了", "查看", "考察了", "深入", "投资建设",
@@ -57,12 +65,18 @@ extension DocumentContext {
 
   func projects() -> [Fact] {
     var out: [Fact] = []
-    var seen: [String: Int] = [:]
-    func add(_ name: String, investment: Mention?, area: Mention?, sent: Sentence, article a: ArticleInfo, nameRange: Range<Int>) {
-      guard name.unicodeScalars.count >= 3, !Self.genericProjects.contains(name) else { return }
+    var seen: [Utf8Key: Int] = [:]
+    // (every name is the text of its `nameRange`: the tests below read the scalars, not the string)
+    func add(investment: Mention?, area: Mention?, sent: Sentence, article a: ArticleInfo, nameRange: Range<Int>) {
+      let nr = nameRange
+      guard nr.count >= 3, !Self.genericProjects.contains(where: { $0.count == nr.count && Scalars.has(s, at: nr.lowerBound, $0) }) else { return }
       // a class of projects (重大项目, 省级重点项目, 新签约亿元以上项目), not one
-      if name.unicodeScalars.count <= 7, Self.projectClasses.contains(where: { name.hasPrefix($0) || name.hasSuffix($0 + "项目") }) { return }
-      if let i = seen[name] {
+      if nr.count <= 7, Self.projectClasses.contains(where: {
+        Scalars.hasPrefix(s, nr, $0) || (Scalars.hasSuffix(s, nr, Self.projectWord) && Scalars.hasSuffix(s, nr.lowerBound..<(nr.upperBound - 2), $0))
+      }) { return }
+      let name = text(nr)
+      let key = Utf8Key(name)
+      if let i = seen[key] {
         if let m = investment, case .money(let v, _, _, let cur, let b) = m.value, out[i]["investment"].isNull, let v {
           out[i]["investment"] = .number(v); out[i]["currency"] = .text(cur); out[i]["bound"] = .text(b.rawValue)
         }
@@ -78,7 +92,7 @@ extension DocumentContext {
       if let p = Self.mostSpecific(places(in: nameRange)) { loc = Loc(p) }
       loc.write(into: &f)
       provenance(sent.range, article: a.number, into: &f)
-      seen[name] = out.count
+      seen[key] = out.count
       out.append(f)
     }
     for a in articles {
@@ -94,18 +108,18 @@ extension DocumentContext {
           var quotes = 0
           while e < r.upperBound && e - b < 30 && (Scalars.isHan(s[e]) || Scalars.isDigit(s[e]) || (Scalars.isQuote(s[e]) && quotes < 2)) {
             if Scalars.isQuote(s[e]) { quotes += 1 }
-            if Scalars.has(s, at: e, Scalars.of("项目")) { e += 2; break }
-            if Scalars.has(s, at: e, Scalars.of("工程")) { e += Scalars.has(s, at: e + 2, Scalars.of("项目")) ? 4 : 2; break }
+            if Scalars.has(s, at: e, Self.projectWord) { e += 2; break }
+            if Scalars.has(s, at: e, Self.worksWord) { e += Scalars.has(s, at: e + 2, Self.projectWord) ? 4 : 2; break }
             e += 1
           }
           // (after a verb of building, a park or base ending the phrase is one too: 加快建设安泰‘零碳’循环产业园)
           let built = Self.buildLeads.contains(w) && Self.parkEnds.contains { Scalars.hasEnding(s, at: e, $0) }
             && (e == r.upperBound || !Scalars.isHan(s[e]))
           if e - b >= 6, s[b] != "的", s[b] != "了", quotes % 2 == 0,
-             Scalars.hasEnding(s, at: e, Scalars.of("项目")) || Scalars.hasEnding(s, at: e, Scalars.of("工程")) || built,
-             people(in: b..<e).isEmpty, !amounts(in: b..<e).contains(where: { $0.kind == .money }), !Self.verbish.contains(where: { text(b..<e).contains($0) }),
-             !Scalars.contains(s, b..<e, anyOf: [Scalars.of("等"), Scalars.of("和"), Scalars.of("个")]) {
-            add(text(b..<e), investment: nil, area: nil, sent: sent, article: a, nameRange: b..<e)
+             Scalars.hasEnding(s, at: e, Self.projectWord) || Scalars.hasEnding(s, at: e, Self.worksWord) || built,
+             people(in: b..<e).isEmpty, !amounts(in: b..<e).contains(where: { $0.kind == .money }), !Scalars.contains(s, b..<e, anyOf: Self.verbish),
+             !Scalars.contains(s, b..<e, anyOf: Self.listMarks) {
+            add(investment: nil, area: nil, sent: sent, article: a, nameRange: b..<e)
           }
           vi = max(b, vi + 1)
         }
@@ -124,17 +138,17 @@ extension DocumentContext {
             while q > r.lowerBound && !Scalars.isClauseBreak(s[q - 1]) && pe - q < 14 { q -= 1 }
             let clause = q..<(pe - 1)
             if let am = amounts(in: clause).first, am.kind == .area,
-               let ae = Scalars.find(s, Scalars.of("项目"), from: clause.lowerBound, to: am.range.lowerBound),
+               let ae = Scalars.find(s, Self.projectWord, from: clause.lowerBound, to: am.range.lowerBound),
                Self.areaLeads.contains(where: { Scalars.find(s, $0, from: ae, to: am.range.lowerBound) != nil }) {
               area = am; pe = ae + 2
-            } else if Scalars.hasEnding(s, at: pe - 1, Scalars.of("项目")) || Scalars.hasEnding(s, at: pe - 1, Scalars.of("工程")) {
+            } else if Scalars.hasEnding(s, at: pe - 1, Self.projectWord) || Scalars.hasEnding(s, at: pe - 1, Self.worksWord) {
               pe -= 1
             } else { continue }
           }
-          guard Scalars.hasEnding(s, at: pe, Scalars.of("项目")) || Scalars.hasEnding(s, at: pe, Scalars.of("工程")) else { continue }
+          guard Scalars.hasEnding(s, at: pe, Self.projectWord) || Scalars.hasEnding(s, at: pe, Self.worksWord) else { continue }
           let st = projectNameStart(end: pe, floor: r.lowerBound)
           // 22个项目总投资…, 重大项目总投资…: a count or a class of projects, not one
-          if st < pe, Scalars.contains(s, st..<pe, anyOf: [Scalars.of("个")]) { continue }
+          if st < pe, Scalars.contains(s, st..<pe, anyOf: Self.countMark) { continue }
           if pe - st <= 2 || (st > r.lowerBound && s[st - 1] == "该" && pe - st == 2) {
             let lastInArticle: Int? = out.count > articleStart ? out.count - 1 : nil
             // 项目总投资X, 该项目总投资X: the project named just before in the article
@@ -144,15 +158,15 @@ extension DocumentContext {
             }
             continue
           }
-          add(text(st..<pe), investment: m, area: area, sent: sent, article: a, nameRange: st..<pe)
-          if let k = seen[text(st..<pe)], area != nil, out[k]["area"].isNull, let am = area, case .area(let v, _) = am.value {
+          add(investment: m, area: area, sent: sent, article: a, nameRange: st..<pe)
+          if area != nil, let k = seen[Utf8Key(text(st..<pe))], area != nil, out[k]["area"].isNull, let am = area, case .area(let v, _) = am.value {
             out[k]["area"] = .number(v)
           }
         }
         // 总投资X的Y / 总规划面积X的Y
         for m in amounts(in: r) where m.kind == .money || m.kind == .area {
           let lead = max(r.lowerBound, m.range.lowerBound - 6)..<m.range.lowerBound
-          let words = m.kind == .money ? [Scalars.of("投资")] : Self.areaLeads
+          let words = m.kind == .money ? Self.investWord : Self.areaLeads
           guard Scalars.contains(s, lead, anyOf: words) else { continue }
           var b = m.range.upperBound
           // 某集团投资X建设的Y项目
@@ -166,33 +180,33 @@ extension DocumentContext {
             if q > b + 1 { e = q }
             // a quoted name: 规划建设…面积66平方公里的山西“智创谷”
             if e < r.upperBound, s[e] == "“" || s[e] == "\"", let close = (e + 1..<min(r.upperBound, e + 12)).first(where: { s[$0] == "”" || s[$0] == "\"" }),
-               close > e + 1, Scalars.contains(s, lead, anyOf: [Scalars.of("建设"), Scalars.of("投资"), Scalars.of("面积")]) {
+               close > e + 1, Scalars.contains(s, lead, anyOf: Self.quotedNameLeads) {
               e = close + 1
-              add(text(b..<e), investment: m.kind == .money ? m : nil, area: m.kind == .area ? m : nil, sent: sent, article: a, nameRange: b..<e)
+              add(investment: m.kind == .money ? m : nil, area: m.kind == .area ? m : nil, sent: sent, article: a, nameRange: b..<e)
               continue
             }
             if Self.projectSuffixes.matchEnding(s, at: e, maxLength: 3) > 0 {
-              add(text(b..<e), investment: m.kind == .money ? m : nil, area: m.kind == .area ? m : nil, sent: sent, article: a, nameRange: b..<e)
+              add(investment: m.kind == .money ? m : nil, area: m.kind == .area ? m : nil, sent: sent, article: a, nameRange: b..<e)
               continue
             }
           }
           // Y项目，总投资X
           var q = lead.lowerBound
           while q > r.lowerBound && !Scalars.isClauseBreak(s[q - 1]) && s[q - 1] != "、" { q -= 1 }
-          if q > r.lowerBound + 2 && (s[q - 1] == "，" || s[q - 1] == ",") && Scalars.hasEnding(s, at: q - 1, Scalars.of("项目")) {
+          if q > r.lowerBound + 2 && (s[q - 1] == "，" || s[q - 1] == ",") && Scalars.hasEnding(s, at: q - 1, Self.projectWord) {
             var st = q - 1
             while st > r.lowerBound && (Scalars.isHan(s[st - 1]) || Scalars.isDigit(s[st - 1])) && q - 1 - st < 30 {
               if Self.nameStops.matchEnding(s, at: st, maxLength: 2) > 0 { break }
               st -= 1
             }
-            add(text(st..<(q - 1)), investment: m.kind == .money ? m : nil, area: m.kind == .area ? m : nil, sent: sent, article: a, nameRange: st..<(q - 1))
+            add(investment: m.kind == .money ? m : nil, area: m.kind == .area ? m : nil, sent: sent, article: a, nameRange: st..<(q - 1))
           }
         }
         // A、B等一批过百亿元项目: the listed items are projects (with the closer's amount)
         var li = r.lowerBound
-        while let at = Scalars.find(s, Scalars.of("等"), from: li, to: r.upperBound) {
+        while let at = Scalars.find(s, Self.etcWord, from: li, to: r.upperBound) {
           li = at + 1
-          guard let pe = Scalars.find(s, Scalars.of("项目"), from: at + 1, to: min(r.upperBound, at + 14)),
+          guard let pe = Scalars.find(s, Self.projectWord, from: at + 1, to: min(r.upperBound, at + 14)),
                 Scalars.contains(s, (at + 1)..<pe, anyOf: Self.listClosers), at > r.lowerBound, s[at - 1] != "、" else { continue }
           let money = amounts(in: (at + 1)..<pe).first { $0.kind == .money }
           var items: [Range<Int>] = []
@@ -210,19 +224,19 @@ extension DocumentContext {
           }
           guard items.count >= 2 else { continue }
           for it in items where people(in: it).isEmpty {
-            add(text(it), investment: money, area: nil, sent: sent, article: a, nameRange: it)
+            add(investment: money, area: nil, sent: sent, article: a, nameRange: it)
           }
         }
         // a line that is a project's name
-        if r.count <= 30, Scalars.hasEnding(s, at: r.upperBound, Scalars.of("项目")),
+        if r.count <= 30, Scalars.hasEnding(s, at: r.upperBound, Self.projectWord),
            r.allSatisfy({ Scalars.isHan(s[$0]) }), people(in: r).isEmpty,
            !Scalars.contains(s, r, anyOf: Self.projectVerbs) {
-          add(text(r), investment: nil, area: nil, sent: sent, article: a, nameRange: r)
+          add(investment: nil, area: nil, sent: sent, article: a, nameRange: r)
           continue
         }
         // …项目 starting with a place
         var i = r.lowerBound
-        let word = Scalars.of("项目")
+        let word = Self.projectWord
         while let at = Scalars.find(s, word, from: i, to: r.upperBound) {
           let e = at + 2
           var st = at
@@ -234,9 +248,8 @@ extension DocumentContext {
           // (the place and length tests first: the verb test searches strings)
           if let pm = places(in: st..<at).first, pm.range.lowerBound == st, at - st >= 3, e - pm.range.upperBound >= 4,
              !people(in: max(r.lowerBound, st - 20)..<e).contains(where: { $0.nameRange.overlaps(st..<e) }) {
-            let rest = text(pm.range.upperBound..<e)
-            guard !Self.verbish.contains(where: { rest.contains($0) }) else { i = e; continue }
-            add(text(st..<e), investment: nil, area: nil, sent: sent, article: a, nameRange: st..<e)
+            guard !Scalars.contains(s, pm.range.upperBound..<e, anyOf: Self.verbish) else { i = e; continue }
+            add(investment: nil, area: nil, sent: sent, article: a, nameRange: st..<e)
           }
           i = e
         }

@@ -35,9 +35,11 @@ enum Recognition {
   /// A line with a full date (`2024年3月13日`, `2024-03-13`) and a weekday or page number.
   static func isMasthead(_ s: [Unicode.Scalar], _ r: Range<Int>) -> Bool {
     guard fullDate(s, r) != nil else { return false }
-    let marks = ["星期", "周一", "周二", "周三", "周四", "周五", "周六", "周日", "版"].map(Scalars.of)
-    return Scalars.contains(s, r, anyOf: marks)
+    return Scalars.contains(s, r, anyOf: mastheadMarks)
   }
+
+  /// Words of a masthead besides its date: a weekday or a page.
+  static let mastheadMarks = ["星期", "周一", "周二", "周三", "周四", "周五", "周六", "周日", "版"].map(Scalars.of)
 
   /// A short line with a full date and no sentence punctuation: a page's header, not prose.
   static func isHeaderLine(_ s: [Unicode.Scalar], _ r: Range<Int>) -> Bool {

@@ -1,3 +1,5 @@
+import NewsFacts
+
 /// Small helpers over arrays of Unicode scalars: the extractor works on scalars, never on
 /// `Character`, so it stays fast on large corpora.
 enum Scalars {
@@ -75,6 +77,21 @@ enum Scalars {
           k &+= 1
         }
         count = k
+      }
+    }
+  }
+
+  /// The UTF-8 offset where each scalar of `text` starts, and the byte count at the end (one
+  /// more entry than scalars).
+  static func utf8Starts(_ text: String) -> [Int] {
+    var text = text
+    return text.withUTF8 { bytes -> [Int] in
+      let n = bytes.count
+      return [Int](unsafeUninitializedCapacity: n + 1) { out, count in
+        var k = 0
+        for i in 0..<n where bytes[i] & 0xC0 != 0x80 { out[k] = i; k &+= 1 }
+        out[k] = n
+        count = k + 1
       }
     }
   }
@@ -256,18 +273,21 @@ struct WordList: Sendable {
   private var firstSlots = ScalarSlots(capacity: 16)
   private var lastSlots = ScalarSlots(capacity: 16)
   private var byFirst: [[[Unicode.Scalar]]] = []
+  /// Per first-scalar group, the index in the list given to `init` of each word (same order).
+  private var idsByFirst: [[Int]] = []
   private var byLast: [[[Unicode.Scalar]]] = []
   private var firsts = ScalarBits([])
   private var lasts = ScalarBits([])
   private(set) var words: Set<String> = []
 
   init(_ list: [String]) {
-    for w in list {
+    for (id, w) in list.enumerated() {
       let sc = Array(w.unicodeScalars)
       guard let f = sc.first, let l = sc.last, !words.contains(w) else { continue }
       let fs = Int(firstSlots.slot(inserting: f))
-      if fs == byFirst.count { byFirst.append([]) }
+      if fs == byFirst.count { byFirst.append([]); idsByFirst.append([]) }
       byFirst[fs].append(sc)
+      idsByFirst[fs].append(id)
       let ls = Int(lastSlots.slot(inserting: l))
       if ls == byLast.count { byLast.append([]) }
       byLast[ls].append(sc)
@@ -275,8 +295,14 @@ struct WordList: Sendable {
       lasts.insert(l)
       words.insert(w)
     }
-    // longest first
-    for k in byFirst.indices { byFirst[k].sort { $0.count > $1.count } }
+    // longest first (stable, so the ids stay with their words)
+    for k in byFirst.indices {
+      let order = byFirst[k].indices.sorted { a, b in
+        byFirst[k][a].count != byFirst[k][b].count ? byFirst[k][a].count > byFirst[k][b].count : a < b
+      }
+      byFirst[k] = order.map { byFirst[k][$0] }
+      idsByFirst[k] = order.map { idsByFirst[k][$0] }
+    }
     for k in byLast.indices { byLast[k].sort { $0.count > $1.count } }
   }
 
@@ -291,6 +317,17 @@ struct WordList: Sendable {
     guard k >= 0 else { return 0 }
     for w in byFirst[Int(k)] where Scalars.has(s, at: i, w) { return w.count }
     return 0
+  }
+
+  /// The longest word starting at `i` as its length and its index in the list given to `init`
+  /// (the first index of a word listed twice); nil when none starts there.
+  @inline(__always) func matchWithIndex(_ s: [Unicode.Scalar], at i: Int) -> (length: Int, index: Int)? {
+    guard i >= 0, i < s.count, firsts.contains(s[i]) else { return nil }
+    let k = firstSlots.slot(s[i])
+    guard k >= 0 else { return nil }
+    let group = byFirst[Int(k)]
+    for j in group.indices where Scalars.has(s, at: i, group[j]) { return (group[j].count, idsByFirst[Int(k)][j]) }
+    return nil
   }
 
   /// Length of the longest word (at most `maxLength`) ending exactly at `end`, or 0.
@@ -316,4 +353,76 @@ struct WordList: Sendable {
   }
 
   func contains(_ w: String) -> Bool { words.contains(w) }
+}
+
+/// A string hashed and compared by its UTF-8 bytes. `String`'s own hashing and comparison
+/// normalise non-ASCII text (costly); the extractor's strings come from normalised text or from
+/// the gazetteer's tables, so equal words have equal bytes.
+struct Utf8Key: Hashable, Sendable {
+  let string: String
+
+  init(_ string: String) { self.string = string }
+
+  func hash(into hasher: inout Hasher) {
+    if let done: Void = string.utf8.withContiguousStorageIfAvailable({ hasher.combine(bytes: UnsafeRawBufferPointer($0)) }) {
+      return done
+    }
+    for b in string.utf8 { hasher.combine(b) }
+  }
+
+  static func == (a: Utf8Key, b: Utf8Key) -> Bool { Scalars.sameBytes(a.string, b.string) }
+}
+
+extension Scalars {
+  /// Whether two strings have the same UTF-8 bytes (no Unicode normalisation).
+  static func sameBytes(_ a: String, _ b: String) -> Bool {
+    guard a.utf8.count == b.utf8.count else { return false }
+    if let r = a.utf8.withContiguousStorageIfAvailable({ x in
+      b.utf8.withContiguousStorageIfAvailable { y in
+        for k in 0..<x.count where x[k] != y[k] { return false }
+        return true
+      }
+    }), let same = r {
+      return same
+    }
+    return a.utf8.elementsEqual(b.utf8)
+  }
+
+  /// Whether two optional strings are both nil or have the same UTF-8 bytes.
+  static func sameBytes(_ a: String?, _ b: String?) -> Bool {
+    switch (a, b) {
+    case (nil, nil): return true
+    case let (x?, y?): return sameBytes(x, y)
+    default: return false
+    }
+  }
+
+  /// Whether `s[r]` (clamped) ends with `word`.
+  @inline(__always)
+  static func hasSuffix(_ s: [Unicode.Scalar], _ r: Range<Int>, _ word: [Unicode.Scalar]) -> Bool {
+    r.count >= word.count && hasEnding(s, at: r.upperBound, word)
+  }
+
+  /// Whether `s[r]` starts with `word`.
+  @inline(__always)
+  static func hasPrefix(_ s: [Unicode.Scalar], _ r: Range<Int>, _ word: [Unicode.Scalar]) -> Bool {
+    r.count >= word.count && has(s, at: r.lowerBound, word)
+  }
+}
+
+/// A place hashed and compared by the UTF-8 bytes of its fields (see `Utf8Key`).
+struct PlaceKey: Hashable {
+  let ref: PlaceRef
+
+  func hash(into hasher: inout Hasher) {
+    hasher.combine(Utf8Key(ref.code ?? ref.name))
+    hasher.combine(ref.level)
+  }
+
+  static func == (a: PlaceKey, b: PlaceKey) -> Bool {
+    let x = a.ref, y = b.ref
+    return x.level == y.level && Scalars.sameBytes(x.code, y.code) && Scalars.sameBytes(x.name, y.name)
+      && Scalars.sameBytes(x.country, y.country) && Scalars.sameBytes(x.province, y.province)
+      && Scalars.sameBytes(x.city, y.city) && Scalars.sameBytes(x.county, y.county)
+  }
 }

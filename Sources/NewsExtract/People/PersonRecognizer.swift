@@ -35,7 +35,7 @@ public enum PersonRecognizer {
     places.filter { p in
       let a = p.range.lowerBound
       guard p.range.count <= 3, a >= 2, a <= s.count else { return true }
-      if let last = p.text.unicodeScalars.last, "省市县区州盟旗镇乡村".unicodeScalars.contains(last) { return true }
+      if let last = p.text.unicodeScalars.last, divisionEnds.contains(last) { return true }
       // a short name straddling a title's end and a surname: 县长葛明 is no 长葛
       if a + 1 < s.count, Titles.core.matchEnding(s, at: a + 1, maxLength: 6) >= 2, Surnames.length(s, at: a + 1) == 1 { return false }
       // a short name starting with a surname right after a title: 县委书记田东利 is no 田东
@@ -54,6 +54,12 @@ public enum PersonRecognizer {
       return true
     }
   }
+
+  /// Last characters of a full division name (德昌县): such a place is never a given name.
+  static let divisionEnds = ScalarBits("省市县区州盟旗镇乡村".unicodeScalars)
+
+  /// Last words of a title held by several people at once (…常委, …委员, …领导).
+  static let sharedTitleEnds = ["常委", "委员", "领导"].map(Scalars.of)
 
   /// Every person sighting with titles and context, in text order.
   static func hits(in s: [Unicode.Scalar], places: [Mention]) -> [PersonHit] {
@@ -159,7 +165,8 @@ public enum PersonRecognizer {
       // …常委, …委员); others (书记, 市长) are one person's, so the names that follow are people
       // without it
       let last = titles.last?.0 ?? ""
-      let shared = last.hasPrefix("副") || last.hasSuffix("常委") || last.hasSuffix("委员") || last.hasSuffix("领导")
+      let lastRange = titles.last?.1 ?? 0..<0
+      let shared = (!lastRange.isEmpty && s[lastRange.lowerBound] == "副") || sharedTitleEnds.contains { Scalars.hasSuffix(s, lastRange, $0) }
       var p = i
       while p + 1 < n, s[p] == "、", Titles.core.match(s, at: p + 1) == 0, !taken[p + 1] {
         let len = nameAt(p + 1)
@@ -278,7 +285,7 @@ public enum PersonRecognizer {
     }
 
     // 4. later mentions of names already found (王宏伟在主持会议时说)
-    let known = WordList(Array(Set(out.map(\.name))))
+    let known = KnownNames(out.map(\.nameRange), in: s)
     i = 0
     while i < n {
       let L = known.match(s, at: i)
@@ -292,5 +299,31 @@ public enum PersonRecognizer {
     }
     out.sort { $0.range.lowerBound < $1.range.lowerBound }
     return out
+  }
+}
+
+/// The names found in one text, matched again by longest name at a position: a few names per
+/// document, so a bitset of first scalars and a short list beat a hashed word list.
+struct KnownNames {
+  /// One range of the text per distinct name, longest first.
+  private var names: [Range<Int>] = []
+  /// A bit per first scalar (its low six bits): most positions fail this test.
+  private var firsts: UInt64 = 0
+
+  init(_ ranges: [Range<Int>], in s: [Unicode.Scalar]) {
+    for r in ranges where !r.isEmpty && r.lowerBound >= 0 && r.upperBound <= s.count {
+      if !names.contains(where: { $0.count == r.count && s[$0] == s[r] }) { names.append(r) }
+    }
+    names.sort { $0.count > $1.count }
+    for r in names { firsts |= 1 << UInt64(s[r.lowerBound].value & 63) }
+  }
+
+  /// Length of the longest name starting at `i`, or 0.
+  @inline(__always) func match(_ s: [Unicode.Scalar], at i: Int) -> Int {
+    guard i >= 0, i < s.count else { return 0 }
+    let c = s[i]
+    guard firsts & (1 << UInt64(c.value & 63)) != 0 else { return 0 }
+    for r in names where s[r.lowerBound] == c && i + r.count <= s.count && s[r] == s[i..<(i + r.count)] { return r.count }
+    return 0
   }
 }

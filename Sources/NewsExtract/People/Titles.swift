@@ -24,7 +24,8 @@ enum Titles {
   ])
 
   /// Titles that name no place-bound office (national leaders): their holders get no place.
-  static let national: Set<String> = ["总书记", "总统", "总理", "首相", "议长", "大使", "总领事", "参赞"]
+  /// (A list, compared by bytes with `Scalars.sameBytes`: no hashing of non-ASCII strings.)
+  static let national = ["总书记", "总统", "总理", "首相", "议长", "大使", "总领事", "参赞"]
 
   /// Words that may follow a name: a name ends where one of these begins.
   static let stops = WordList([
