@@ -85,8 +85,38 @@ struct StaticTrie: Sendable {
 
   /// The longest key starting at `start`: its end offset and the node that holds its hits.
   func longestMatch(in text: [Unicode.Scalar], from start: Int) -> (end: Int, hits: Int32)? {
+    guard start >= 0, start < text.count else { return nil }
+    return text.withUnsafeBufferPointer { t in
+      Self.pairs.withUnsafeBufferPointer { longestMatch(in: t, from: start, pairs: $0.baseAddress!) }
+    }
+  }
+
+  /// The longest key at every position of `text`, into `end` (-1 for none) and `hits`: one
+  /// tight pass over raw buffers, no per-position table look-ups or bounds checks.
+  func allMatches(in text: [Unicode.Scalar], end: inout [Int32], hits: inout [Int32]) {
+    precondition(end.count == text.count && hits.count == text.count)
+    text.withUnsafeBufferPointer { t in
+      Self.pairs.withUnsafeBufferPointer { p in
+        end.withUnsafeMutableBufferPointer { e in
+          hits.withUnsafeMutableBufferPointer { h in
+            for i in 0..<t.count {
+              if let m = longestMatch(in: t, from: i, pairs: p.baseAddress!) {
+                e[i] = Int32(m.end)
+                h[i] = m.hits
+              } else {
+                e[i] = -1
+                h[i] = -1
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+
+  @inline(__always)
+  func longestMatch(in text: UnsafeBufferPointer<Unicode.Scalar>, from start: Int, pairs: UnsafePointer<UInt64>) -> (end: Int, hits: Int32)? {
     let n = text.count
-    guard start >= 0, start < n else { return nil }
     var node = Self.child(0, text[start].value)
     if node < 0 { return nil }
     var i = start + 1
@@ -94,7 +124,7 @@ struct StaticTrie: Sendable {
     if Self.hitStart(node) != Self.hitStart(node + 1) { best = (i, Int32(node)) }
     if i < n {
       let h = Self.pairHash(text[start].value, text[i].value)
-      if Self.pairs[h >> 6] & (1 << UInt64(h & 63)) == 0 { return best }
+      if pairs[h >> 6] & (1 << UInt64(h & 63)) == 0 { return best }
     }
     while i < n {
       node = Self.child(node, text[i].value)
