@@ -99,9 +99,12 @@ struct PlaceRun {
   /// The known counties' townships with full names (…镇, …乡, …街道) by first scalar, each
   /// with its county.
   var knownSlots = ScalarSlots(capacity: 64)
-  var knownTowns: [[(town: Int32, county: Int32)]] = []
-  /// Entries decoded in this scan.
-  var refCache: [Int32: PlaceRef] = [:]
+  /// Per slot of `knownSlots`: its first and last entry in `knownTowns`, -1 for none.
+  var knownHead: [Int32] = []
+  var knownTail: [Int32] = []
+  /// The known townships in one flat list, chained per slot in insertion order (no array per
+  /// first scalar).
+  var knownTowns: [(town: Int32, county: Int32, next: Int32)] = []
   /// End of a zone's name (通海港区) whose leading short name was refused: skipped whole.
   var zoneSkip = -1
   /// First scalars of the current county's townships (of two or more scalars), hashed to
@@ -187,10 +190,21 @@ struct PlaceRun {
     let n = text.count
     if memo.end.count != n { memo = PlaceMatches(count: n) }
     memo.fill(text, trie: g.trie)
+    // The matches as local arrays: read without going through `self` at each position.
+    let ends = memo.filled ? memo.end : []
+    let nodes = memo.filled ? memo.hits : []
+    let direct = ends.count == n
     while i < n {
       var consumed = false
       var trieEnd = -1
-      if let m = trieMatch(at: i) {
+      let found: (end: Int, hits: Int32)?
+      if direct {
+        let e = ends[i]
+        found = e >= 0 ? (Int(e), nodes[i]) : nil
+      } else {
+        found = trieMatch(at: i)
+      }
+      if let m = found {
         trieEnd = m.end
         let hits = g.trie.hits(m.hits)
         if hits.contains(where: { $0.kind == .blocker }) {
@@ -344,13 +358,8 @@ struct PlaceRun {
     return last == "道" && g.townScalar(Int(tw.start + tw.count) - 2) == "街"
   }
 
-  /// Entry `i`'s place, decoded once per scan.
-  mutating func entryRef(_ i: Int32) -> PlaceRef {
-    if let r = refCache[i] { return r }
-    let r = GazetteerIndex.ref(i)
-    refCache[i] = r
-    return r
-  }
+  /// Entry `i`'s place (decoded once per process by `GazetteerIndex.ref`).
+  func entryRef(_ i: Int32) -> PlaceRef { GazetteerIndex.ref(i) }
 
   mutating func score(_ c: Int32, adjacentPrev: Int32) -> Int {
     let e = entryRef(c)
@@ -390,8 +399,11 @@ struct PlaceRun {
     for t in r where hasTownshipName(Int(t)) {
       let first = g.townScalar(Int(g.town(Int(t)).start))
       let k = Int(knownSlots.slot(inserting: first))
-      if k == knownTowns.count { knownTowns.append([]) }
-      knownTowns[k].append((t, c))
+      if k == knownHead.count { knownHead.append(-1); knownTail.append(-1) }
+      let e = Int32(knownTowns.count)
+      knownTowns.append((t, c, -1))
+      if knownTail[k] >= 0 { knownTowns[Int(knownTail[k])].next = e } else { knownHead[k] = e }
+      knownTail[k] = e
       let f = first.value
       knownBloom[Int((f >> 6) & 63)] |= 1 << UInt64(f & 63)
     }
@@ -426,7 +438,11 @@ struct PlaceRun {
       let slot = knownSlots.slot(text[i])
       var bestRank = -1
       if slot >= 0 {
-        for (t, c) in knownTowns[Int(slot)] where c != county {
+        var e = knownHead[Int(slot)]
+        while e >= 0 {
+          let (t, c, next) = knownTowns[Int(e)]
+          e = next
+          guard c != county else { continue }
           let tw = g.town(Int(t))
           let len = Int(tw.count)
           guard i + len <= text.count else { continue }
