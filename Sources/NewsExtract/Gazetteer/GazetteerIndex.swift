@@ -190,10 +190,19 @@ public struct GazetteerIndex: PlaceResolver, Sendable {
   /// Entries decoded so far, shared by the extraction threads.
   static let refs = RefCache()
 
+  /// A slot per entry (no hashing), filled as entries are asked for.
   final class RefCache: Sendable {
-    private let state = Mutex<[Int32: PlaceRef]>([:])
-    func lookup(_ i: Int32) -> PlaceRef? { state.withLock { $0[i] } }
-    func store(_ i: Int32, _ r: PlaceRef) { state.withLock { $0[i] = r } }
+    private let state = Mutex<[PlaceRef?]>([])
+    func lookup(_ i: Int32) -> PlaceRef? {
+      state.withLock { $0.indices.contains(Int(i)) ? $0[Int(i)] : nil }
+    }
+    func store(_ i: Int32, _ r: PlaceRef) {
+      state.withLock { slots in
+        guard i >= 0, Int(i) < GazetteerIndex.count else { return }
+        if slots.isEmpty { slots = [PlaceRef?](repeating: nil, count: GazetteerIndex.count) }
+        slots[Int(i)] = r
+      }
+    }
   }
 
   /// Entry `i` as a place reference (its fields decoded from the record).

@@ -395,6 +395,12 @@ struct PlaceRun {
   /// Remembers a county named in the text, for `townshipMatch`.
   mutating func noteCounty(_ c: Int32) {
     guard !knownCounties.contains(c), let r = g.townRange(c) else { return }
+    if knownTowns.isEmpty {
+      // Room for a few counties at once: the lists grow without copying in most texts.
+      knownTowns.reserveCapacity(256)
+      knownHead.reserveCapacity(128)
+      knownTail.reserveCapacity(128)
+    }
     knownCounties.append(c)
     for t in r where hasTownshipName(Int(t)) {
       let first = g.townScalar(Int(g.town(Int(t)).start))
