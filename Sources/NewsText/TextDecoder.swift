@@ -171,7 +171,7 @@ public enum TextDecoder {
         i += 2
       }
     }
-    return String(decoding: units, as: UTF16.self)
+    return units.withUnsafeBufferPointer { String(decoding: $0, as: UTF16.self) }
   }
 
   /// Share of scalars that look like ordinary text (ASCII, CJK, CJK punctuation, general punctuation).
@@ -268,6 +268,7 @@ public enum TextDecoder {
       }
     }
     if failedAt >= 0 { return (nil, failedAt) }
-    return (String(decoding: out, as: UTF8.self), -1)
+    // Through a buffer pointer: the stdlib's fast UTF-8 path, not the generic collection one.
+    return (out.withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) }, -1)
   }
 }

@@ -43,4 +43,27 @@ import Testing
     }
     #expect(matches > 100)
   }
+
+  /// The one-pass lookup of a whole text (place scans) answers as `longestMatch` does at each
+  /// position, on the seeds and on text with non-CJK and astral scalars between names.
+  @Test func allMatchesAgreesWithLongestMatchAtEveryPosition() throws {
+    let dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../seeds").standardized
+    let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".txt") }
+    var texts = try files.map { Array(try String(contentsOfFile: dir.appendingPathComponent($0).path, encoding: .utf8).unicodeScalars) }
+    texts.append(Array("A山西省🙂临汾市尧都区x贾得乡，Paris巴黎长治久安".unicodeScalars))
+    var found = 0
+    var disagree: [Int] = []
+    for text in texts {
+      var end = [Int32](repeating: -2, count: text.count)
+      var hits = [Int32](repeating: -2, count: text.count)
+      g.trie.allMatches(in: text, end: &end, hits: &hits)
+      for i in text.indices {
+        let m = g.trie.longestMatch(in: text, from: i)
+        if Int(end[i]) != (m?.end ?? -1) || hits[i] != (m?.hits ?? -1) { disagree.append(i) }
+        if m != nil { found += 1 }
+      }
+    }
+    #expect(disagree.isEmpty, "positions where they disagree: \(disagree.prefix(10))")
+    #expect(found > 100)
+  }
 }

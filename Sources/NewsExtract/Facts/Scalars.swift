@@ -100,8 +100,15 @@ enum Scalars {
   static func string(_ s: [Unicode.Scalar], _ r: Range<Int>) -> String {
     let lo = max(0, min(r.lowerBound, s.count)), hi = max(lo, min(r.upperBound, s.count))
     guard hi > lo else { return "" }
-    // UTF-8 bytes first: much faster than appending scalars to a String one by one
-    return String(unsafeUninitializedCapacity: (hi - lo) * 4) { buf in
+    // UTF-8 bytes first: much faster than appending scalars to a String one by one. The exact
+    // byte count as capacity: up to 15 bytes (five CJK characters, most names) the string is
+    // built small, in place, with no allocation.
+    var bytes = 0
+    for k in lo..<hi {
+      let v = s[k].value
+      bytes += v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x10000 ? 3 : 4
+    }
+    return String(unsafeUninitializedCapacity: bytes) { buf in
       var n = 0
       for k in lo..<hi {
         let v = s[k].value

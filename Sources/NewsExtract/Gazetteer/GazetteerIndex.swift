@@ -1,4 +1,5 @@
 import NewsFacts
+import Synchronization
 
 /// Resolves place names through static tables compiled into the binary: nothing is parsed or
 /// built at start-up, so a query that compares places costs a binary search, not the
@@ -177,8 +178,35 @@ public struct GazetteerIndex: PlaceResolver, Sendable {
 
   static func isZone(_ i: Int32) -> Bool { kind(i) == UInt8(ascii: "z") }
 
-  /// Entry `i` as a place reference (its fields decoded from the record).
+  /// Entry `i` as a place reference, decoded once per process (extraction asks for the same
+  /// few hundred entries in every document).
   static func ref(_ i: Int32) -> PlaceRef {
+    if let known = refs.lookup(i) { return known }
+    let r = decodeRef(i)
+    refs.store(i, r)
+    return r
+  }
+
+  /// Entries decoded so far, shared by the extraction threads.
+  static let refs = RefCache()
+
+  /// A slot per entry (no hashing), filled as entries are asked for.
+  final class RefCache: Sendable {
+    private let state = Mutex<[PlaceRef?]>([])
+    func lookup(_ i: Int32) -> PlaceRef? {
+      state.withLock { $0.indices.contains(Int(i)) ? $0[Int(i)] : nil }
+    }
+    func store(_ i: Int32, _ r: PlaceRef) {
+      state.withLock { slots in
+        guard i >= 0, Int(i) < GazetteerIndex.count else { return }
+        if slots.isEmpty { slots = [PlaceRef?](repeating: nil, count: GazetteerIndex.count) }
+        slots[Int(i)] = r
+      }
+    }
+  }
+
+  /// Entry `i` as a place reference (its fields decoded from the record).
+  static func decodeRef(_ i: Int32) -> PlaceRef {
     let data = gazetteerRecords
     let base = data.utf8Start
     let r = line(data, gazetteerRecordOffsets, Int(i))

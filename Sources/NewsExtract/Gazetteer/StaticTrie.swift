@@ -85,8 +85,107 @@ struct StaticTrie: Sendable {
 
   /// The longest key starting at `start`: its end offset and the node that holds its hits.
   func longestMatch(in text: [Unicode.Scalar], from start: Int) -> (end: Int, hits: Int32)? {
+    guard start >= 0, start < text.count else { return nil }
+    return text.withUnsafeBufferPointer { t in
+      Self.pairs.withUnsafeBufferPointer { longestMatch(in: t, from: start, pairs: $0.baseAddress!) }
+    }
+  }
+
+  /// The trie's tables decoded once into integers, in one array: the dense root children
+  /// (U+3400…U+9FFF, child + 1, 0 for none), then per node its first edge and its first hit
+  /// (one more each for the end), then per edge its scalar and its child. A whole-text pass
+  /// reads them with one load each instead of decoding three base-64 digits.
+  struct Decoded: Sendable {
+    let values: [Int32]
+    let edgeStarts: Int
+    let hitStarts: Int
+    let edgeKeys: Int
+    let edgeChildren: Int
+
+    init() {
+      let denseCount = Int(StaticTrie.denseHigh - StaticTrie.denseLow)
+      let nodeEntries = gazetteerTrieEdgeStarts.utf8CodeUnitCount / 3
+      let hitEntries = gazetteerTrieHitStarts.utf8CodeUnitCount / 3
+      let edgeCount = gazetteerTrieEdges.utf8CodeUnitCount / 6
+      var v: [Int32] = []
+      v.reserveCapacity(denseCount + nodeEntries + hitEntries + 2 * edgeCount)
+      let root = gazetteerTrieRoot.utf8Start
+      for k in 0..<denseCount { v.append(Int32(StaticTrie.number(root + 3 * k))) }
+      edgeStarts = v.count
+      for k in 0..<nodeEntries { v.append(Int32(StaticTrie.edgeStart(k))) }
+      hitStarts = v.count
+      for k in 0..<hitEntries { v.append(Int32(StaticTrie.hitStart(k))) }
+      let edges = gazetteerTrieEdges.utf8Start
+      edgeKeys = v.count
+      for k in 0..<edgeCount { v.append(Int32(StaticTrie.number(edges + 6 * k))) }
+      edgeChildren = v.count
+      for k in 0..<edgeCount { v.append(Int32(StaticTrie.number(edges + 6 * k + 3))) }
+      values = v
+    }
+  }
+
+  static let decoded = Decoded()
+
+  /// The longest key at every position of `text`, into `end` (-1 for none) and `hits`: one
+  /// tight pass over raw buffers and the decoded tables, no bounds checks.
+  func allMatches(in text: [Unicode.Scalar], end: inout [Int32], hits: inout [Int32]) {
+    precondition(end.count == text.count && hits.count == text.count)
+    let d = Self.decoded
+    text.withUnsafeBufferPointer { t in
+      Self.pairs.withUnsafeBufferPointer { pairs in
+        d.values.withUnsafeBufferPointer { tv in
+          end.withUnsafeMutableBufferPointer { e in
+            hits.withUnsafeMutableBufferPointer { h in
+              let base = tv.baseAddress!
+              let edgeStarts = base + d.edgeStarts, hitStarts = base + d.hitStarts
+              let keys = base + d.edgeKeys, children = base + d.edgeChildren
+              /// The child of `node` by `v` through the sorted edges, or -1.
+              @inline(__always) func search(_ node: Int, _ v: UInt32) -> Int {
+                var lo = Int(edgeStarts[node])
+                var hi = Int(edgeStarts[node + 1])
+                let key = Int32(bitPattern: v)
+                while lo < hi {
+                  let mid = (lo + hi) >> 1
+                  let s = keys[mid]
+                  if s == key { return Int(children[mid]) }
+                  if s < key { lo = mid + 1 } else { hi = mid }
+                }
+                return -1
+              }
+              let n = t.count
+              for i in 0..<n {
+                var bestEnd: Int32 = -1
+                var bestNode: Int32 = -1
+                let v0 = t[i].value
+                var node = v0 >= Self.denseLow && v0 < Self.denseHigh
+                  ? Int(base[Int(v0 &- Self.denseLow)]) - 1 : search(0, v0)
+                if node >= 0 {
+                  if hitStarts[node] != hitStarts[node + 1] { bestEnd = Int32(i + 1); bestNode = Int32(node) }
+                  var j = i + 1
+                  if j < n {
+                    let ph = Self.pairHash(v0, t[j].value)
+                    if pairs[ph >> 6] & (1 << UInt64(ph & 63)) == 0 { j = n }
+                  }
+                  while j < n {
+                    node = search(node, t[j].value)
+                    if node < 0 { break }
+                    j += 1
+                    if hitStarts[node] != hitStarts[node + 1] { bestEnd = Int32(j); bestNode = Int32(node) }
+                  }
+                }
+                e[i] = bestEnd
+                h[i] = bestNode
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+
+  @inline(__always)
+  func longestMatch(in text: UnsafeBufferPointer<Unicode.Scalar>, from start: Int, pairs: UnsafePointer<UInt64>) -> (end: Int, hits: Int32)? {
     let n = text.count
-    guard start >= 0, start < n else { return nil }
     var node = Self.child(0, text[start].value)
     if node < 0 { return nil }
     var i = start + 1
@@ -94,7 +193,7 @@ struct StaticTrie: Sendable {
     if Self.hitStart(node) != Self.hitStart(node + 1) { best = (i, Int32(node)) }
     if i < n {
       let h = Self.pairHash(text[start].value, text[i].value)
-      if Self.pairs[h >> 6] & (1 << UInt64(h & 63)) == 0 { return best }
+      if pairs[h >> 6] & (1 << UInt64(h & 63)) == 0 { return best }
     }
     while i < n {
       node = Self.child(node, text[i].value)

@@ -77,7 +77,8 @@ public enum ChineseNumber {
     var loose = false
     var any = false
     var digitCount = 0
-    var seq: [Int] = []
+    // Digits since the last unit (一二三百 has three): a count, no array per reading.
+    var seqCount = 0
     var hasUnit = false
     var lastGood = i
     var valueAtGood = 0.0
@@ -86,7 +87,7 @@ public enum ChineseNumber {
       let s = t[i]
       if let d = digit(s) {
         digitCount += 1
-        seq.append(d)
+        seqCount += 1
         if d == 0 {
           if pending != nil && !hasUnit { pending = pending.map { $0 &* 10 }; i += 1; lastGood = i; valueAtGood = current(); any = true; continue }
           zero = true
@@ -115,7 +116,7 @@ public enum ChineseNumber {
         i += 1; lastGood = i; valueAtGood = current(); continue
       }
       if let u = unit(s) {
-        if seq.count > 1 && !hasUnit { break }  // 一二三百
+        if seqCount > 1 && !hasUnit { break }  // 一二三百
         if u < 10_000 {
           var d = pending
           if d == nil {
@@ -154,7 +155,7 @@ public enum ChineseNumber {
         zero = false
         hasUnit = true
         any = true
-        seq = []
+        seqCount = 0
         i += 1
         lastGood = i
         valueAtGood = current()

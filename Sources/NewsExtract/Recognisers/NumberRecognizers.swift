@@ -22,13 +22,14 @@ public enum NumericRecognizers {
     // and a retain/release of their storage.
     let startBits = Lexicon.startBits
     let numeralBits = Lexicon.numeralBits
+    let relativeTimeWords = Lexicon.relativeTimeWords
     while i < n {
       let c = text[i]
       if TimeRecognizer.isSentenceEnd(c) { time.sentenceEnded(); i += 1; continue }
       guard startBits.contains(c) else { i += 1; continue }
       // Everything but a relative time word (去年, 上半年) needs a numeral close by: the prefix
       // words (约, 超过, 人民币 …) are common characters, so reject cheaply before any family.
-      if !numeralBits.contains(c) && Lexicon.relativeTimeWords.match(text, at: i) == 0 {
+      if !numeralBits.contains(c) && relativeTimeWords.match(text, at: i) == 0 {
         var k = i + 1
         let lim = min(n, i + 5)
         while k < lim && !numeralBits.contains(text[k]) { k += 1 }

@@ -1,4 +1,5 @@
 import NewsFacts
+import Synchronization
 
 /// What an article is about, for telling apart places that share a name (朝阳区 in 北京市 or
 /// 长春市). Names may be short or full (临汾 or 临汾市); unknown ones are ignored.
@@ -54,11 +55,21 @@ struct PlaceMatches: Sendable {
   var end: [Int32]
   /// Per position: the match's hit list in the trie.
   var hits: [Int32]
+  /// Whether every position has been looked up (`fill`).
+  var filled = false
 
   init(count n: Int) {
     let usable = n < Int(Int32.max)
     end = usable ? [Int32](repeating: -2, count: n) : []
     hits = usable ? [Int32](repeating: -1, count: n) : []
+  }
+
+  /// Looks up every position at once: cheaper than one position at a time, and a scan skips
+  /// few positions (only those inside the places it found).
+  mutating func fill(_ text: [Unicode.Scalar], trie: StaticTrie) {
+    guard !filled, end.count == text.count else { return }
+    trie.allMatches(in: text, end: &end, hits: &hits)
+    filled = true
   }
 }
 
@@ -88,9 +99,12 @@ struct PlaceRun {
   /// The known counties' townships with full names (…镇, …乡, …街道) by first scalar, each
   /// with its county.
   var knownSlots = ScalarSlots(capacity: 64)
-  var knownTowns: [[(town: Int32, county: Int32)]] = []
-  /// Entries decoded in this scan.
-  var refCache: [Int32: PlaceRef] = [:]
+  /// Per slot of `knownSlots`: its first and last entry in `knownTowns`, -1 for none.
+  var knownHead: [Int32] = []
+  var knownTail: [Int32] = []
+  /// The known townships in one flat list, chained per slot in insertion order (no array per
+  /// first scalar).
+  var knownTowns: [(town: Int32, county: Int32, next: Int32)] = []
   /// End of a zone's name (通海港区) whose leading short name was refused: skipped whole.
   var zoneSkip = -1
   /// First scalars of the current county's townships (of two or more scalars), hashed to
@@ -105,31 +119,52 @@ struct PlaceRun {
   }
 
   mutating func setContext(_ c: PlaceContext) {
+    // Documents of one source share their publishing place: it is settled once per process.
+    guard let key = SettledContext.key(c) else { return }
+    let settled: SettledContext
+    if let known = SettledContext.cache.lookup(key) {
+      settled = known
+    } else {
+      settled = settle(c)
+      SettledContext.cache.store(key, settled)
+    }
+    ctxProvince = settled.province
+    ctxCity = settled.city
+    if settled.county >= 0 {
+      ctxCounty = settled.county
+      county = settled.county
+      noteCounty(settled.county)
+    }
+  }
+
+  /// The gazetteer's reading of a context: its province and city names and its county entry.
+  func settle(_ c: PlaceContext) -> SettledContext {
+    var out = SettledContext()
     func pick(_ name: String?, _ levels: [PlaceLevel]) -> PlaceRef? {
       guard let name, !name.isEmpty else { return nil }
       // Entries filtered by level before their records are decoded.
       let refs = g.entriesByTrie(name).filter { levels.contains(Gazetteer.level($0)) }
         .map { GazetteerIndex.ref($0) }.filter { $0.code != nil }
-      if let p = ctxProvince, let r = refs.first(where: { $0.province == p }) { return r }
+      if let p = out.province, let r = refs.first(where: { $0.province == p }) { return r }
       return refs.first
     }
-    ctxProvince = pick(c.province, [.province])?.name
+    out.province = pick(c.province, [.province])?.name
     if let city = pick(c.city, [.city, .province]) {
-      ctxCity = city.level == .province ? city.name : city.name
-      if ctxProvince == nil { ctxProvince = city.province }
+      out.city = city.name
+      if out.province == nil { out.province = city.province }
     }
     if let name = c.county, !name.isEmpty {
       let refs = g.entriesByTrie(name).filter { Gazetteer.level($0) == .county }
         .map { GazetteerIndex.ref($0) }.filter { $0.code != nil }
+      let ctxCity = out.city, ctxProvince = out.province
       let best = refs.first { ($0.city == ctxCity && ctxCity != nil) } ?? refs.first { $0.province == ctxProvince && ctxProvince != nil } ?? (refs.count == 1 ? refs.first : nil)
       if let b = best, let code = b.code, let idx = g.entry(code: code) {
-        ctxCounty = idx
-        county = idx
-        noteCounty(idx)
-        if ctxCity == nil { ctxCity = b.city }
-        if ctxProvince == nil { ctxProvince = b.province }
+        out.county = idx
+        if out.city == nil { out.city = b.city }
+        if out.province == nil { out.province = b.province }
       }
     }
+    return out
   }
 
   func isCJK(_ s: Unicode.Scalar) -> Bool {
@@ -153,10 +188,23 @@ struct PlaceRun {
   mutating func scan() -> [Mention] {
     var i = 0
     let n = text.count
+    if memo.end.count != n { memo = PlaceMatches(count: n) }
+    memo.fill(text, trie: g.trie)
+    // The matches as local arrays: read without going through `self` at each position.
+    let ends = memo.filled ? memo.end : []
+    let nodes = memo.filled ? memo.hits : []
+    let direct = ends.count == n
     while i < n {
       var consumed = false
       var trieEnd = -1
-      if let m = trieMatch(at: i) {
+      let found: (end: Int, hits: Int32)?
+      if direct {
+        let e = ends[i]
+        found = e >= 0 ? (Int(e), nodes[i]) : nil
+      } else {
+        found = trieMatch(at: i)
+      }
+      if let m = found {
         trieEnd = m.end
         let hits = g.trie.hits(m.hits)
         if hits.contains(where: { $0.kind == .blocker }) {
@@ -310,13 +358,8 @@ struct PlaceRun {
     return last == "道" && g.townScalar(Int(tw.start + tw.count) - 2) == "街"
   }
 
-  /// Entry `i`'s place, decoded once per scan.
-  mutating func entryRef(_ i: Int32) -> PlaceRef {
-    if let r = refCache[i] { return r }
-    let r = GazetteerIndex.ref(i)
-    refCache[i] = r
-    return r
-  }
+  /// Entry `i`'s place (decoded once per process by `GazetteerIndex.ref`).
+  func entryRef(_ i: Int32) -> PlaceRef { GazetteerIndex.ref(i) }
 
   mutating func score(_ c: Int32, adjacentPrev: Int32) -> Int {
     let e = entryRef(c)
@@ -352,12 +395,21 @@ struct PlaceRun {
   /// Remembers a county named in the text, for `townshipMatch`.
   mutating func noteCounty(_ c: Int32) {
     guard !knownCounties.contains(c), let r = g.townRange(c) else { return }
+    if knownTowns.isEmpty {
+      // Room for a few counties at once: the lists grow without copying in most texts.
+      knownTowns.reserveCapacity(256)
+      knownHead.reserveCapacity(128)
+      knownTail.reserveCapacity(128)
+    }
     knownCounties.append(c)
     for t in r where hasTownshipName(Int(t)) {
       let first = g.townScalar(Int(g.town(Int(t)).start))
       let k = Int(knownSlots.slot(inserting: first))
-      if k == knownTowns.count { knownTowns.append([]) }
-      knownTowns[k].append((t, c))
+      if k == knownHead.count { knownHead.append(-1); knownTail.append(-1) }
+      let e = Int32(knownTowns.count)
+      knownTowns.append((t, c, -1))
+      if knownTail[k] >= 0 { knownTowns[Int(knownTail[k])].next = e } else { knownHead[k] = e }
+      knownTail[k] = e
       let f = first.value
       knownBloom[Int((f >> 6) & 63)] |= 1 << UInt64(f & 63)
     }
@@ -392,7 +444,11 @@ struct PlaceRun {
       let slot = knownSlots.slot(text[i])
       var bestRank = -1
       if slot >= 0 {
-        for (t, c) in knownTowns[Int(slot)] where c != county {
+        var e = knownHead[Int(slot)]
+        while e >= 0 {
+          let (t, c, next) = knownTowns[Int(e)]
+          e = next
+          guard c != county else { continue }
           let tw = g.town(Int(t))
           let len = Int(tw.count)
           guard i + len <= text.count else { continue }
@@ -484,3 +540,40 @@ struct PlaceRun {
 }
 
 private let villageStop: Set<Unicode.Scalar> = Set("的了在和与及等是为对到从把被将也都又就乡镇村县区市".unicodeScalars)
+
+/// A `PlaceContext` as `PlaceRun` reads it: names settled against the gazetteer.
+struct SettledContext: Sendable {
+  var province: String?
+  var city: String?
+  /// The county's entry, -1 for none.
+  var county: Int32 = -1
+
+  /// The context's names as UTF-8 bytes, each closed by 0xFF (no byte of UTF-8); nil when it
+  /// names nothing. Bytes hash without the Unicode normalisation a `String` key costs.
+  static func key(_ c: PlaceContext) -> [UInt8]? {
+    var key: [UInt8] = []
+    var any = false
+    for name in [c.province, c.city, c.county] {
+      if let name, !name.isEmpty { key.append(contentsOf: name.utf8); any = true }
+      key.append(0xFF)
+    }
+    return any ? key : nil
+  }
+
+  /// Contexts settled so far in this process, shared by the extraction threads.
+  static let cache = Cache()
+
+  final class Cache: Sendable {
+    private let state = Mutex<[[UInt8]: SettledContext]>([:])
+
+    func lookup(_ key: [UInt8]) -> SettledContext? { state.withLock { $0[key] } }
+
+    func store(_ key: [UInt8], _ value: SettledContext) {
+      state.withLock { table in
+        // A bound against unbounded growth on corpora of many distinct sources.
+        if table.count >= 4096 { table.removeAll(keepingCapacity: true) }
+        table[key] = value
+      }
+    }
+  }
+}
