@@ -1,4 +1,5 @@
 import NewsFacts
+@testable import NewsExtract
 
 /// The gazetteer's source table (`GazetteerData.swift`) parsed into arrays, as `Gazetteer` was
 /// built before its tables became static. Only tests build it: they check that the static
