@@ -33,11 +33,13 @@ struct Loc: Sendable, Hashable {
     return l
   }
 
+  /// Writes the levels into a fact whose place fields are still unset (every caller writes a
+  /// new fact): a missing level is left null without a write, which costs as much as a value.
   func write(into f: inout Fact, country withCountry: Bool = false) {
-    if withCountry { f["country"] = country.map(Value.text) ?? .null }
-    f["province"] = province.map(Value.text) ?? .null
-    f["city"] = city.map(Value.text) ?? .null
-    f["county"] = county.map(Value.text) ?? .null
+    if withCountry, let c = country { f["country"] = .text(c) }
+    if let p = province { f["province"] = .text(p) }
+    if let c = city { f["city"] = .text(c) }
+    if let c = county { f["county"] = .text(c) }
   }
 }
 

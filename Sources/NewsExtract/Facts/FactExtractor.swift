@@ -332,14 +332,17 @@ extension DocumentContext {
     var out: [PersonSighting] = []
     // people often share a sentence: its evidence is built once
     var lastEvidence: (range: Range<Int>, text: Value, span: Value)? = nil
+    // the fields every sighting of the document shares, written once
+    var template = Fact(.person)
+    template["docs"] = .list([path])
+    template["doc"] = .text(path)
     for h in people {
       guard let a = article(at: h.range.lowerBound) else { continue }
       let sent = sentence(at: h.nameRange.lowerBound, in: a)
       let evidence = sent?.range ?? h.range
-      var f = Fact(.person)
+      var f = template
       f["name"] = .text(h.name)
       if !h.titles.isEmpty { f["titles"] = .list(h.titles) }
-      f["docs"] = .list([path])
       var weak = false
       var loc = Loc()
       if h.titles.contains(where: { t in Titles.national.contains { Scalars.sameBytes($0, t) } }) {
@@ -357,7 +360,6 @@ extension DocumentContext {
         let o = norm.originalRange(evidence)
         lastEvidence = (evidence, .text(originalString(o)), .span(o.lowerBound, o.upperBound))
       }
-      f["doc"] = .text(path)
       f["article"] = .integer(Int64(a.number))
       f["evidence"] = lastEvidence!.text
       f["span"] = lastEvidence!.span
@@ -416,23 +418,34 @@ extension DocumentContext {
     var lastSentence = -1..<(-1)
     var lastEvidence: (Value, Value) = (.null, .null)
     let docValue = Value.text(path)
-    var templates: [PlaceKey: Fact] = [:]
+    // most documents name a few places: a short list compared by bytes beats hashing the
+    // strings of a `PlaceKey` per mention (past 32 places, a dictionary takes over)
+    var templateKeys: [PlaceKey] = []
+    var templates: [Fact] = []
+    var templateIndex: [PlaceKey: Int] = [:]
     for m in places {
       guard let p = Self.ref(m), let ai = articleIndex(at: m.range.lowerBound) else { continue }
-      // a place mentioned again reuses the fields it has from the place alone
+      // a place mentioned again reuses the fields it has from the place alone (and the document)
       var f: Fact
       let key = PlaceKey(ref: p)
-      if let known = templates[key] {
-        f = known
+      let found = templateKeys.count <= 32 ? templateKeys.firstIndex(where: { $0 == key }) : templateIndex[key]
+      if let t = found {
+        f = templates[t]
       } else {
-        f = Fact(.place, Dictionary(minimumCapacity: 16))
+        f = Fact(.place)
+        f["doc"] = docValue
         f["name"] = .text(p.name)
         f["full_name"] = .text(p.fullPath)
         f["level"] = .text(p.level.rawValue)
         if let c = p.code { f["code"] = .text(c) }
         Loc(p).write(into: &f, country: true)
         f["mentions"] = .integer(1)
-        templates[key] = f
+        templateKeys.append(key)
+        templates.append(f)
+        if templateKeys.count > 32 {
+          if templateIndex.isEmpty { for (k, x) in templateKeys.enumerated() { templateIndex[x] = k } }
+          else { templateIndex[key] = templates.count - 1 }
+        }
       }
       let sent = sentence(at: m.range.lowerBound, in: articles[ai])?.range ?? m.range
       // many places share a sentence: build its evidence once
@@ -441,7 +454,6 @@ extension DocumentContext {
         let o = norm.originalRange(sent)
         lastEvidence = (.text(originalString(o)), .span(o.lowerBound, o.upperBound))
       }
-      f["doc"] = docValue
       f["article"] = .integer(Int64(articles[ai].number))
       f["evidence"] = lastEvidence.0
       f["span"] = lastEvidence.1

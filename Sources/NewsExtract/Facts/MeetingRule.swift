@@ -86,14 +86,15 @@ extension DocumentContext {
   func meetingDrafts() -> [MeetingDraft] {
     var drafts: [MeetingDraft] = []
     let ends = MentionEnds(times: times, people: people, count: s.count)
+    let heads = Self.heads
     for a in articles {
       for (si, sent) in a.sentences.enumerated() {
         let r = sent.range
         var e = r.lowerBound + 1
         while e <= r.upperBound {
-          let L = Self.heads.matchEnding(s, at: e, maxLength: 6)
+          let L = heads.matchEnding(s, at: e, maxLength: 6)
           // the head must end the noun: 会议精神 is a reference, 会议室 a room
-          guard L > 0, e == r.upperBound || Self.heads.match(s, at: e) == 0 else { e += 1; continue }
+          guard L > 0, e == r.upperBound || heads.match(s, at: e) == 0 else { e += 1; continue }
           if e < r.upperBound, s[e] == "室" || s[e] == "厅" || s[e] == "场" { e += 1; continue }
           let hs = e - L
           var start = meetingNameStart(hs, floor: r.lowerBound, ends: ends)
@@ -108,15 +109,6 @@ extension DocumentContext {
               nameEnd = e + 1
             }
           }
-          let name = text(start..<e)
-          var kind = text(hs..<e)
-          if kind == "会议" || kind == "大会" {
-            let qL = Self.kindQualifiers.matchEnding(s, at: hs, maxLength: 4)
-            if qL > 0 && hs - qL >= start { kind = text((hs - qL)..<e) }
-          }
-          if kind == "常委会会议" { kind = "常委会" }
-          if kind == "代表大会" || kind == "人代会" { kind = kind == "人代会" ? "人代会" : "大会" }
-          if Scalars.hasSuffix(s, start..<e, Self.partyCongressSuffix) && kind.unicodeScalars.count >= 5 { kind = "党代会" }
           // trigger after: X召开 / X在Y召开
           var after = false
           var venue: String? = nil
@@ -135,8 +127,19 @@ extension DocumentContext {
           if Self.triggersAfter.starts(s, at: k) { after = true }
           let before = Self.triggersBefore.matchEnding(s, at: nameEnd > e ? start - 1 : start, maxLength: 4) > 0
           let nameRange = start..<e
-          let numbered = nameRange.contains { s[$0] == "第" } && nameRange.contains { s[$0] == "次" || s[$0] == "届" }
-            && Self.numberedKinds.contains { Scalars.sameBytes($0, kind) }
+          let mayBeNumbered = nameRange.contains { s[$0] == "第" } && nameRange.contains { s[$0] == "次" || s[$0] == "届" }
+          // (no trigger and no number: no meeting, whatever its kind; its strings are not made)
+          guard after || before || mayBeNumbered else { e += 1; continue }
+          let name = text(start..<e)
+          var kind = text(hs..<e)
+          if kind == "会议" || kind == "大会" {
+            let qL = Self.kindQualifiers.matchEnding(s, at: hs, maxLength: 4)
+            if qL > 0 && hs - qL >= start { kind = text((hs - qL)..<e) }
+          }
+          if kind == "常委会会议" { kind = "常委会" }
+          if kind == "代表大会" || kind == "人代会" { kind = kind == "人代会" ? "人代会" : "大会" }
+          if Scalars.hasSuffix(s, start..<e, Self.partyCongressSuffix) && kind.unicodeScalars.count >= 5 { kind = "党代会" }
+          let numbered = mayBeNumbered && Self.numberedKinds.contains { Scalars.sameBytes($0, kind) }
           let generic = nameRange.count <= L && !Self.namedKinds.contains { Scalars.sameBytes($0, kind) }
           guard (after || before || numbered), !generic else { e += 1; continue }
           // date
@@ -241,8 +244,20 @@ extension DocumentContext {
     guard !drafts.isEmpty else { return [] }
     // the place texts once each, in order of first mention (the first prefix wins)
     var placeTexts: [[Unicode.Scalar]] = []
-    var seenTexts: Set<Utf8Key> = []
-    for p in places where seenTexts.insert(Utf8Key(p.text)).inserted { placeTexts.append(Array(p.text.unicodeScalars)) }
+    // (most documents name a few distinct places: a short list compared by bytes, hashed only
+    // past 32 names)
+    var seenTexts: [String] = []
+    var seenSet: Set<Utf8Key> = []
+    for p in places {
+      if seenTexts.count < 32 {
+        guard !seenTexts.contains(where: { Scalars.sameBytes($0, p.text) }) else { continue }
+        seenTexts.append(p.text)
+        if seenTexts.count == 32 { seenSet = Set(seenTexts.map(Utf8Key.init)) }
+      } else {
+        guard seenSet.insert(Utf8Key(p.text)).inserted else { continue }
+      }
+      placeTexts.append(Array(p.text.unicodeScalars))
+    }
     for d in drafts {
       let core = meetingCore(d.name, placeTexts: placeTexts)
       let exact = merged.indices.first { k in let m = merged[k]; return m.kind == d.kind && cores[k] == core && m.loc.province == d.loc.province }

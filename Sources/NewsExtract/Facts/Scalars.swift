@@ -313,6 +313,9 @@ struct WordList: Sendable {
     for k in byLast.indices { byLast[k].sort { $0.count > $1.count } }
   }
 
+  /// Whether some word of the list starts with `c` (a bit test: the cheap first filter).
+  @inline(__always) func mayStart(with c: Unicode.Scalar) -> Bool { firsts.contains(c) }
+
   /// Length of the longest word starting at `i`, or 0.
   @inline(__always) func match(_ s: [Unicode.Scalar], at i: Int) -> Int {
     guard i >= 0, i < s.count, firsts.contains(s[i]) else { return 0 }

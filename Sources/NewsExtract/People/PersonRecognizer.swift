@@ -32,31 +32,51 @@ public enum PersonRecognizer {
   /// `主任吴德昌` the 德昌 after a title and a surname is a name, not 德昌县. A full name
   /// (德昌县) or a short name with no title before its surname stays a place.
   static func withoutGivenNames(_ s: [Unicode.Scalar], places: [Mention]) -> [Mention] {
-    places.filter { p in
-      let a = p.range.lowerBound
-      guard p.range.count <= 3, a >= 2, a <= s.count else { return true }
-      if let last = p.text.unicodeScalars.last, divisionEnds.contains(last) { return true }
-      // a short name straddling a title's end and a surname: 县长葛明 is no 长葛
-      if a + 1 < s.count, Titles.core.matchEnding(s, at: a + 1, maxLength: 6) >= 2, Surnames.length(s, at: a + 1) == 1 { return false }
-      // a short name starting with a surname right after a title: 县委书记田东利 is no 田东
-      if Titles.core.matchEnding(s, at: a, maxLength: 6) > 0, Surnames.length(s, at: a) == 1,
-         p.range.upperBound < s.count, Scalars.isHan(s[p.range.upperBound]),
-         !Titles.notInGivenNameBits.contains(s[p.range.upperBound]) { return false }
-      for sl in [1, 2] where a - sl >= 1 {
-        guard Surnames.length(s, at: a - sl) == sl else { continue }
-        if Titles.core.matchEnding(s, at: a - sl, maxLength: 6) > 0 { return false }
-        // a member of a list of names: 、邹静安、 / 邹静安、金振波等
-        let before = s[a - sl - 1]
-        let after: Unicode.Scalar = p.range.upperBound < s.count ? s[p.range.upperBound] : "。"
-        if before == "、" && (after == "、" || after == "等" || !Scalars.isHan(after)) { return false }
-        if after == "、" && !Scalars.isHan(before), sl == 1, p.range.count == 2 { return false }
-      }
-      return true
+    // almost every place stays: find the few to drop, and copy the list only when there are some
+    var drop: [Int] = []
+    for k in places.indices where !keepsPlace(s, range: places[k].range, text: places[k].text) { drop.append(k) }
+    guard !drop.isEmpty else { return places }
+    var out: [Mention] = []
+    out.reserveCapacity(places.count - drop.count)
+    var d = 0
+    for k in places.indices {
+      if d < drop.count && drop[d] == k { d += 1; continue }
+      out.append(places[k])
     }
+    return out
+  }
+
+  /// Whether the place at `range` (written `text`) stays a place (see `withoutGivenNames`).
+  private static func keepsPlace(_ s: [Unicode.Scalar], range: Range<Int>, text: String) -> Bool {
+    let p = (range: range, text: text)
+    let a = p.range.lowerBound
+    guard p.range.count <= 3, a >= 2, a <= s.count else { return true }
+    if let last = p.text.unicodeScalars.last, divisionEnds.contains(last) { return true }
+    // a short name straddling a title's end and a surname: 县长葛明 is no 长葛
+    if a + 1 < s.count, Titles.core.matchEnding(s, at: a + 1, maxLength: 6) >= 2, Surnames.length(s, at: a + 1) == 1 { return false }
+    // a short name starting with a surname right after a title: 县委书记田东利 is no 田东
+    if Titles.core.matchEnding(s, at: a, maxLength: 6) > 0, Surnames.length(s, at: a) == 1,
+       p.range.upperBound < s.count, Scalars.isHan(s[p.range.upperBound]),
+       !Titles.notInGivenNameBits.contains(s[p.range.upperBound]) { return false }
+    for sl in 1...2 where a - sl >= 1 {
+      guard Surnames.length(s, at: a - sl) == sl else { continue }
+      if Titles.core.matchEnding(s, at: a - sl, maxLength: 6) > 0 { return false }
+      // a member of a list of names: 、邹静安、 / 邹静安、金振波等
+      let before = s[a - sl - 1]
+      let after: Unicode.Scalar = p.range.upperBound < s.count ? s[p.range.upperBound] : "。"
+      if before == "、" && (after == "、" || after == "等" || !Scalars.isHan(after)) { return false }
+      if after == "、" && !Scalars.isHan(before), sl == 1, p.range.count == 2 { return false }
+    }
+    return true
   }
 
   /// Last characters of a full division name (德昌县): such a place is never a given name.
   static let divisionEnds = ScalarBits("省市县区州盟旗镇乡村".unicodeScalars)
+
+  /// First scalars of every word a pass of `hits` starts from: core titles, titles after a
+  /// name, 等 and 领(导).
+  static let passFirsts = ScalarBits(
+    (Array(Titles.core.words) + Array(Titles.afterName.words)).compactMap { $0.unicodeScalars.first } + ["等", "领"])
 
   /// Last words of a title held by several people at once (…常委, …委员, …领导).
   static let sharedTitleEnds = ["常委", "委员", "领导"].map(Scalars.of)
@@ -105,7 +125,7 @@ public enum PersonRecognizer {
       // 李明一同考察: a two-character name before a two-character stop beats 李明一 before 同
       let short = e + sl + 1
       if short < n, givenOK((e + sl)..<short), Titles.stops.match(s, at: short) >= 2 { return sl + 1 }
-      for given in [2, 1] {
+      for given in stride(from: 2, through: 1, by: -1) {
         let end = e + sl + given
         guard end <= n, givenOK((e + sl)..<end), rightBoundary(end) else { continue }
         return sl + given
@@ -129,9 +149,37 @@ public enum PersonRecognizer {
       c == "委" || c == "会" || c == "府" || c == "协" || c == "部" || c == "局" || c == "区" || c == "县" || c == "市" || c == "省"
     }
 
+    // One pass finds where each of the passes below may fire (a title's first scalar, 等, 领导):
+    // each pass then visits those positions only, in the same order it would have reached them.
+    var coreStarts: [Int32] = [], afterStarts: [Int32] = [], etcAt: [Int32] = [], leaderAt: [Int32] = []
+    do {
+      let core = Titles.core, afterName = Titles.afterName, any = passFirsts
+      let deng = ("等" as Unicode.Scalar).value, ling = ("领" as Unicode.Scalar).value
+      var k = 0
+      while k < n {
+        let c = s[k]
+        // (one bit test per scalar; the few that pass are sorted out below)
+        if any.contains(c) {
+          if core.mayStart(with: c) { coreStarts.append(Int32(k)) }
+          if k >= 2 && afterName.mayStart(with: c) { afterStarts.append(Int32(k)) }
+          if c.value == deng && k >= 1 { etcAt.append(Int32(k)) }
+          if c.value == ling && k >= 1 && k + 2 < n { leaderAt.append(Int32(k)) }
+        }
+        k &+= 1
+      }
+    }
+    /// The first candidate at or after `i` (advancing `next` through `list`), or `n`.
+    func nextCandidate(_ list: [Int32], _ next: inout Int, from i: Int) -> Int {
+      while next < list.count && Int(list[next]) < i { next &+= 1 }
+      return next < list.count ? Int(list[next]) : n
+    }
+
     // 1. <title>[、<title>…]<name>
     var i = 0
+    var cand = 0
     while i < n {
+      i = nextCandidate(coreStarts, &cand, from: i)
+      guard i < n else { break }
       let L = Titles.core.match(s, at: i)
       guard L > 0 else { i += 1; continue }
       var e = i + L
@@ -183,11 +231,15 @@ public enum PersonRecognizer {
 
     // 2. <name><title>: 崔绍民书记, 王宏伟同志
     i = 2
+    cand = 0
     while i < n {
+      i = nextCandidate(afterStarts, &cand, from: i)
+      guard i < n else { break }
       let L = Titles.afterName.match(s, at: i)
       guard L > 0, !taken[i] else { i += 1; continue }
       var found: Range<Int>? = nil
-      for total in [3, 2, 4] {
+      for order in 0..<3 {
+        let total = order == 0 ? 3 : (order == 1 ? 2 : 4)
         let st = i - total
         guard st >= 0, !taken[st] else { continue }
         // a longer title covering this one (宣传部长) is no name + title
@@ -214,7 +266,10 @@ public enum PersonRecognizer {
 
     // 3. lists closed by 等…领导: 薛玉马、丁格、孙晓等县四大班子领导
     i = 1
+    cand = 0
     while i < n {
+      i = nextCandidate(etcAt, &cand, from: i)
+      guard i < n else { break }
       guard s[i] == "等" else { i += 1; continue }
       var closer: Range<Int>? = nil
       var k = i + 1
@@ -263,7 +318,10 @@ public enum PersonRecognizer {
 
     // 3b. lists opened by a body of leaders: 市领导许文斌、曹慧敏参加会议
     i = 1
+    cand = 0
     while i + 2 < n {
+      i = nextCandidate(leaderAt, &cand, from: i)
+      guard i + 2 < n else { break }
       guard s[i] == "领", s[i + 1] == "导", "省市县区乡镇".unicodeScalars.contains(s[i - 1]), !taken[i + 2] else { i += 1; continue }
       let closerText = Scalars.string(s, (i - 1)..<(i + 2))
       var p = i + 2
@@ -286,7 +344,7 @@ public enum PersonRecognizer {
 
     // 4. later mentions of names already found (王宏伟在主持会议时说)
     let known = KnownNames(out.map(\.nameRange), in: s)
-    i = 0
+    i = out.isEmpty ? n : 0
     while i < n {
       let L = known.match(s, at: i)
       guard L > 0 else { i += 1; continue }
