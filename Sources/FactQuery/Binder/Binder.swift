@@ -24,6 +24,8 @@ struct Binder {
 
   /// The entity called `name` (singular or plural, any case).
   func entity(_ name: Name) throws(Diagnostic) -> Entity {
+    // As typed in lowercase singular (the common case), without lowercasing a copy first.
+    if let e = Entity(rawValue: name.text) { return e }
     if let e = Entity(name: name.text) { return e }
     let all = Entity.allCases.flatMap { [$0.rawValue, $0.plural] }
     let hint = Suggest.closest(name.text, among: all).map { "did you mean '\(Entity(name: $0)?.rawValue ?? $0)'?" }
