@@ -225,19 +225,21 @@ struct Lexer {
       // Lowercased straight into the string's bytes (a small string for words up to 15 letters).
       let n = position - start
       var key: UInt64 = 0
+      var same = true  // no capital lowered, nothing folded
       let text = folded.withUnsafeBufferPointer { f in
-        String(unsafeUninitializedCapacity: n) { out in
-          for k in 0..<n {
-            let v = f[start + k].value
-            out[k] = UInt8(truncatingIfNeeded: v >= 0x41 && v <= 0x5A ? v + 32 : v)
+        source.withUnsafeBufferPointer { src in
+          String(unsafeUninitializedCapacity: n) { out in
+            for k in 0..<n {
+              let v = f[start + k].value
+              if v >= 0x41 && v <= 0x5A || src[start + k].value != v { same = false }
+              out[k] = UInt8(truncatingIfNeeded: v >= 0x41 && v <= 0x5A ? v + 32 : v)
+            }
+            key = Keywords.key(UnsafeBufferPointer(rebasing: out[0..<n]))
+            return n
           }
-          key = Keywords.key(UnsafeBufferPointer(rebasing: out[0..<n]))
-          return n
         }
       }
-      var t = Token(.word, start..<position, text: text)
-      t.key = key
-      return t
+      return Token(word: text, start..<position, key: key, textIsWritten: same)
     }
     return Token(.bareText, start..<position, text: written(start..<position))
   }

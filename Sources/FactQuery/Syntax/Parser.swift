@@ -25,8 +25,12 @@ struct ParserState {
   var token: Token
   /// Where the last consumed token ended (errors at the end point just after it).
   var previousEnd = 0
-  /// The last consumed token, for "after 'where'" in messages.
-  var previous: Token? = nil
+  /// The kind and range of the last consumed token, for "after 'where'" in messages (kept
+  /// apart: copying whole tokens at every step costs more than the rest of a short statement).
+  var previousKind: Token.Kind? = nil
+  var previousRange: SourceRange = 0..<0
+  /// The last consumed token's kind and range (its text is not kept).
+  var previous: Token? { previousKind.map { Token($0, previousRange) } }
   var depth = 0
 
   init(_ text: String) {
@@ -38,7 +42,8 @@ struct ParserState {
 
   mutating func advance() {
     previousEnd = token.range.upperBound
-    previous = token
+    previousKind = token.kind
+    previousRange = token.range
     token = lexer.next()
   }
 
@@ -169,7 +174,7 @@ struct ParserState {
     }
     if token.kind == .semicolon { advance() }
     guard token.kind == .end else {
-      if previous?.kind == .semicolon {
+      if previousKind == .semicolon {
         throw error("unexpected \(describe(token)) after ';'", hint: "give one statement at a time")
       }
       throw error("unexpected \(describe(token)) after the end of the statement")
@@ -203,7 +208,7 @@ struct ParserState {
     guard token.kind == .word, !Keywords.isReserved(token) else {
       throw error("expected an entity \(afterPrevious)", hint: "entities: article, meeting, person, place, project, indicator, visit")
     }
-    let name = Name(written(token.range), token.range)
+    let name = Name(token.textIsWritten ? token.text : written(token.range), token.range)
     advance()
     return name
   }
@@ -211,7 +216,7 @@ struct ParserState {
   mutating func fieldName(_ role: String = "a field name") throws(Diagnostic) -> Name {
     switch token.kind {
     case .word where !Keywords.isReserved(token):
-      let name = Name(written(token.range), token.range)
+      let name = Name(token.textIsWritten ? token.text : written(token.range), token.range)
       advance()
       return name
     case .bareText:

@@ -37,11 +37,22 @@ struct Token: Sendable, Hashable {
   /// For words of up to 8 letters: the lowercased bytes packed by `Keywords.key` (0 otherwise),
   /// so keyword tests compare integers.
   var key: UInt64 = 0
+  /// Whether `text` is exactly the text as written (a word with no capitals and nothing folded).
+  var textIsWritten = false
 
   init(_ kind: Kind, _ range: SourceRange, text: String = "") {
     self.kind = kind
     self.range = range
     self.text = text
+  }
+
+  /// A word token, built in place.
+  init(word text: String, _ range: SourceRange, key: UInt64, textIsWritten: Bool) {
+    self.kind = .word
+    self.range = range
+    self.text = text
+    self.key = key
+    self.textIsWritten = textIsWritten
   }
 
   /// True for the ASCII word `keyword` (lowercase).
