@@ -78,13 +78,17 @@ func runText() -> JSON {
     ("bytes_per_fact", .number(rows > 0 ? Double(engine.storeBytes) / Double(rows) : 0)),
     ("engine_ready", .bool(rows > 0)),
   ]
+  // Wall seconds of each later step, so the whole benchmark's time can be accounted for.
+  var t = wallSeconds()
+  func lap(_ name: String) { let now = wallSeconds(); o.append((name, .number(now - t))); t = now }
   if let t = opts["truth"] {
     o.append(("recall", .array(Recall.measure(engine: engine, truthPath: t).map {
       .object([("entity", .string($0.0)), ("planted", .int(Int64($0.1))), ("found", .int(Int64($0.2)))])
     })))
+    lap("recall_s")
   }
-  if opts["queries"] != nil { o.append(("queries", timeQueries(engine, opts["queries"], runs: opts.int("runs", 5)))) }
-  if let dir = opts["export"] { o.append(("export", .string(exportFacts(engine, to: dir)))) }
+  if opts["queries"] != nil { o.append(("queries", timeQueries(engine, opts["queries"], runs: opts.int("runs", 5)))); lap("queries_s") }
+  if let dir = opts["export"] { o.append(("export", .string(exportFacts(engine, to: dir)))); lap("export_s") }
   return .object(o)
 }
 
