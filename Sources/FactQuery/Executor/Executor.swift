@@ -188,6 +188,10 @@ struct Execution {
       try sortRows(&ids, keys, t)
       out = .rows(ids)
     case .topK(let keys, let k):
+      if !measure, let top = try lazyTopK(n.children[0], keys, k, t) {
+        out = .rows(top)
+        break
+      }
       let ids = try rows(n.children[0], t)
       touched = ids.count
       out = .rows(try topK(ids, keys, k, t))
