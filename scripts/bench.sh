@@ -9,6 +9,8 @@
 #   --full   the default plus 10M facts added directly through engine.add(facts:).
 #   --synth ROWS  only the queries and memory on ROWS facts added through engine.add(facts:)
 #            (no text ingest, jionlp or start-up): the query targets at 1M or 10M rows alone.
+#   NEWSQ_BENCH_DOCS=N, NEWSQ_BENCH_SEED_COPIES=N override the corpus sizes of the mode (to
+#   time the steps at a tenth of the default, say). Each step's wall seconds go to DIR/steps.txt.
 #
 # Prints one markdown table (also written to DIR/table.md). Exits non-zero only when a step
 # crashes or a result differs from the peers' (never because of a timing).
@@ -36,10 +38,22 @@ case $MODE in
   full) SEED_COPIES=910; DOCS=100000; RUNS=5; JIO_BYTES=5000000; JIO_BUDGET=300; SYNTH_ROWS=10000000; STARTUP_RUNS=30 ;;
   synth) RUNS=5; SYNTH_ROWS=$SYNTH_ONLY ;;
 esac
+# Smaller (or bigger) corpora for checking how the steps scale, without editing this file.
+DOCS=${NEWSQ_BENCH_DOCS:-${DOCS:-}}
+SEED_COPIES=${NEWSQ_BENCH_SEED_COPIES:-${SEED_COPIES:-}}
 QUERIES=$ROOT/Benchmarks/queries.tsv
 R=$OUT/results
 rm -rf "$R"; mkdir -p "$R"
-step() { echo "== $*" >&2; }
+STEP_T0=$(date +%s)
+STEP_NAME=""
+# Prints the step and records how long the previous one took (DIR/steps.txt).
+step() {
+  local now; now=$(date +%s)
+  [ -n "$STEP_NAME" ] && echo "$((now - STEP_T0)) s  $STEP_NAME" >> "$OUT/steps.txt"
+  STEP_T0=$now; STEP_NAME="$*"
+  echo "== $*" >&2
+}
+rm -f "$OUT/steps.txt"
 
 step "building (release): Benchmarks package and newsq"
 swift build -c release --package-path Benchmarks --product newsbench >&2
@@ -58,6 +72,7 @@ if [ "$MODE" = synth ]; then
   step "peers: DuckDB and SQLite on the same facts"
   $PY scripts/bench_peers.py sql --tables "$R/synth-facts" --queries "$QUERIES" --runs "$RUNS" > "$R/peers_synth.json"
   rm -rf "$R/synth-facts"
+  step "report"
   {
     echo "newsq benchmark — mode synth $SYNTH_ROWS — $(date -u +%Y-%m-%dT%H:%MZ) — $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
     echo
@@ -112,6 +127,7 @@ else
   echo '["start-up skipped: hyperfine or sqlite3 not installed (apt-get install hyperfine sqlite3)"]' > "$R/notes.json"
 fi
 
+step "report"
 {
   echo "newsq benchmark — mode $MODE — $(date -u +%Y-%m-%dT%H:%MZ) — $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
   echo

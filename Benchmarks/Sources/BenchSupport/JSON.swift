@@ -67,6 +67,8 @@ public struct JSONParser {
   var s: [UInt8]
   var i = 0
   public init(_ text: String) { s = Array(text.utf8) }
+  /// Parses UTF-8 bytes (a line of a JSON-lines file, without making a `String` of it).
+  public init<C: Collection>(bytes: C) where C.Element == UInt8 { s = Array(bytes) }
 
   public mutating func parse() -> JSON? {
     skip()
@@ -109,6 +111,14 @@ public struct JSONParser {
       return nil
     case UInt8(ascii: "\""):
       i += 1
+      // Without escapes (almost always), the string is the bytes up to the closing quote.
+      var j = i
+      while j < s.count, s[j] != UInt8(ascii: "\""), s[j] != UInt8(ascii: "\\") { j += 1 }
+      if j < s.count, s[j] == UInt8(ascii: "\"") {
+        let str = s.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[i..<j]), as: UTF8.self) }
+        i = j + 1
+        return .string(str)
+      }
       var out: [UInt8] = []
       while i < s.count, s[i] != UInt8(ascii: "\"") {
         if s[i] == UInt8(ascii: "\\"), i + 1 < s.count {

@@ -19,8 +19,9 @@ struct Recall {
   static func measure(engine: Engine, truthPath: String) -> [(String, Int, Int)] {
     guard let bytes = readFile(truthPath) else { return [] }
     var truth: [String: [JSON]] = [:]
-    for line in String(decoding: bytes, as: UTF8.self).split(separator: "\n") {
-      var p = JSONParser(String(line))
+    // Lines split on the byte 10 (splitting a `String` walks grapheme clusters: minutes at 1M facts).
+    for line in bytes.split(separator: 10) {
+      var p = JSONParser(bytes: line)
       if let j = p.parse(), let e = j["entity"]?.string { truth[e, default: []].append(j) }
     }
     var out: [(String, Int, Int)] = []

@@ -21,9 +21,11 @@ func timeQueries(_ engine: Engine, _ path: String?, runs: Int) -> JSON {
     // At least `runs` timed runs after the warm-up, more (up to 1,000) while they add up to
     // under 0.2 s, so the median of a statement of microseconds is not one scheduler hiccup;
     // bench_peers.py times the peers by the same rule.
+    // `--exact`: exactly `runs` timed runs (for profiling: instruction counts per run).
+    let exact = opts["exact"] != nil
     var i = 0
     var spent = 0.0
-    while i <= max(1, runs) || (spent < 0.2 && i <= 1000) {
+    while i <= max(1, runs) || (!exact && spent < 0.2 && i <= 1000) {
       defer { i += 1 }
       let t0 = wallSeconds()
       do {
@@ -76,13 +78,17 @@ func runText() -> JSON {
     ("bytes_per_fact", .number(rows > 0 ? Double(engine.storeBytes) / Double(rows) : 0)),
     ("engine_ready", .bool(rows > 0)),
   ]
+  // Wall seconds of each later step, so the whole benchmark's time can be accounted for.
+  var t = wallSeconds()
+  func lap(_ name: String) { let now = wallSeconds(); o.append((name, .number(now - t))); t = now }
   if let t = opts["truth"] {
     o.append(("recall", .array(Recall.measure(engine: engine, truthPath: t).map {
       .object([("entity", .string($0.0)), ("planted", .int(Int64($0.1))), ("found", .int(Int64($0.2)))])
     })))
+    lap("recall_s")
   }
-  if opts["queries"] != nil { o.append(("queries", timeQueries(engine, opts["queries"], runs: opts.int("runs", 5)))) }
-  if let dir = opts["export"] { o.append(("export", .string(exportFacts(engine, to: dir)))) }
+  if opts["queries"] != nil { o.append(("queries", timeQueries(engine, opts["queries"], runs: opts.int("runs", 5)))); lap("queries_s") }
+  if let dir = opts["export"] { o.append(("export", .string(exportFacts(engine, to: dir)))); lap("export_s") }
   return .object(o)
 }
 

@@ -24,11 +24,31 @@ struct Binder {
 
   /// The entity called `name` (singular or plural, any case).
   func entity(_ name: Name) throws(Diagnostic) -> Entity {
-    if let e = Entity(name: name.text) { return e }
+    if let e = Binder.singular(name.text) ?? Entity(name: name.text) { return e }
     let all = Entity.allCases.flatMap { [$0.rawValue, $0.plural] }
     let hint = Suggest.closest(name.text, among: all).map { "did you mean '\(Entity(name: $0)?.rawValue ?? $0)'?" }
     throw Diagnostic("no entity '\(name.text)'", at: name.range,
                      hint: hint ?? "entities: " + Entity.allCases.map(\.rawValue).joined(separator: ", "))
+  }
+
+  /// The entity named exactly `text` (lowercase singular, as almost always typed), told apart
+  /// by its first byte and one comparison; nil otherwise (`Entity(name:)` handles the rest).
+  static func singular(_ text: String) -> Entity? {
+    let e: Entity
+    switch text.utf8.first {
+    case UInt8(ascii: "a"): e = .article
+    case UInt8(ascii: "m"): e = .meeting
+    case UInt8(ascii: "i"): e = .indicator
+    case UInt8(ascii: "v"): e = .visit
+    case UInt8(ascii: "p"):
+      switch text.utf8.count {
+      case 5: e = .place
+      case 6: e = .person
+      default: e = .project
+      }
+    default: return nil
+    }
+    return text == e.rawValue ? e : nil
   }
 
   /// The field called `name` on `entity`.

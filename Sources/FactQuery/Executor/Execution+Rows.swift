@@ -76,52 +76,73 @@ extension Execution {
   /// (`KeyEncoding.compare`). Nil when the column has no sorted order or `ids` is too sparse
   /// for the walk to pay (a heap over `ids` is cheaper then).
   func sortedTopK(_ ids: [UInt32], _ col: Column, descending: Bool, _ k: Int, rowCount: Int) throws(QueryError) -> [UInt32]? {
+    guard let w = Execution.sortedWalk(col) else { return nil }
+    guard ids.count.multipliedReportingOverflow(by: 16).partialValue >= w.n else { return nil }
+    var member = [UInt64](repeating: 0, count: (rowCount + 63) >> 6)
+    for r in ids where Int(r) < rowCount { member[Int(r) >> 6] |= 1 << UInt64(r & 63) }
+    var out = try walk(w, descending: descending, k) { p throws(QueryError) in
+      let r = w.at(p)
+      return member[Int(r) >> 6] & (1 << UInt64(r & 63)) != 0
+    }
+    if out.count < k {
+      for r in ids where w.isNull(Int(r)) {
+        out.append(r)
+        if out.count == k { break }
+      }
+    }
+    return out
+  }
+
+  /// A column's sorted order as the top-k walk reads it: positions, the row at a position,
+  /// the segments walked one after the other (dated before year-less dates), equal values and
+  /// unknown values.
+  struct SortedWalk {
     let n: Int
     let at: (Int) -> UInt32
-    var segments: [Range<Int>]
+    let segments: [Range<Int>]
     let same: (UInt32, UInt32) -> Bool
     let isNull: (Int) -> Bool
+  }
+
+  static func sortedWalk(_ col: Column) -> SortedWalk? {
     switch col {
     case .number(let c):
       let sr = c.sorted
-      n = sr.count
-      at = { sr[$0] }
-      segments = [0..<n]
       let vs = c.values
-      same = { vs[Int($0)] == vs[Int($1)] }
-      isNull = { !c.present[$0] }
+      return SortedWalk(n: sr.count, at: { sr[$0] }, segments: [0..<sr.count],
+                        same: { vs[Int($0)] == vs[Int($1)] }, isNull: { !c.present[$0] })
     case .date(let c):
       let ds = c.sorted
-      n = ds.count
-      at = { ds[$0] }
+      let n = ds.count
       let os = c.ordinals
       var lo = 0, hi = n
       while lo < hi {
         let mid = (lo + hi) >> 1
         if os[Int(ds[mid])] < DateColumn.unknownYearBase { lo = mid + 1 } else { hi = mid }
       }
-      segments = [0..<lo, lo..<n]
-      same = { os[Int($0)] == os[Int($1)] }
-      isNull = { os[$0] == DateColumn.null }
+      return SortedWalk(n: n, at: { ds[$0] }, segments: [0..<lo, lo..<n],
+                        same: { os[Int($0)] == os[Int($1)] }, isNull: { os[$0] == DateColumn.null })
     default:
       return nil
     }
-    guard ids.count.multipliedReportingOverflow(by: 16).partialValue >= n else { return nil }
-    var member = [UInt64](repeating: 0, count: (rowCount + 63) >> 6)
-    for r in ids where Int(r) < rowCount { member[Int(r) >> 6] |= 1 << UInt64(r & 63) }
-    @inline(__always) func isMember(_ r: UInt32) -> Bool { member[Int(r) >> 6] & (1 << UInt64(r & 63)) != 0 }
+  }
+
+  /// The first `k` rows of the walk (runs of equal values in row order, backwards when
+  /// descending) whose position passes `isMember`.
+  func walk(_ w: SortedWalk, descending: Bool, _ k: Int,
+            isMember: (Int) throws(QueryError) -> Bool) throws(QueryError) -> [UInt32] {
     var out: [UInt32] = []
     out.reserveCapacity(k)
     var steps = 0
-    for seg in segments where out.count < k {
+    for seg in w.segments where out.count < k {
       if descending {
         // Backwards by runs of equal values, each run in row order.
         var hi = seg.upperBound
         while hi > seg.lowerBound && out.count < k {
           var lo = hi - 1
-          while lo > seg.lowerBound && same(at(lo - 1), at(hi - 1)) { lo -= 1 }
-          for p in lo..<hi where isMember(at(p)) {
-            out.append(at(p))
+          while lo > seg.lowerBound && w.same(w.at(lo - 1), w.at(hi - 1)) { lo -= 1 }
+          for p in lo..<hi where try isMember(p) {
+            out.append(w.at(p))
             if out.count == k { break }
           }
           steps += hi - lo
@@ -131,20 +152,73 @@ extension Execution {
       } else {
         for p in seg {
           try checkCancelled(p)
-          if isMember(at(p)) {
-            out.append(at(p))
+          if try isMember(p) {
+            out.append(w.at(p))
             if out.count == k { break }
           }
         }
       }
     }
-    if out.count < k {
-      for r in ids where isNull(Int(r)) {
-        out.append(r)
-        if out.count == k { break }
-      }
-    }
     return out
+  }
+
+  /// `order by <number or date> limit k` over a selection that is dense in the table, without
+  /// building the selection: the column's sorted order is walked from the top and the
+  /// selection's condition is tested on blocks of 1,024 positions as the walk reaches them.
+  /// Nil (the caller builds the selection) when the selection is not a plain condition, is
+  /// sparse, or the walk finds fewer than `k` rows with a value.
+  mutating func lazyTopK(_ child: PlanNode, _ keys: [OrderSpec], _ k: Int, _ t: Table) throws(QueryError) -> [UInt32]? {
+    guard k > 0, keys.count == 1, case .field(let f) = keys[0].target, f.position >= 0, f.position < t.columns.count,
+          let cond = Execution.condition(of: child),
+          let w = Execution.sortedWalk(t.columns[f.position]),
+          child.estimate.multipliedReportingOverflow(by: 16).partialValue >= w.n else { return nil }
+    let block = 1024
+    var member = [UInt64](repeating: 0, count: (t.rowCount + 63) >> 6)
+    var evaluated = [Bool](repeating: false, count: (w.n + block - 1) / block)
+    var ex = self
+    let out = try walk(w, descending: keys[0].descending, k) { p throws(QueryError) in
+      let b = p / block
+      if !evaluated[b] {
+        var rows = (b * block..<min(w.n, (b + 1) * block)).map { w.at($0) }
+        rows.sort()
+        var hit = rows
+        if let x = cond { hit = try ex.select(x, rows, t) }
+        for r in hit { member[Int(r) >> 6] |= 1 << UInt64(r & 63) }
+        evaluated[b] = true
+      }
+      let r = w.at(p)
+      return member[Int(r) >> 6] & (1 << UInt64(r & 63)) != 0
+    }
+    return out.count == k ? out : nil
+  }
+
+  /// The condition a selection subtree stands for: `.some(nil)` for every row (a scan),
+  /// nil when the subtree is not made of lookups, range scans, intersections, unions and
+  /// filters without subqueries.
+  static func condition(of n: PlanNode) -> BoolExpr?? {
+    switch n.op {
+    case .scan: return .some(nil)
+    case .indexLookup(let a), .rangeScan(let a): return .atom(a)
+    case .intersect, .union:
+      var parts: [BoolExpr] = []
+      for c in n.children {
+        guard let x = condition(of: c) else { return nil }
+        guard let e = x else {
+          if case .union = n.op { return .some(nil) }
+          continue
+        }
+        parts.append(e)
+      }
+      if parts.isEmpty { return .some(nil) }
+      if case .union = n.op { return .or(parts) }
+      return .and(parts)
+    case .filter(let x):
+      guard n.children.count == 1, let inner = condition(of: n.children[0]) else { return nil }
+      guard let e = inner else { return x }
+      return .and([e, x])
+    default:
+      return nil
+    }
   }
 
   /// Rows whose values of `fields` differ from every earlier row's (first one kept).

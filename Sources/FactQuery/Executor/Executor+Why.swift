@@ -2,80 +2,227 @@ import FactStore
 import NewsFacts
 
 extension Executor {
+  /// The columns of a `why` result.
+  static let whyColumns = [ResultColumn(name: "doc", kind: .text), ResultColumn(name: "article", kind: .integer),
+                           ResultColumn(name: "evidence", kind: .text), ResultColumn(name: "span", kind: .span),
+                           ResultColumn(name: "marked", kind: .text)]
+
   /// `why E ID`: every source of the fact — document, article, sentence, span — and the
   /// sentence with the fact's own words (its text, place and list values) marked 【like this】.
+  ///
+  /// Reads by the schema's layout (`id` first; `doc`, `article`, `evidence`, `span` last), and
+  /// the fact's words as bytes from the column dictionaries into a buffer on the stack: no
+  /// field is looked up by name and no word becomes a `String`.
   static func why(_ e: Entity, id: Int64, range: SourceRange, context: QueryContext) throws(QueryError) -> ResultSet {
     let t = context.snapshot.table(e)
-    guard case .number(let ids)? = t.column("id") else { throw .diagnostic(Diagnostic("no \(e.rawValue) with id \(id)", at: range)) }
-    let r = ids.sortedRange(lo: Double(id), loInclusive: true, hi: Double(id), hiInclusive: true)
-    guard let first = r.first else {
+    let n = t.columns.count
+    guard n >= 5, case .number(let ids) = t.columns[0] else { throw .diagnostic(Diagnostic("no \(e.rawValue) with id \(id)", at: range)) }
+    assert(t.fields[0].name == "id" && t.fields[n - 4].name == "doc" && t.fields[n - 3].name == "article"
+      && t.fields[n - 2].name == "evidence" && t.fields[n - 1].name == "span")
+    guard let row = Executor.row(of: Double(id), in: ids) else {
       throw .diagnostic(Diagnostic("no \(e.rawValue) with id \(id)", at: range,
                                    hint: t.rowCount == 0 ? "there are no \(e.plural)" : "ids run from \(ids.statistics.min) to \(ids.statistics.max)"))
     }
-    let row = Int(ids.sorted[first])
-    // Read straight from the columns (no `Fact` rebuilt): the fact's own words, then its
-    // provenance fields.
-    var words: [String] = []
-    for (i, spec) in t.fields.enumerated() where !Schema.provenanceFields.contains(spec.name) {
-      switch t.columns[i] {
-      case .text(let c): if let s = c.text(row) { words.append(s) }
-      case .list(let c): if let xs = c.list(row) { words.append(contentsOf: xs) }
+    let columns = t.columns
+    let more = t.moreSources.isEmpty ? nil : t.moreSources[UInt32(row)]
+    let rows = WordPool.withWords(of: columns, row: row) { words -> [[Value]] in
+      var rows: [[Value]] = []
+      if case .text(let evc) = columns[n - 2], let ev = evc.text(row) {
+        var span = Value.span(0, 0)
+        if case .span(let a, let b) = columns[n - 1].value(row), a <= b { span = .span(a, b) }
+        var art: Int64 = 0
+        if case .integer(let i) = columns[n - 3].value(row) { art = i }
+        var doc = Value.text("")
+        if case .text(let c) = columns[n - 4], let d = c.text(row) { doc = .text(d) }
+        rows.append([doc, .integer(art), .text(ev), span, .text(words.mark(ev))])
+      }
+      for s in more ?? [] {
+        rows.append([.text(s.doc), .integer(s.article), .text(s.evidence), .span(s.span.lowerBound, s.span.upperBound),
+                     .text(words.mark(s.evidence))])
+      }
+      return rows
+    }
+    return ResultSet(columns: whyColumns, rows: rows)
+  }
+
+  /// The first row whose id is `id`. Ids usually count rows from 1, so the position `id - 1`
+  /// of the sorted order is tried first and the binary search runs only when it misses.
+  static func row(of id: Double, in ids: NumberColumn) -> Int? {
+    let sorted = ids.sorted
+    let values = ids.values
+    let n = sorted.count
+    if let guess = Int(exactly: id - 1), guess >= 0, guess < n, values[Int(sorted[guess])] == id,
+       guess == 0 || values[Int(sorted[guess - 1])] < id {
+      return Int(sorted[guess])
+    }
+    var lo = 0, hi = n
+    while lo < hi {
+      let mid = (lo + hi) >> 1
+      if values[Int(sorted[mid])] < id { lo = mid + 1 } else { hi = mid }
+    }
+    return lo < n && values[Int(sorted[lo])] == id ? Int(sorted[lo]) : nil
+  }
+
+  /// `text` with each occurrence of a word wrapped in 【】, longest word first, no overlaps.
+  static func mark(_ text: String, _ words: [String]) -> String {
+    let bytes = words.reduce(0) { $0 + $1.utf8.count }
+    return WordPool.withBuffers(bytes: bytes, words: words.count) { pool in
+      for w in words {
+        var w = w
+        w.withUTF8 { pool.append($0) }
+      }
+      return pool.mark(text)
+    }
+  }
+}
+
+/// The words `why` marks: their UTF-8 bytes one after another in a buffer (on the stack when
+/// small), and where each starts; sorted longest first before marking.
+struct WordPool {
+  let bytes: UnsafeMutableBufferPointer<UInt8>
+  let spans: UnsafeMutableBufferPointer<(start: Int, count: Int)>
+  var used = 0
+  var count = 0
+  /// What the words need, counted even past the buffers' capacity.
+  var neededBytes = 0
+  var neededWords = 0
+  var sorted = false
+
+  /// Stack buffers of this size serve almost every fact; bigger ones go to the heap.
+  static let stackBytes = 1024, stackWords = 32
+
+  var overflowed: Bool { neededBytes > bytes.count || neededWords > spans.count }
+
+  /// Calls `body` with a pool of buffers for `bytes` bytes in `words` words.
+  static func withBuffers<R>(bytes: Int, words: Int, _ body: (inout WordPool) -> R) -> R {
+    if bytes <= stackBytes && words <= stackWords {
+      return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: stackBytes) { b in
+        withUnsafeTemporaryAllocation(of: (start: Int, count: Int).self, capacity: stackWords) { s in
+          var pool = WordPool(bytes: b, spans: s)
+          return body(&pool)
+        }
+      }
+    }
+    let b = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: bytes)
+    let s = UnsafeMutableBufferPointer<(start: Int, count: Int)>.allocate(capacity: words)
+    defer { b.deallocate(); s.deallocate() }
+    var pool = WordPool(bytes: b, spans: s)
+    return body(&pool)
+  }
+
+  /// Calls `body` with the words of `row` in `columns` (a table's, in schema order): the values
+  /// of its text, place and list fields (those between `id` and the provenance fields).
+  static func withWords<R>(of columns: [Column], row: Int, _ body: (inout WordPool) -> R) -> R {
+    var need = (bytes: 0, words: 0)
+    let r = withBuffers(bytes: stackBytes, words: stackWords) { pool -> R? in
+      pool.collect(columns, row)
+      if pool.overflowed { need = (pool.neededBytes, pool.neededWords); return nil }
+      return body(&pool)
+    }
+    if let r { return r }
+    return withBuffers(bytes: need.bytes, words: need.words) { pool in
+      pool.collect(columns, row)
+      return body(&pool)
+    }
+  }
+
+  mutating func collect(_ columns: [Column], _ row: Int) {
+    for i in 1..<(columns.count - 4) {
+      switch columns[i] {
+      case .text(let c):
+        let code = c.codes[row]
+        if code != TextColumn.null { add(c.dictionary.values.bytes, c.dictionary.values.ends, Int(code)) }
+      case .list(let c):
+        guard c.present[row] else { continue }
+        let bytes = c.dictionary.values.bytes, ends = c.dictionary.values.ends
+        for k in Int(c.offsets[row])..<Int(c.offsets[row + 1]) { add(bytes, ends, Int(c.elements[k])) }
       default: break
       }
     }
-    var sources: [Source] = []
-    if case .text(let evc)? = t.column("evidence"), let ev = evc.text(row) {
-      var span = 0..<0
-      if case .span(let a, let b)? = t.column("span")?.value(row), a <= b { span = a..<b }
-      var art: Int64 = 0
-      if case .integer(let i)? = t.column("article")?.value(row) { art = i }
-      var doc = ""
-      if case .text(let d)? = t.column("doc")?.value(row) { doc = d }
-      sources.append(Source(doc: doc, article: art, evidence: ev, span: span))
-    }
-    sources += t.moreSources[UInt32(row)] ?? []
-    let columns = [ResultColumn(name: "doc", kind: .text), ResultColumn(name: "article", kind: .integer),
-                   ResultColumn(name: "evidence", kind: .text), ResultColumn(name: "span", kind: .span),
-                   ResultColumn(name: "marked", kind: .text)]
-    let rows: [[Value]] = sources.map { s in
-      [.text(s.doc), .integer(s.article), .text(s.evidence), .span(s.span.lowerBound, s.span.upperBound),
-       .text(mark(s.evidence, words))]
-    }
-    return ResultSet(columns: columns, rows: rows)
+  }
+
+  /// String `i` of a `StringTable` given as its buffers (read directly: the table's generic
+  /// `withUTF8` is not specialised across modules).
+  mutating func add(_ bytes: [UInt8], _ ends: [UInt32], _ i: Int) {
+    let lo = i == 0 ? 0 : Int(ends[i - 1]), hi = Int(ends[i])
+    bytes.withUnsafeBufferPointer { append(UnsafeBufferPointer(rebasing: $0[lo..<hi])) }
+  }
+
+  mutating func append(_ u: UnsafeBufferPointer<UInt8>) {
+    guard !u.isEmpty else { return }
+    neededBytes += u.count
+    neededWords += 1
+    guard !overflowed, let src = u.baseAddress, let dst = bytes.baseAddress else { return }
+    (dst + used).update(from: src, count: u.count)
+    spans[count] = (used, u.count)
+    used += u.count
+    count += 1
+    sorted = false
   }
 
   /// `text` with each occurrence of a word wrapped in 【】, longest word first, no overlaps.
   /// Works on UTF-8 bytes: two words matching at one place are prefix and extension, so the
-  /// longer in bytes is the longer in characters, and a match starts on a character.
-  static func mark(_ text: String, _ words: [String]) -> String {
-    var ws = words.filter { !$0.isEmpty }.map { Array($0.utf8) }
-    ws.sort { $0.count != $1.count ? $0.count > $1.count : $0.lexicographicallyPrecedes($1) }
-    var unique: [[UInt8]] = []
-    for w in ws where unique.last != w { unique.append(w) }
-    let t = Array(text.utf8)
-    let open = Array("【".utf8), close = Array("】".utf8)
-    var out: [UInt8] = []
-    out.reserveCapacity(t.count + 12)
-    var i = 0
-    while i < t.count {
-      var matched = 0
-      for w in unique where w.count <= t.count - i {
-        var k = 0
-        while k < w.count && t[i + k] == w[k] { k += 1 }
-        if k == w.count { matched = k; break }
+  /// longer in bytes is the longer in characters, and a match starts on a character. Returns
+  /// `text` itself when no word occurs.
+  mutating func mark(_ text: String) -> String {
+    if count == 0 { return text }
+    if !sorted {
+      // Longest first (insertion sort: a handful of words); words of one length cannot both
+      // match at one place, so their order is free.
+      for i in 1..<max(1, count) {
+        let w = spans[i]
+        var j = i
+        while j > 0 && spans[j - 1].count < w.count { spans[j] = spans[j - 1]; j -= 1 }
+        spans[j] = w
       }
-      if matched > 0 {
-        out.append(contentsOf: open)
-        out.append(contentsOf: t[i..<(i + matched)])
-        out.append(contentsOf: close)
-        i += matched
-      } else {
-        // One character: a lead byte and its continuation bytes.
-        out.append(t[i])
-        i += 1
-        while i < t.count && t[i] & 0xC0 == 0x80 { out.append(t[i]); i += 1 }
+      sorted = true
+    }
+    var text = text
+    let pool = UnsafeBufferPointer(bytes), ws = UnsafeBufferPointer(rebasing: spans[0..<count])
+    let marked: String? = text.withUTF8 { t in
+      // Each match adds 6 bytes (【】) and covers at least one byte.
+      withUnsafeTemporaryAllocation(of: UInt8.self, capacity: t.count * 7) { out in
+        // Each word's first (up to) four bytes and their mask, tested against the next four
+        // bytes of the text before comparing the rest.
+        withUnsafeTemporaryAllocation(of: (head: UInt32, mask: UInt32).self, capacity: ws.count) { heads in
+          for (k, w) in ws.enumerated() {
+            var h: UInt32 = 0, m: UInt32 = 0
+            for j in 0..<min(4, w.count) { h |= UInt32(pool[w.start + j]) << (8 * j); m |= 0xFF << (8 * j) }
+            heads[k] = (h, m)
+          }
+          var o = 0
+          var found = false
+          var i = 0
+          while i < t.count {
+            var window: UInt32 = 0
+            for j in 0..<min(4, t.count - i) { window |= UInt32(t[i + j]) << (8 * j) }
+            var matched = 0
+            for k in 0..<ws.count {
+              let w = ws[k]
+              guard window & heads[k].mask == heads[k].head, w.count <= t.count - i else { continue }
+              var j = 4
+              while j < w.count && t[i + j] == pool[w.start + j] { j += 1 }
+              if j >= w.count { matched = w.count; break }
+            }
+            if matched > 0 {
+              found = true
+              out[o] = 0xE3; out[o + 1] = 0x80; out[o + 2] = 0x90  // 【
+              o += 3
+              for k in 0..<matched { out[o + k] = t[i + k] }
+              o += matched
+              out[o] = 0xE3; out[o + 1] = 0x80; out[o + 2] = 0x91  // 】
+              o += 3
+              i += matched
+            } else {
+              // One character: a lead byte and its continuation bytes.
+              out[o] = t[i]; o += 1; i += 1
+              while i < t.count && t[i] & 0xC0 == 0x80 { out[o] = t[i]; o += 1; i += 1 }
+            }
+          }
+          return found ? String(decoding: UnsafeBufferPointer(rebasing: out[0..<o]), as: UTF8.self) : nil
+        }
       }
     }
-    return String(decoding: out, as: UTF8.self)
+    return marked ?? text
   }
 }

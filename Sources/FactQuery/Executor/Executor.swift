@@ -188,6 +188,10 @@ struct Execution {
       try sortRows(&ids, keys, t)
       out = .rows(ids)
     case .topK(let keys, let k):
+      if !measure, let top = try lazyTopK(n.children[0], keys, k, t) {
+        out = .rows(top)
+        break
+      }
       let ids = try rows(n.children[0], t)
       touched = ids.count
       out = .rows(try topK(ids, keys, k, t))
@@ -214,11 +218,48 @@ struct Execution {
     return out
   }
 
-  /// The values of a subquery's single column.
+  /// The values of a subquery's single column. A text or list column yields each distinct
+  /// value once, read from the dictionary codes of the selected rows (no value is built per
+  /// row); other columns go through the whole result.
   mutating func subqueryValues(_ root: PlanNode) throws(QueryError) -> [Value] {
     guard case .project(let fields) = root.op, let f = fields.first else { return [] }
+    let table = context.snapshot.table(f.entity)
+    if f.position >= 0, f.position < table.columns.count, let input = root.children.first {
+      switch table.columns[f.position] {
+      case .text(let c):
+        let ids = try rows(input, table)
+        var codes: [UInt32] = []
+        codes.reserveCapacity(ids.count)
+        for r in ids where c.codes[Int(r)] != TextColumn.null { codes.append(c.codes[Int(r)]) }
+        return Execution.distinct(codes, among: c.dictionary.count).map { .text(c.dictionary.values[Int($0)]) }
+      case .list(let c):
+        let ids = try rows(input, table)
+        var codes: [UInt32] = []
+        for r in ids where c.present[Int(r)] { codes.append(contentsOf: c.codes(Int(r))) }
+        return Execution.distinct(codes, among: c.dictionary.count).map { .text(c.dictionary.values[Int($0)]) }
+      default:
+        break
+      }
+    }
     let r = try result(root, entity: f.entity, kind: .find(distinct: false))
     return r.rows.compactMap { $0.first }
+  }
+
+  /// The distinct values of `codes` (each below `count`), ascending: marked in a flag per code
+  /// when there are many, sorted when few.
+  static func distinct(_ codes: [UInt32], among count: Int) -> [UInt32] {
+    if codes.count * 16 < count {
+      var s = codes
+      s.sort()
+      var out: [UInt32] = []
+      for c in s where out.last != c { out.append(c) }
+      return out
+    }
+    var seen = [Bool](repeating: false, count: count)
+    for c in codes { seen[Int(c)] = true }
+    var out: [UInt32] = []
+    for (i, b) in seen.enumerated() where b { out.append(UInt32(i)) }
+    return out
   }
 
   /// `x` with each subquery atom replaced by the test of its values.

@@ -20,8 +20,38 @@ struct Lexer {
   var position = 0
 
   init(_ text: String) {
-    let scalars = Array(text.unicodeScalars)
+    // Decode the (valid) UTF-8 in one pass into one buffer; the folded copy shares it unless
+    // some scalar actually folds (most statements have nothing full-width).
+    var text = text
+    var folds = false
+    let scalars: [Unicode.Scalar] = text.withUTF8 { u in
+      [Unicode.Scalar](unsafeUninitializedCapacity: u.count) { out, count in
+        var i = 0, n = 0
+        while i < u.count {
+          let b0 = UInt32(u[i])
+          var v: UInt32
+          if b0 < 0x80 {
+            v = b0; i += 1
+          } else if b0 < 0xE0 {
+            v = (b0 & 0x1F) << 6 | UInt32(u[i + 1] & 0x3F); i += 2
+          } else if b0 < 0xF0 {
+            v = (b0 & 0x0F) << 12 | UInt32(u[i + 1] & 0x3F) << 6 | UInt32(u[i + 2] & 0x3F); i += 3
+          } else {
+            v = (b0 & 0x07) << 18 | UInt32(u[i + 1] & 0x3F) << 12 | UInt32(u[i + 2] & 0x3F) << 6 | UInt32(u[i + 3] & 0x3F); i += 4
+          }
+          let s = Unicode.Scalar(v) ?? "\u{FFFD}"
+          if v >= 0x2212, !folds, Lexer.fold(s) != s { folds = true }
+          out.initializeElement(at: n, to: s)
+          n += 1
+        }
+        count = n
+      }
+    }
     source = scalars
+    if !folds {
+      folded = scalars
+      return
+    }
     folded = [Unicode.Scalar](unsafeUninitializedCapacity: scalars.count) { out, count in
       scalars.withUnsafeBufferPointer { input in
         for i in 0..<input.count {
@@ -88,10 +118,38 @@ struct Lexer {
   func scalar(at i: Int) -> Unicode.Scalar? { i >= 0 && i < folded.count ? folded[i] : nil }
 
   func written(_ range: SourceRange) -> String {
-    var view = String.UnicodeScalarView()
     let lo = max(0, min(range.lowerBound, source.count)), hi = max(lo, min(range.upperBound, source.count))
-    view.append(contentsOf: source[lo..<hi])
-    return String(view)
+    return source.withUnsafeBufferPointer { Lexer.string($0[lo..<hi]) }
+  }
+
+  /// The UTF-8 string of `scalars`, encoded in one pass into an exactly sized buffer (a small
+  /// string, without allocating, up to 15 bytes).
+  static func string(_ scalars: Slice<UnsafeBufferPointer<Unicode.Scalar>>) -> String {
+    var bytes = 0
+    for s in scalars { bytes += UTF8.width(s) }
+    return String(unsafeUninitializedCapacity: bytes) { out in
+      var k = 0
+      for s in scalars {
+        let v = s.value
+        if v < 0x80 {
+          out[k] = UInt8(v); k += 1
+        } else if v < 0x800 {
+          out[k] = UInt8(0xC0 | v >> 6); out[k + 1] = UInt8(0x80 | v & 0x3F); k += 2
+        } else if v < 0x10000 {
+          out[k] = UInt8(0xE0 | v >> 12); out[k + 1] = UInt8(0x80 | (v >> 6) & 0x3F)
+          out[k + 2] = UInt8(0x80 | v & 0x3F); k += 3
+        } else {
+          out[k] = UInt8(0xF0 | v >> 18); out[k + 1] = UInt8(0x80 | (v >> 12) & 0x3F)
+          out[k + 2] = UInt8(0x80 | (v >> 6) & 0x3F); out[k + 3] = UInt8(0x80 | v & 0x3F); k += 4
+        }
+      }
+      return k
+    }
+  }
+
+  /// The folded text of `range` (what `written` is before full-width folding).
+  func foldedText(_ range: Range<Int>) -> String {
+    folded.withUnsafeBufferPointer { Lexer.string($0[range]) }
   }
 
   /// Skips blanks and comments.
@@ -114,7 +172,7 @@ struct Lexer {
     guard let c = scalar(at: start) else { return Token(.end, folded.count..<folded.count) }
     func single(_ kind: Token.Kind) -> Token {
       position = start + 1
-      return Token(kind, start..<start + 1, text: String(c))
+      return Token(kind, start..<start + 1, text: foldedText(start..<start + 1))
     }
     func double(_ kind: Token.Kind, _ text: String) -> Token {
       position = start + 2
@@ -164,11 +222,24 @@ struct Lexer {
       position += 1
     }
     if ascii {
-      var view = String.UnicodeScalarView()
-      for s in folded[start..<position] {
-        view.append(s.value >= 0x41 && s.value <= 0x5A ? Unicode.Scalar(s.value + 32) ?? s : s)
+      // Lowercased straight into the string's bytes (a small string for words up to 15 letters).
+      let n = position - start
+      var key: UInt64 = 0
+      var same = true  // no capital lowered, nothing folded
+      let text = folded.withUnsafeBufferPointer { f in
+        source.withUnsafeBufferPointer { src in
+          String(unsafeUninitializedCapacity: n) { out in
+            for k in 0..<n {
+              let v = f[start + k].value
+              if v >= 0x41 && v <= 0x5A || src[start + k].value != v { same = false }
+              out[k] = UInt8(truncatingIfNeeded: v >= 0x41 && v <= 0x5A ? v + 32 : v)
+            }
+            key = Keywords.key(UnsafeBufferPointer(rebasing: out[0..<n]))
+            return n
+          }
+        }
       }
-      return Token(.word, start..<position, text: String(view))
+      return Token(word: text, start..<position, key: key, textIsWritten: same)
     }
     return Token(.bareText, start..<position, text: written(start..<position))
   }
@@ -237,33 +308,34 @@ struct Lexer {
     let start = position
     let close1 = closers[0], close2 = closers.count > 1 ? closers[1] : closers[0]
     var i = start + 1
-    var content = String.UnicodeScalarView()
+    // The content as written: one piece, or several where a doubled quote stands for one.
+    var content = ""
     var closed = false
     folded.withUnsafeBufferPointer { f in
       var segment = i
       while i < f.count {
         let c = f[i]
         if c == close1 || c == close2 {
-          content.append(contentsOf: source[segment..<i])
           if doubling, i + 1 < f.count, f[i + 1] == c {
-            content.append(source[i])
+            content += written(segment..<i + 1)
             i += 2
             segment = i
             continue
           }
+          content += written(segment..<i)
           closed = true
           return
         }
         i += 1
       }
-      content.append(contentsOf: source[segment..<f.count])
+      content += written(segment..<f.count)
     }
     if closed {
       position = i + 1
-      return Token(.string, start..<position, text: String(content))
+      return Token(.string, start..<position, text: content)
     }
     position = folded.count
-    var t = Token(.unterminatedString, start..<position, text: String(content))
+    var t = Token(.unterminatedString, start..<position, text: content)
     t.problem = Diagnostic("unterminated string", at: start..<start + 1, hint: "the string needs a closing \(close1)")
     return t
   }

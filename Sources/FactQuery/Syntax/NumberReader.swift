@@ -82,11 +82,22 @@ struct NumberReader {
       if digit(i + 1) { i += 2 } else if let s = at(i + 1), s == "+" || s == "-", digit(i + 2) { i += 3 }
       while digit(i) { i += 1 }
     }
-    var numberText = ""
-    numberText.unicodeScalars.append(contentsOf: folded[start..<i])
-    if numberText.first == "+" { numberText.removeFirst() }
-    guard let value = Double(numberText), value.isFinite else {
-      return fail(start..<skipWord(from: i), "number \(numberText) is out of range", hint: nil)
+    let value: Double
+    if i == intStart + intDigits, intDigits <= 15, let n = integer(from: intStart).0 {
+      // Plain digits (the common case: ids, limits, years): exact without parsing text.
+      value = at(start) == "-" ? -Double(n) : Double(n)
+    } else {
+      var numberText = text(start..<i)
+      if numberText.first == "+" { numberText.removeFirst() }
+      guard let parsed = Double(numberText), parsed.isFinite else {
+        return fail(start..<skipWord(from: i), "number \(numberText) is out of range", hint: nil)
+      }
+      value = parsed
+    }
+    // Nothing glued on (the end, a blank, a parenthesis …): a plain number.
+    guard let after = at(i), after.value >= 0x80 || Lexer.isWordScalar(after) || after == "%" else {
+      end = i
+      return (start..<i, .success(.number(value)))
     }
     // Percent.
     if at(i) == "%" {
@@ -128,8 +139,7 @@ struct NumberReader {
   private mutating func finish(_ i: Int, _ value: LiteralValue) -> (range: SourceRange, result: Result<LiteralValue, Diagnostic>) {
     if let s = at(i), Lexer.isWordScalar(s) || s == "%" {
       let stop = skipWord(from: i)
-      var unit = ""
-      unit.unicodeScalars.append(contentsOf: folded[i..<stop])
+      let unit = text(i..<stop)
       return fail(start..<stop, "unknown unit '\(unit)'", hint: NumberReader.unitHint)
     }
     end = i
@@ -148,9 +158,7 @@ struct NumberReader {
   }
 
   private func text(_ range: Range<Int>) -> String {
-    var s = ""
-    s.unicodeScalars.append(contentsOf: folded[range])
-    return s
+    folded.withUnsafeBufferPointer { Lexer.string($0[range]) }
   }
 
   /// `2019-05-20`, `2019-05`, `2019/05/20`.

@@ -49,11 +49,14 @@ extension ParserState {
       try enter()
       advance()
       let e = try expression()
-      _ = try expect(.rightParen, "expected ')' after the condition", hint: token.kind == .end ? nil : "conditions are joined with 'and' or 'or'")
+      guard token.kind == .rightParen else {
+        throw error("expected ')' after the condition", hint: token.kind == .end ? nil : "conditions are joined with 'and' or 'or'")
+      }
+      advance()
       leave()
       return e
     }
-    if token.kind == .end || (token.kind == .word && Keywords.reserved.contains(token.text)) || token.kind == .rightParen {
+    if token.kind == .end || Keywords.isReserved(token) || token.kind == .rightParen {
       throw error("expected a condition \(afterPrevious)", hint: "for example: city = \"临汾\"")
     }
     return .predicate(try predicate())
@@ -133,13 +136,17 @@ extension ParserState {
       values.append(try value(after: after))
       after = token
     } while acceptComma()
-    _ = try expect(.rightParen, "expected ')' after the list", hint: token.kind == .end ? nil : "values in a list are separated by ','")
+    guard token.kind == .rightParen else {
+      throw error("expected ')' after the list", hint: token.kind == .end ? nil : "values in a list are separated by ','")
+    }
+    advance()
     return .inList(values, negated: negated)
   }
 
   /// A literal value after `op` (for messages).
   mutating func value(after op: Token) throws(Diagnostic) -> Literal {
-    let opText = "'" + written(op.range) + "'"
+    // Built only for a message.
+    var opText: String { "'" + written(op.range) + "'" }
     switch token.kind {
     case .string:
       let l = Literal(.string(token.text), text: written(token.range), range: token.range)
@@ -152,7 +159,7 @@ extension ParserState {
       return l
     case .bareText:
       throw error("expected a value after \(opText), found \(describe(token))", hint: "strings are quoted: \"\(token.text)\"")
-    case .word where !Keywords.reserved.contains(token.text):
+    case .word where !Keywords.isReserved(token):
       throw error("expected a value after \(opText), found \(describe(token))", hint: "strings are quoted: \"\(written(token.range))\"")
     default:
       var hint: String? = nil

@@ -25,8 +25,12 @@ struct ParserState {
   var token: Token
   /// Where the last consumed token ended (errors at the end point just after it).
   var previousEnd = 0
-  /// The last consumed token, for "after 'where'" in messages.
-  var previous: Token? = nil
+  /// The kind and range of the last consumed token, for "after 'where'" in messages (kept
+  /// apart: copying whole tokens at every step costs more than the rest of a short statement).
+  var previousKind: Token.Kind? = nil
+  var previousRange: SourceRange = 0..<0
+  /// The last consumed token's kind and range (its text is not kept).
+  var previous: Token? { previousKind.map { Token($0, previousRange) } }
   var depth = 0
 
   init(_ text: String) {
@@ -38,7 +42,8 @@ struct ParserState {
 
   mutating func advance() {
     previousEnd = token.range.upperBound
-    previous = token
+    previousKind = token.kind
+    previousRange = token.range
     token = lexer.next()
   }
 
@@ -84,18 +89,22 @@ struct ParserState {
     return Diagnostic(message, at: blame, hint: hint)
   }
 
-  mutating func expect(_ kind: Token.Kind, _ message: String, hint: String? = nil) throws(Diagnostic) -> Token {
-    guard token.kind == kind else { throw error(message, hint: hint) }
+  /// Messages and hints are autoclosures here and below: the text is built only when the
+  /// statement is wrong, never on the success path.
+  mutating func expect(_ kind: Token.Kind, _ message: @autoclosure () -> String,
+                       hint: @autoclosure () -> String? = nil) throws(Diagnostic) -> Token {
+    guard token.kind == kind else { throw error(message(), hint: hint()) }
     let t = token
     advance()
     return t
   }
 
-  mutating func expectWord(_ keyword: String, _ message: String, hint: String? = nil) throws(Diagnostic) {
+  mutating func expectWord(_ keyword: String, _ message: @autoclosure () -> String,
+                           hint: @autoclosure () -> String? = nil) throws(Diagnostic) {
     guard at(keyword) else {
-      var h = hint
+      var h = hint()
       if token.kind == .word, token.text != keyword, Suggest.closest(token.text, among: [keyword]) != nil { h = "did you mean '\(keyword)'?" }
-      throw error(message, hint: h)
+      throw error(message(), hint: h)
     }
     advance()
   }
@@ -132,12 +141,17 @@ struct ParserState {
         let start = token.range.lowerBound
         advance()
         let entity = try entityName()
-        let id = try wholeNumber("expected the id of a fact \(afterPrevious)", hint: "ids are in the id column: why \(entity.text) 3")
+        guard token.kind == .literal, case .number = token.literal else {
+          throw error("expected the id of a fact \(afterPrevious)", hint: "ids are in the id column: why \(entity.text) 3")
+        }
+        let id = try wholeNumber("expected the id of a fact", hint: "ids are in the id column: why \(entity.text) 3")
         result = .why(entity: entity, id: Int64(id), range: start..<previousEnd)
       case "export":
         let start = token.range.lowerBound
         advance()
-        let path = try expect(.string, "expected a quoted path \(afterPrevious)", hint: "export \"out/facts\"")
+        guard token.kind == .string else { throw error("expected a quoted path \(afterPrevious)", hint: "export \"out/facts\"") }
+        let path = token
+        advance()
         result = .export(path: path.text, range: start..<previousEnd)
       default:
         if Keywords.queries.contains(token.text) {
@@ -160,7 +174,7 @@ struct ParserState {
     }
     if token.kind == .semicolon { advance() }
     guard token.kind == .end else {
-      if previous?.kind == .semicolon {
+      if previousKind == .semicolon {
         throw error("unexpected \(describe(token)) after ';'", hint: "give one statement at a time")
       }
       throw error("unexpected \(describe(token)) after the end of the statement")
@@ -169,21 +183,21 @@ struct ParserState {
   }
 
   /// A whole number that fits an Int (ids, limits).
-  mutating func wholeNumber(_ message: String, hint: String?) throws(Diagnostic) -> Int {
-    guard token.kind == .literal, case .number = token.literal else { throw error(message, hint: hint) }
-    let text = token.text
+  mutating func wholeNumber(_ message: @autoclosure () -> String, hint: @autoclosure () -> String?) throws(Diagnostic) -> Int {
+    guard token.kind == .literal, case .number = token.literal else { throw error(message(), hint: hint()) }
+    // Read from the folded scalars of the token (no text re-read).
     var n = 0
     var digits = 0
-    for s in text.unicodeScalars {
-      let v = Lexer.fold(s)
-      guard Lexer.isDigit(v) else { throw error("expected a whole number, found \(describe(token))", hint: hint) }
+    for i in token.range {
+      let v = lexer.folded[i]
+      guard Lexer.isDigit(v) else { throw error("expected a whole number, found \(describe(token))", hint: hint()) }
       let (m, o1) = n.multipliedReportingOverflow(by: 10)
       let (a, o2) = m.addingReportingOverflow(Int(v.value - 48))
-      if o1 || o2 { throw error("\(text) is too large", hint: "the largest allowed is \(Int.max)") }
+      if o1 || o2 { throw error("\(token.text) is too large", hint: "the largest allowed is \(Int.max)") }
       n = a
       digits += 1
     }
-    guard digits > 0 else { throw error(message, hint: hint) }
+    guard digits > 0 else { throw error(message(), hint: hint()) }
     advance()
     return n
   }
@@ -191,19 +205,18 @@ struct ParserState {
   // MARK: Queries
 
   mutating func entityName() throws(Diagnostic) -> Name {
-    let entities = "entities: article, meeting, person, place, project, indicator, visit"
-    guard token.kind == .word, !Keywords.reserved.contains(token.text) else {
-      throw error("expected an entity \(afterPrevious)", hint: entities)
+    guard token.kind == .word, !Keywords.isReserved(token) else {
+      throw error("expected an entity \(afterPrevious)", hint: "entities: article, meeting, person, place, project, indicator, visit")
     }
-    let name = Name(written(token.range), token.range)
+    let name = Name(token.textIsWritten ? token.text : written(token.range), token.range)
     advance()
     return name
   }
 
   mutating func fieldName(_ role: String = "a field name") throws(Diagnostic) -> Name {
     switch token.kind {
-    case .word where !Keywords.reserved.contains(token.text):
-      let name = Name(written(token.range), token.range)
+    case .word where !Keywords.isReserved(token):
+      let name = Name(token.textIsWritten ? token.text : written(token.range), token.range)
       advance()
       return name
     case .bareText:
@@ -244,11 +257,11 @@ struct ParserState {
     let isFind: Bool
     if case .find = kind { isFind = true } else { isFind = false }
     let allowed = isFind ? Keywords.findClauses : Keywords.countClauses
-    var seen: [String: SourceRange] = [:]
+    var seen: UInt8 = 0  // a bit per clause of `ParserState.clauses`
     while token.kind == .word {
       let clause = token.text
       let clauseRange = token.range
-      guard ["where", "show", "by", "order", "limit", "offset"].contains(clause) else {
+      guard let clauseBit = ParserState.clauses.firstIndex(of: clause).map({ UInt8(1) << $0 }) else {
         let near = Suggest.closest(clause, among: allowed + ["offset"])
         let hint = near.map { "did you mean '\($0)'?" } ?? "conditions start with 'where': find meeting where city = \"临汾\""
         throw error("expected \(ParserState.list(allowed)), found \(describe(token))", hint: hint)
@@ -260,11 +273,11 @@ struct ParserState {
         }
         throw error("'show' does not go with \(verb)", hint: "to group, use 'by': \(verb == "count" ? "count" : verb + " …") \(verb == "count" ? entity.text : "of " + entity.text) by city")
       }
-      if seen[clause] != nil {
+      if seen & clauseBit != 0 {
         let hint = clause == "where" ? "combine conditions with 'and' or 'or'" : "give each clause once; separate several fields with ','"
         throw error("'\(clause)' given twice", hint: hint)
       }
-      seen[clause] = clauseRange
+      seen |= clauseBit
       advance()
       switch clause {
       case "where":
@@ -294,6 +307,9 @@ struct ParserState {
     q.range = start..<previousEnd
     return q
   }
+
+  /// The words that start a clause of a query.
+  static let clauses = ["where", "show", "by", "order", "limit", "offset"]
 
   mutating func limitNumber(_ word: String) throws(Diagnostic) -> Int {
     if token.kind == .literal, case .number(let v) = token.literal, v < 0 {

@@ -27,7 +27,18 @@ struct Token: Sendable, Hashable {
   /// Lowercased for words; the content for strings; as written (after full-width folding) otherwise.
   var text: String = ""
   var literal: LiteralValue? = nil
-  var problem: Diagnostic? = nil
+  /// A problem the parser reports as soon as it reaches this token (kept boxed: tokens are
+  /// copied at every step and almost never carry one).
+  var problem: Diagnostic? {
+    get { problemBox?.diagnostic }
+    set { problemBox = newValue.map(ProblemBox.init) }
+  }
+  private var problemBox: ProblemBox? = nil
+  /// For words of up to 8 letters: the lowercased bytes packed by `Keywords.key` (0 otherwise),
+  /// so keyword tests compare integers.
+  var key: UInt64 = 0
+  /// Whether `text` is exactly the text as written (a word with no capitals and nothing folded).
+  var textIsWritten = false
 
   init(_ kind: Kind, _ range: SourceRange, text: String = "") {
     self.kind = kind
@@ -35,8 +46,25 @@ struct Token: Sendable, Hashable {
     self.text = text
   }
 
+  /// A word token, built in place.
+  init(word text: String, _ range: SourceRange, key: UInt64, textIsWritten: Bool) {
+    self.kind = .word
+    self.range = range
+    self.text = text
+    self.key = key
+    self.textIsWritten = textIsWritten
+  }
+
   /// True for the ASCII word `keyword` (lowercase).
   func isWord(_ keyword: String) -> Bool {
     kind == .word && text == keyword
   }
+}
+
+/// A token's diagnostic, boxed.
+final class ProblemBox: Sendable, Hashable {
+  let diagnostic: Diagnostic
+  init(_ diagnostic: Diagnostic) { self.diagnostic = diagnostic }
+  static func == (a: ProblemBox, b: ProblemBox) -> Bool { a.diagnostic == b.diagnostic }
+  func hash(into h: inout Hasher) { h.combine(diagnostic) }
 }
