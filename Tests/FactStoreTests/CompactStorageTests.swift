@@ -90,6 +90,10 @@ import NewsFacts
     guard case .text(let c)? = s.table(.meeting).column("name") else { Issue.record("name"); return }
     let values = (0..<c.dictionary.count).map { c.dictionary.values[$0] }
     #expect(values == texts.sorted(by: TextDictionary.before))
+    // folded on first use, as `TextOrder.fold` folds each value
+    #expect(Array(c.dictionary.folded) == values.map(TextOrder.fold))
+    let twins = c.dictionary.codes(folding: "会议在長治举行，長沙")
+    #expect(twins.count == 1 && twins == c.dictionary.codes(folding: "会议在长治举行，长沙"))
     var rows: [String] = []
     for k in 0..<3 { for (i, t) in texts.enumerated() where i % 3 == k { rows.append(t) } }
     #expect((0..<rows.count).map { c.text($0) } == rows)
