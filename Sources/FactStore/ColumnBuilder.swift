@@ -179,10 +179,27 @@ struct DictionaryBuilder: Sendable {
           let s = i == 0 ? 0 : ke[i - 1]
           return (base + s, ke[i] - s)
         }
+        // The first eight key bytes of each value as one big-endian word (zeros past a shorter
+        // key): words that differ order as the keys do (at the first differing byte both keys
+        // have a byte, or the shorter key has ended there and is a prefix of the other, whose
+        // byte is then not zero), so most comparisons are one of words, not a `memcmp` call.
+        let heads = [UInt64](unsafeUninitializedCapacity: m) { hb, hc in
+          for i in 0..<m {
+            let (p, l) = key(i)
+            var h: UInt64 = 0
+            for k in 0..<8 { h = h << 8 | (k < l ? UInt64(p[k]) : 0) }
+            hb[i] = h
+          }
+          hc = m
+        }
         var fresh = Array(0..<m)
-        fresh.sort { a, b in
-          let (pa, la) = key(a), (pb, lb) = key(b)
-          return ByteOrder.less(pa, la, pb, lb)
+        heads.withUnsafeBufferPointer { hd in
+          fresh.sort { a, b in
+            let ha = hd[a], hb = hd[b]
+            if ha != hb { return ha < hb }
+            let (pa, la) = key(a), (pb, lb) = key(b)
+            return ByteOrder.less(pa, la, pb, lb)
+          }
         }
         // Merge the sorted old codes 0..<old with the sorted new ones (pending index + old).
         var scratch = [UInt8](repeating: 0, count: 64)

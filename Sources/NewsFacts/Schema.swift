@@ -121,6 +121,46 @@ public enum Schema {
   ]
 }
 
+/// A field name looked up once: a fact reads or writes the field through it with one array
+/// read (its position in the fact's entity), where a name is hashed and compared at every
+/// access. Rules keep keys in `static let`s; names outside the schema work too (kept by name).
+public struct FieldKey: Sendable, Hashable {
+  /// The field name (lowercase, as in `Schema`).
+  public let name: String
+  /// The name's global number in `FieldPositions`, -1 when no entity has the field.
+  let number: Int
+
+  public init(_ name: String) {
+    self.name = name
+    number = FieldPositions.shared.number(of: name) ?? -1
+  }
+
+  /// The position of the field in `Schema.fields(of: entity)`, nil when `entity` has none.
+  @inline(__always)
+  public func position(in entity: Entity) -> Int? {
+    guard number >= 0 else { return nil }
+    let t = FieldPositions.shared
+    let p = t.positions[entity.ordinal &* t.names.count &+ number]
+    return p < 0 ? nil : Int(p)
+  }
+
+  public static let id = FieldKey("id")
+  public static let doc = FieldKey("doc")
+  public static let article = FieldKey("article")
+  public static let evidence = FieldKey("evidence")
+  public static let span = FieldKey("span")
+  public static let name = FieldKey("name")
+  public static let fullName = FieldKey("full_name")
+  public static let code = FieldKey("code")
+  public static let country = FieldKey("country")
+  public static let province = FieldKey("province")
+  public static let city = FieldKey("city")
+  public static let county = FieldKey("county")
+  public static let titles = FieldKey("titles")
+  public static let docs = FieldKey("docs")
+  public static let mentions = FieldKey("mentions")
+}
+
 /// Every field name of the schema with a global number, an open-addressing table of the names
 /// by a hash of their bytes, and per entity the position of each numbered name.
 final class FieldPositions: Sendable {
@@ -171,6 +211,18 @@ final class FieldPositions: Sendable {
     var h: UInt32 = 2_166_136_261
     for b in s.utf8 { h = (h ^ UInt32(b)) &* 16_777_619 }
     return Int(h ^ (h >> 15))
+  }
+
+  /// The global number of field `name`, nil when no entity has it.
+  func number(of name: String) -> Int? {
+    let mask = slots.count - 1
+    var at = FieldPositions.hash(name) & mask
+    while true {
+      let k = Int(slots[at])
+      if k == 0 { return nil }
+      if names[k - 1] == name { return k - 1 }
+      at = (at + 1) & mask
+    }
   }
 
   @inline(__always)

@@ -182,6 +182,21 @@ public struct Fact: Sendable, Hashable {
     }
   }
 
+  /// The value of the field `key` (a name looked up once), `.null` when unset.
+  public subscript(_ key: FieldKey) -> Value {
+    @inline(__always) get {
+      if let i = key.position(in: entity) { return values[i] }
+      return extra[key.name] ?? .null
+    }
+    @inline(__always) set {
+      if let i = key.position(in: entity) {
+        values[i] = newValue
+      } else {
+        extra[key.name] = newValue.isNull ? nil : newValue
+      }
+    }
+  }
+
   /// The value of the field at `position` in `Schema.fields(of: entity)` (`.null` when unset).
   @inline(__always)
   public func value(at position: Int) -> Value { values[position] }

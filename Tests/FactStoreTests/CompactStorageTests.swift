@@ -68,3 +68,34 @@ import NewsFacts
     }
   }
 }
+
+/// Dictionaries are in `TextDictionary.before` order however their values arrive: long texts
+/// sharing long beginnings (sorted by key prefixes, ties by whole keys), override phrases at
+/// the cut, and batches merged into committed values.
+@Suite struct DictionaryOrderTests {
+  static let beginnings = ["2024年7月17日，山西省临汾市召开", "会议在长治举行，", "一二三四五六七八九十", "ＧＤＰ增长", "", "重庆", "长沙市委书记"]
+  static let endings = ["全市经济工作会议", "全市优化营商环境大会", "重庆", "長沙", "a", "A", "", "。", "厦门考察", "一二三四五六七八九十一二三"]
+
+  @Test func valuesAreInDictionaryOrderAcrossBatches() throws {
+    var texts: [String] = []
+    for a in Self.beginnings { for b in Self.endings { for c in ["", "临汾", "重庆市"] { texts.append(a + b + c) } } }
+    texts = Array(Set(texts)).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    var b = StoreBuilder()
+    // three batches, interleaved, committed one after another
+    for k in 0..<3 {
+      for (i, t) in texts.enumerated() where i % 3 == k { b.add(Fact(.meeting, ["name": .text(t)])) }
+      _ = b.commit()
+    }
+    let s = b.commit()
+    guard case .text(let c)? = s.table(.meeting).column("name") else { Issue.record("name"); return }
+    let values = (0..<c.dictionary.count).map { c.dictionary.values[$0] }
+    #expect(values == texts.sorted(by: TextDictionary.before))
+    // folded on first use, as `TextOrder.fold` folds each value
+    #expect(Array(c.dictionary.folded) == values.map(TextOrder.fold))
+    let twins = c.dictionary.codes(folding: "会议在長治举行，長沙")
+    #expect(twins.count == 1 && twins == c.dictionary.codes(folding: "会议在长治举行，长沙"))
+    var rows: [String] = []
+    for k in 0..<3 { for (i, t) in texts.enumerated() where i % 3 == k { rows.append(t) } }
+    #expect((0..<rows.count).map { c.text($0) } == rows)
+  }
+}

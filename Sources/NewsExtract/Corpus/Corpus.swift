@@ -7,7 +7,8 @@ import NewsFacts
 /// Incremental: `add` appends a document (a later `.load` adds more) without renumbering what
 /// is there.
 public struct Corpus: Sendable {
-  private var rows: [Entity: [Fact]] = [:]
+  /// Rows per entity, by `Entity.ordinal`.
+  private var rows: [[Fact]] = Array(repeating: [], count: Entity.allCases.count)
   private var personRows: [TextKey: [Int]] = [:]
   private var placeRows: [TextKey: Int] = [:]
   /// Per person row that has merged another sighting: the documents of its `docs` list.
@@ -20,24 +21,12 @@ public struct Corpus: Sendable {
 
   /// Adds one document's facts: assigns article ids and fact ids, merges people and places.
   public mutating func add(_ d: DocumentFacts) {
-    let base = articleCount
-    func renumber(_ f: inout Fact) {
-      if case .integer(let a) = f["article"] { f["article"] = .integer(a + Int64(base)) }
-      for k in f.moreSources.indices { f.moreSources[k].article += Int64(base) }
-    }
-    for var f in d.facts {
-      renumber(&f)
-      append(&f)
-    }
-    for p in d.people {
-      var f = p.fact
-      renumber(&f)
-      mergePerson(&f, weak: p.placeIsWeak)
-    }
-    for var f in d.places {
-      renumber(&f)
-      mergePlace(&f)
-    }
+    let base = Int64(articleCount)
+    for f in d.facts { append(f, base: base) }
+    // Sightings merged into a row are only read (their source, renumbered as it is read), so
+    // they are not copied to be renumbered first.
+    for p in d.people { mergePerson(p.fact, base: base, weak: p.placeIsWeak) }
+    for f in d.places { mergePlace(f, base: base) }
     articleCount += d.articleCount
     documentCount += 1
   }
@@ -45,97 +34,105 @@ public struct Corpus: Sendable {
   /// Every fact, entity by entity (article, meeting, person, place, project, indicator, visit),
   /// each entity in id order.
   public var facts: [Fact] {
-    Entity.allCases.flatMap { rows[$0] ?? [] }
+    Entity.allCases.flatMap { rows[$0.ordinal] }
   }
 
   /// The facts of one entity in id order.
-  public func facts(of e: Entity) -> [Fact] { rows[e] ?? [] }
+  public func facts(of e: Entity) -> [Fact] { rows[e.ordinal] }
 
-  private mutating func append(_ f: inout Fact) {
-    let id = (rows[f.entity]?.count ?? 0) + 1
-    f["id"] = .integer(Int64(id))
-    rows[f.entity, default: []].append(f)
+  /// Appends `f` with its next id and its article numbers moved on by `base`.
+  private mutating func append(_ fact: Fact, base: Int64) {
+    var f = fact
+    if base != 0 {
+      if case .integer(let a) = f[.article] { f[.article] = .integer(a + base) }
+      for k in f.moreSources.indices { f.moreSources[k].article += base }
+    }
+    let e = f.entity.ordinal
+    f[.id] = .integer(Int64(rows[e].count + 1))
+    rows[e].append(f)
   }
 
-  private static func source(_ f: Fact) -> Source? {
-    guard case .text(let doc) = f["doc"], case .integer(let art) = f["article"], case .span(let a, let b) = f["span"] else { return nil }
-    return Source(doc: doc, article: art, evidence: f["evidence"].text ?? "", span: a..<max(a, b))
+  /// The first source of `f`, its article moved on by `base`.
+  private static func source(_ f: Fact, base: Int64) -> Source? {
+    guard case .text(let doc) = f[.doc], case .integer(let art) = f[.article], case .span(let a, let b) = f[.span] else { return nil }
+    return Source(doc: doc, article: art + base, evidence: f[.evidence].text ?? "", span: a..<max(a, b))
   }
+
+  private static let levels: [FieldKey] = [.province, .city, .county]
 
   /// Two places are compatible when no level both name differs.
   private static func compatible(_ a: Fact, _ b: Fact) -> Bool {
-    for k in ["province", "city", "county"] {
+    for k in levels {
       if case .text(let x) = a[k], case .text(let y) = b[k], x != y { return false }
     }
     return true
   }
 
-  /// Merges the sighting `f` into a compatible row of the same name, or appends it (`f` is
-  /// taken: numbered and moved into the rows).
-  private mutating func mergePerson(_ f: inout Fact, weak: Bool) {
-    guard case .text(let name) = f["name"] else { return }
+  /// Merges the sighting `f` (articles numbered from `base`) into a compatible row of the
+  /// same name, or appends it.
+  private mutating func mergePerson(_ f: Fact, base: Int64, weak: Bool) {
+    guard case .text(let name) = f[.name] else { return }
+    let person = Entity.person.ordinal
     let candidates = personRows[TextKey(name)] ?? []
-    let target = candidates.first { i in weak || Self.compatible(rows[.person]![i], f) }
+    let target = candidates.first { i in weak || Self.compatible(rows[person][i], f) }
     guard let i = target else {
-      append(&f)
-      personRows[TextKey(name), default: []].append(rows[.person]!.count - 1)
+      append(f, base: base)
+      personRows[TextKey(name), default: []].append(rows[person].count - 1)
       return
     }
     var docSets = personDocs
     personDocs = [:]
     defer { personDocs = docSets }
     withRow(.person, i) { row in
-    if case .list(let ts) = f["titles"] {
+    if case .list(let ts) = f[.titles] {
       var have: [String] = []
-      if case .list(let old) = row["titles"] { have = old }
+      if case .list(let old) = row[.titles] { have = old }
       for t in ts {
         // 书记 adds nothing to 尧都区委书记; 尧都区委副书记 replaces 区委副书记
         if have.contains(where: { $0.hasSuffix(t) }) { continue }
         if let k = have.firstIndex(where: { t.hasSuffix($0) }) { have[k] = t; continue }
         have.append(t)
       }
-      row["titles"] = .list(have)
+      row[.titles] = .list(have)
     }
-    if case .list(let ds) = f["docs"] {
+    if case .list(let ds) = f[.docs] {
       // the row's list taken out (not copied) and a set beside it: a person in every one of
       // many documents would otherwise cost a copy and a scan of the list per document
-      var have = Self.takeList(&row, "docs")
+      var have = Self.takeList(&row, .docs)
       for d in ds where docSets[i, default: Set(have)].insert(d).inserted { have.append(d) }
-      row["docs"] = .list(have)
+      row[.docs] = .list(have)
     }
     if !weak {
-      for k in ["province", "city", "county"] where row[k].isNull { row[k] = f[k] }
+      for k in Self.levels where row[k].isNull { row[k] = f[k] }
     }
-    if let src = Self.source(f) { row.moreSources.append(src) }
+    if let src = Self.source(f, base: base) { row.moreSources.append(src) }
     }
   }
 
-  /// Changes row `i` of `e` in place: the row list is taken out of `rows` while `body` runs, so
-  /// neither it nor the row's sources are copied (a copy per merge made a place mentioned
+  /// Changes row `i` of `e` in place (the rows are an array by entity ordinal, modified through
+  /// it without a hash look-up), so neither the row list nor the row's sources are copied (a copy per merge made a place mentioned
   /// n times cost n² — a 4 MB one-line document spent most of its time here).
   private mutating func withRow(_ e: Entity, _ i: Int, _ body: (inout Fact) -> Void) {
-    var list = rows.removeValue(forKey: e) ?? []
-    body(&list[i])
-    rows[e] = list
+    body(&rows[e.ordinal][i])
   }
 
   /// The list in field `k` of `row`, moved out of the row (which is left null there).
-  private static func takeList(_ row: inout Fact, _ k: String) -> [String] {
+  private static func takeList(_ row: inout Fact, _ k: FieldKey) -> [String] {
     guard case .list(let xs) = row[k] else { return [] }
     row[k] = .null
     return xs
   }
 
-  private mutating func mergePlace(_ f: inout Fact) {
-    let key = f["code"].text ?? (f["full_name"].text ?? f["name"].text ?? "")
+  private mutating func mergePlace(_ f: Fact, base: Int64) {
+    let key = f[.code].text ?? (f[.fullName].text ?? f[.name].text ?? "")
     if let i = placeRows[TextKey(key)] {
       withRow(.place, i) { row in
-        if case .integer(let n) = row["mentions"] { row["mentions"] = .integer(n + 1) }
-        if let src = Self.source(f) { row.moreSources.append(src) }
+        if case .integer(let n) = row[.mentions] { row[.mentions] = .integer(n + 1) }
+        if let src = Self.source(f, base: base) { row.moreSources.append(src) }
       }
     } else {
-      append(&f)
-      placeRows[TextKey(key)] = rows[.place]!.count - 1
+      append(f, base: base)
+      placeRows[TextKey(key)] = rows[Entity.place.ordinal].count - 1
     }
   }
 }
