@@ -192,3 +192,21 @@ import NewsFacts
     #expect(m.first?["venue"] == "县行政中心会议室")
   }
 }
+
+/// A stray PDF space inside the place right after a 本报讯 byline (`本报讯 浏 阳市委书记…`):
+/// the letter-spacing repair closes both spaces; the byline is no part of the title, and a title
+/// reaching back before the name's sentence must not crash the person rule.
+@Suite struct BylineWrapTests {
+  @Test func titleAfterAWrappedBylineStartsAtThePlace() {
+    for text in ["本报讯 浏 阳市委书记黄卫东在3月5日召开的全市会议上强调，要抓好安全生产。",
+                 "标题\n\n本报讯 翼 城县委副书记、县长贾英浩在7月16日召开的县防汛会议上强调。"] {
+      var c = Corpus()
+      c.add(FactExtractor.extract(path: "t.txt", text: text))
+      let people = c.facts(of: .person)
+      #expect(people.count == 1)
+      guard case .list(let titles)? = people.first?["titles"] else { Issue.record("no titles in \(text)"); continue }
+      #expect(titles.allSatisfy { !$0.hasPrefix("本报讯") }, "\(titles)")
+      #expect(titles.first?.hasSuffix("书记") == true)
+    }
+  }
+}

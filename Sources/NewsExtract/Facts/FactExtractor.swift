@@ -381,7 +381,8 @@ extension DocumentContext {
         loc = Loc(p); level = p.level
       } else if r.lowerBound < s.count {
         let c = s[r.lowerBound]
-        let before = sentence.lowerBound..<r.lowerBound
+        // (a title can begin before the sentence the name is in, when a stray space split it)
+        let before = min(sentence.lowerBound, r.lowerBound)..<r.lowerBound
         let suffix: Unicode.Scalar? = c == "市" ? "市" : (c == "县" || c == "区" ? c : (c == "省" ? "省" : nil))
         // (a destination is not the unit: 赴漯河市…，市委常委乔晓兴参加 serves the travelling city)
         if let sfx = suffix, let m = places(in: before).last(where: { $0.text.unicodeScalars.last == sfx && !isDestination($0) }),
