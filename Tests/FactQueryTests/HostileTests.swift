@@ -1,26 +1,18 @@
 import Testing
 @testable import FactQuery
 
-/// Hostile input: every case must answer (a statement or a diagnostic) quickly, never trap.
-@Suite(.serialized) struct HostileTests {
-  /// Parses `text` and also runs the splitter, completeness, completion and rendering over it;
-  /// each must return within `seconds`: a generous watchdog that catches hangs, not a speed test.
-  func survives(_ text: String, seconds: Double = 10, sourceLocation: SourceLocation = #_sourceLocation) -> Result<Statement, Diagnostic> {
-    let clock = ContinuousClock()
-    func timed<T>(_ what: String, _ body: () -> T) -> T {
-      let start = clock.now
-      let value = body()
-      let elapsed = clock.now - start
-      #expect(elapsed < .seconds(seconds), "\(what) took \(elapsed)", sourceLocation: sourceLocation)
-      return value
-    }
-    let result: Result<Statement, Diagnostic> = timed("parse") {
-      do throws(Diagnostic) { return .success(try Parser.parse(text)) } catch { return .failure(error) }
-    }
-    _ = timed("split") { StatementSplitter.split(text) }
-    _ = timed("isComplete") { Completeness.isComplete(text) }
-    _ = timed("analyse") { CompletionAnalyzer.analyse(text, cursor: text.unicodeScalars.count) }
-    if case .failure(let d) = result { _ = timed("render") { d.rendered(source: text, sourceName: "x") } }
+/// Hostile input: every case must answer (a statement or a diagnostic), never trap. No timing is
+/// asserted (a test never fails on time); the time limit only stops a real hang (every case here
+/// takes seconds in a debug build, a minute or so under AddressSanitizer on a busy machine).
+@Suite(.serialized, .timeLimit(.minutes(10))) struct HostileTests {
+  /// Parses `text` and also runs the splitter, completeness, completion and rendering over it.
+  func survives(_ text: String) -> Result<Statement, Diagnostic> {
+    let result: Result<Statement, Diagnostic>
+    do throws(Diagnostic) { result = .success(try Parser.parse(text)) } catch { result = .failure(error) }
+    _ = StatementSplitter.split(text)
+    _ = Completeness.isComplete(text)
+    _ = CompletionAnalyzer.analyse(text, cursor: text.unicodeScalars.count)
+    if case .failure(let d) = result { _ = d.rendered(source: text, sourceName: "x") }
     return result
   }
 
