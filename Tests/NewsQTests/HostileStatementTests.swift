@@ -4,8 +4,10 @@ import NewsQ
 
 /// Hostile statements (product issue 6, item 5): every prefix of every example script and random
 /// mutations of them, plus fixed nasty cases — each an answer or a clear error with a caret, never
-/// a trap or a hang. A watchdog cancels a statement after 10 s (a test failure) and aborts the
-/// process with the statement's text after 60 s (a hang the engine cannot be cancelled out of).
+/// a trap or a hang. A watchdog cancels a statement after 2 minutes (a test failure) and aborts
+/// the process with the statement's text after 5 (a hang the engine cannot be cancelled out of):
+/// hang guards only, far above any statement's time even under ASan on a busy machine, so no
+/// test fails on speed.
 @Suite struct HostileStatementTests {
   /// The language's examples (product.md §3) and more; Examples/**/*.q are added when present.
   static let examples: [String] = [
@@ -173,8 +175,8 @@ extension HostileStatementTests {
 /// Cancels a statement that runs longer than `cancelAfter` and aborts the process (naming the
 /// statement) when one still has not returned after `abortAfter`.
 final class Watchdog: @unchecked Sendable {
-  static let cancelAfter = 10.0
-  static let abortAfter = 60.0
+  static let cancelAfter = 120.0
+  static let abortAfter = 300.0
   private let lock = NSLock()
   private var current: (String, Date)?
   private var cancelled = false
