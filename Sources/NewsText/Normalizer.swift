@@ -60,19 +60,7 @@ public enum Normalizer {
         var i = 0
         var k = 0
         while i < n {
-          let b0 = UInt32(bytes[i])
-          var v: UInt32
-          if b0 < 0x80 {
-            v = b0; i &+= 1
-          } else if b0 < 0xE0 {
-            v = (b0 & 0x1F) << 6 | UInt32(bytes[i &+ 1] & 0x3F); i &+= 2
-          } else if b0 < 0xF0 {
-            v = (b0 & 0x0F) << 12 | UInt32(bytes[i &+ 1] & 0x3F) << 6 | UInt32(bytes[i &+ 2] & 0x3F); i &+= 3
-          } else {
-            v = (b0 & 0x07) << 18 | UInt32(bytes[i &+ 1] & 0x3F) << 12 | UInt32(bytes[i &+ 2] & 0x3F) << 6
-              | UInt32(bytes[i &+ 3] & 0x3F)
-            i &+= 4
-          }
+          let v = UTF8Decoding.next(bytes.baseAddress!, &i)
           out[k] = Unicode.Scalar(v) ?? "\u{FFFD}"
           k &+= 1
         }

@@ -130,18 +130,7 @@ public enum Pinyin {
     var i = 0
     var k = 0
     while i < count {
-      let b0 = UInt32(p[i])
-      var v: UInt32
-      if b0 < 0x80 {
-        v = b0; i &+= 1
-      } else if b0 < 0xE0 {
-        v = (b0 & 0x1F) << 6 | UInt32(p[i &+ 1] & 0x3F); i &+= 2
-      } else if b0 < 0xF0 {
-        v = (b0 & 0x0F) << 12 | UInt32(p[i &+ 1] & 0x3F) << 6 | UInt32(p[i &+ 2] & 0x3F); i &+= 3
-      } else {
-        v = (b0 & 0x07) << 18 | UInt32(p[i &+ 1] & 0x3F) << 12 | UInt32(p[i &+ 2] & 0x3F) << 6 | UInt32(p[i &+ 3] & 0x3F)
-        i &+= 4
-      }
+      let v = UTF8Decoding.next(p, &i)
       let u = Unicode.Scalar(v) ?? "\u{FFFD}"
       let fv = Fold.fold(u).value
       let primary: UInt32
@@ -182,19 +171,7 @@ public enum Pinyin {
       withUnsafeTemporaryAllocation(of: UInt32.self, capacity: n) { fs in
         var j = 0, q = 0
         while q < f {
-          let b0 = UInt32(folded[q])
-          var v: UInt32
-          if b0 < 0x80 {
-            v = b0; q &+= 1
-          } else if b0 < 0xE0 {
-            v = (b0 & 0x1F) << 6 | UInt32(folded[q &+ 1] & 0x3F); q &+= 2
-          } else if b0 < 0xF0 {
-            v = (b0 & 0x0F) << 12 | UInt32(folded[q &+ 1] & 0x3F) << 6 | UInt32(folded[q &+ 2] & 0x3F); q &+= 3
-          } else {
-            v = (b0 & 0x07) << 18 | UInt32(folded[q &+ 1] & 0x3F) << 12 | UInt32(folded[q &+ 2] & 0x3F) << 6
-              | UInt32(folded[q &+ 3] & 0x3F)
-            q &+= 4
-          }
+          let v = UTF8Decoding.next(UnsafePointer(folded), &q)
           fs[j] = v
           j &+= 1
         }

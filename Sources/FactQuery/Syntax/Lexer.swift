@@ -1,4 +1,5 @@
 import NewsFacts
+import NewsText
 
 /// Splits statement text into tokens, working on Unicode scalars.
 ///
@@ -28,17 +29,7 @@ struct Lexer {
       [Unicode.Scalar](unsafeUninitializedCapacity: u.count) { out, count in
         var i = 0, n = 0
         while i < u.count {
-          let b0 = UInt32(u[i])
-          var v: UInt32
-          if b0 < 0x80 {
-            v = b0; i += 1
-          } else if b0 < 0xE0 {
-            v = (b0 & 0x1F) << 6 | UInt32(u[i + 1] & 0x3F); i += 2
-          } else if b0 < 0xF0 {
-            v = (b0 & 0x0F) << 12 | UInt32(u[i + 1] & 0x3F) << 6 | UInt32(u[i + 2] & 0x3F); i += 3
-          } else {
-            v = (b0 & 0x07) << 18 | UInt32(u[i + 1] & 0x3F) << 12 | UInt32(u[i + 2] & 0x3F) << 6 | UInt32(u[i + 3] & 0x3F); i += 4
-          }
+          let v = UTF8Decoding.next(u.baseAddress!, &i)
           let s = Unicode.Scalar(v) ?? "\u{FFFD}"
           if v >= 0x2212, !folds, Lexer.fold(s) != s { folds = true }
           out.initializeElement(at: n, to: s)
