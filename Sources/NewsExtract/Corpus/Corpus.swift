@@ -9,8 +9,8 @@ import NewsFacts
 public struct Corpus: Sendable {
   /// Rows per entity, by `Entity.ordinal`.
   private var rows: [[Fact]] = Array(repeating: [], count: Entity.allCases.count)
-  private var personRows: [TextKey: [Int]] = [:]
-  private var placeRows: [TextKey: Int] = [:]
+  private var personRows: [Utf8Key: [Int]] = [:]
+  private var placeRows: [Utf8Key: Int] = [:]
   /// Per person row that has merged another sighting: the documents of its `docs` list.
   private var personDocs: [Int: Set<String>] = [:]
   private var articleCount = 0
@@ -73,11 +73,11 @@ public struct Corpus: Sendable {
   private mutating func mergePerson(_ f: Fact, base: Int64, weak: Bool) {
     guard case .text(let name) = f[.name] else { return }
     let person = Entity.person.ordinal
-    let candidates = personRows[TextKey(name)] ?? []
+    let candidates = personRows[Utf8Key(name)] ?? []
     let target = candidates.first { i in weak || Self.compatible(rows[person][i], f) }
     guard let i = target else {
       append(f, base: base)
-      personRows[TextKey(name), default: []].append(rows[person].count - 1)
+      personRows[Utf8Key(name), default: []].append(rows[person].count - 1)
       return
     }
     var docSets = personDocs
@@ -125,33 +125,14 @@ public struct Corpus: Sendable {
 
   private mutating func mergePlace(_ f: Fact, base: Int64) {
     let key = f[.code].text ?? (f[.fullName].text ?? f[.name].text ?? "")
-    if let i = placeRows[TextKey(key)] {
+    if let i = placeRows[Utf8Key(key)] {
       withRow(.place, i) { row in
         if case .integer(let n) = row[.mentions] { row[.mentions] = .integer(n + 1) }
         if let src = Self.source(f, base: base) { row.moreSources.append(src) }
       }
     } else {
       append(f, base: base)
-      placeRows[TextKey(key)] = rows[Entity.place.ordinal].count - 1
+      placeRows[Utf8Key(key)] = rows[Entity.place.ordinal].count - 1
     }
-  }
-}
-
-/// A text compared and hashed by its UTF-8 bytes: a `String` key hashes its text normalised to
-/// NFC at every look-up, which for Chinese names cost far more than the look-up itself. The
-/// keys here are person names (Chinese characters, which have no canonical decompositions, from
-/// normalised text where compatibility ideographs are already unified) and gazetteer codes and
-/// names, so byte equality is canonical equivalence for them; only a Latin name written once
-/// with a decomposed accent and once precomposed (the normaliser does not compose to NFC) now
-/// stays two persons, as the store's dictionaries keep them two values.
-struct TextKey: Hashable, Sendable {
-  let text: String
-  init(_ text: String) { self.text = text }
-
-  static func == (a: TextKey, b: TextKey) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
-
-  func hash(into h: inout Hasher) {
-    let done = text.utf8.withContiguousStorageIfAvailable { h.combine(bytes: UnsafeRawBufferPointer($0)) } != nil
-    if !done { Array(text.utf8).withUnsafeBytes { h.combine(bytes: $0) } }
   }
 }

@@ -366,8 +366,10 @@ struct WordList: Sendable {
 }
 
 /// A string hashed and compared by its UTF-8 bytes. `String`'s own hashing and comparison
-/// normalise non-ASCII text (costly); the extractor's strings come from normalised text or from
-/// the gazetteer's tables, so equal words have equal bytes.
+/// normalise non-ASCII text to NFC (for Chinese keys that costs far more than the look-up); the
+/// extractor's strings come from normalised text or from the gazetteer's tables, so equal words
+/// have equal bytes. Only a Latin name written once with a decomposed accent and once precomposed
+/// (the normaliser does not compose to NFC) stays two keys, as the store keeps them two values.
 struct Utf8Key: Hashable, Sendable {
   let string: String
 
