@@ -25,11 +25,27 @@ public struct PlaceRef: Sendable, Hashable {
   /// `山西省临汾市尧都区`: the full path of a Chinese division, or the name of a foreign place.
   public var fullPath: String {
     // A municipality is its own city (北京市朝阳区, not 北京市北京市朝阳区).
-    let parts = [province, city == province ? nil : city, county].compactMap { $0 }
-    if parts.isEmpty { return [country, name == country ? nil : name].compactMap { $0 }.joined() }
-    var path = parts.joined()
+    // (appended in place: no array of parts and no `joined`)
+    // (names compared by bytes: the gazetteer's names are one spelling each, and `String`'s
+    // `==` normalises unequal Chinese text before it answers)
+    let c = PlaceRef.sameBytes(city, province) ? nil : city
+    if province == nil && c == nil && county == nil {
+      var out = country ?? ""
+      if !PlaceRef.sameBytes(name, country) { out += name }
+      return out
+    }
+    var path = province ?? ""
+    if let c { path += c }
+    if let k = county { path += k }
     if level > .county { path += name }
     return path
+  }
+
+  /// Whether two optional names are both nil or have the same UTF-8 bytes.
+  @inline(__always)
+  static func sameBytes(_ a: String?, _ b: String?) -> Bool {
+    guard let a, let b else { return a == nil && b == nil }
+    return a.utf8.count == b.utf8.count && a.utf8.elementsEqual(b.utf8)
   }
 }
 

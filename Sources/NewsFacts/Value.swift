@@ -143,7 +143,8 @@ public struct Fact: Sendable, Hashable {
     self.values = Fact.nulls(entity)
     self.extra = [:]
     self.moreSources = moreSources
-    for (k, v) in fields { self[k] = v }
+    // (most facts start empty: no dictionary iteration set up for nothing)
+    if !fields.isEmpty { for (k, v) in fields { self[k] = v } }
   }
 
   @inline(__always)

@@ -163,10 +163,16 @@ public enum Segmenter {
   /// Sentences of `range` in `text`: ends at 。！？； and ASCII ! ? ; (closing quotes and brackets
   /// stay with their sentence) and at line ends. Ranges are trimmed of blanks; empty ones dropped.
   public static func sentences(in text: NormalizedText, range: Range<Int>) -> [Range<Int>] {
-    let s = text.scalars
+    var out: [Range<Int>] = []
+    appendSentences(in: text.scalars, range: range, to: &out)
+    return out
+  }
+
+  /// `sentences(in:range:)` over scalars, appended to `out` (a caller splitting many
+  /// paragraphs reuses one array).
+  public static func appendSentences(in s: [Unicode.Scalar], range: Range<Int>, to out: inout [Range<Int>]) {
     let lo = max(0, min(range.lowerBound, s.count))
     let hi = max(lo, min(range.upperBound, s.count))
-    var out: [Range<Int>] = []
     var start = lo
     func emit(_ a: Int, _ b: Int) {
       var a = a
@@ -195,7 +201,6 @@ public enum Segmenter {
       k += 1
     }
     emit(start, hi)
-    return out
   }
 
   // MARK: line classification
@@ -236,6 +241,42 @@ public enum Segmenter {
     return true
   }
 
+  /// Whether `s[r]` starts with the scalar values `prefix`.
+  @inline(__always)
+  static func has(_ s: [Unicode.Scalar], _ r: Range<Int>, prefix: [UInt32]) -> Bool {
+    guard r.count >= prefix.count else { return false }
+    var k = r.lowerBound
+    for u in prefix {
+      guard s[k].value == u else { return false }
+      k &+= 1
+    }
+    return true
+  }
+
+  /// Prefixes as scalar values, with the first scalars of the list: a line starting with
+  /// anything else is rejected with a few compares (most lines are tested against every list).
+  struct Prefixes: Sendable {
+    let words: [[UInt32]]
+    let firsts: [UInt32]
+    init(_ list: [String]) {
+      words = list.map { $0.unicodeScalars.map(\.value) }
+      var f: [UInt32] = []
+      for w in words where !f.contains(w[0]) { f.append(w[0]) }
+      firsts = f
+    }
+    /// Whether `s[r]` starts with one of the words.
+    @inline(__always)
+    func start(_ s: [Unicode.Scalar], _ r: Range<Int>) -> Bool {
+      guard !r.isEmpty, firsts.contains(s[r.lowerBound].value) else { return false }
+      for w in words where Segmenter.has(s, r, prefix: w) { return true }
+      return false
+    }
+  }
+  static let metaList = Prefixes(metaPrefixes)
+  static let noticeList = Prefixes(noticePrefixes)
+  static let bylineList = Prefixes(bylinePrefixes)
+  static let agencyList = Prefixes(agencyPrefixes)
+
   static let metaPrefixes = [
     "来源", "责任编辑", "编辑", "校对", "审核", "审校", "主编", "版权声明", "原标题", "发布时间", "发布日期", "时间：",
     "稿源", "供稿", "终审", "初审", "复审", "值班编辑", "新闻热线", "声明：",
@@ -272,12 +313,12 @@ public enum Segmenter {
     if last == 0x6444 /* 摄 */ && length <= 80 && full == 0 {
       return .caption
     }
-    for p in noticePrefixes where has(s, r, prefix: p) { return .meta }
+    if noticeList.start(s, r) { return .meta }
     if length <= 80 && full == 0 {
-      for p in metaPrefixes where has(s, r, prefix: p) { return .meta }
+      if metaList.start(s, r) { return .meta }
       if isDateline(s, r) { return .meta }
       if length <= 40 {
-        for p in bylinePrefixes where has(s, r, prefix: p) { return .bylineLine }
+        if bylineList.start(s, r) { return .bylineLine }
       }
     }
     if isName(s, r) { return .name }
@@ -309,7 +350,7 @@ public enum Segmenter {
 
   /// End of a `本报讯` / `新华社北京5月1日电（记者 …）` prefix (start of the body), if the line has one.
   static func agencyPrefixEnd(_ s: [Unicode.Scalar], _ r: Range<Int>) -> Int? {
-    guard agencyPrefixes.contains(where: { has(s, r, prefix: $0) }) else { return nil }
+    guard agencyList.start(s, r) else { return nil }
     var k = r.lowerBound
     let limit = min(r.upperBound, r.lowerBound + 24)
     while k < limit {
@@ -345,17 +386,20 @@ public enum Segmenter {
   /// A line that is only a person's name: 2–4 ideographs (spaces allowed) starting with a
   /// common surname.
   static func isName(_ s: [Unicode.Scalar], _ r: Range<Int>) -> Bool {
-    var chars: [UInt32] = []
+    // (the first two ideographs and a count: no array per line)
+    var count = 0
+    var c0: UInt32 = 0, c1: UInt32 = 0
     for k in r {
       let v = s[k].value
       if isBlank(v) { continue }
       guard ScalarClass.isIdeograph(v) else { return false }
-      chars.append(v)
-      if chars.count > 4 { return false }
+      if count == 0 { c0 = v } else if count == 1 { c1 = v }
+      count += 1
+      if count > 4 { return false }
     }
-    guard chars.count >= 2 else { return false }
-    if chars.count >= 3 && Surnames.isCompound(chars[0], chars[1]) { return true }
-    return chars.count <= 3 && Surnames.single.contains(chars[0])
+    guard count >= 2 else { return false }
+    if count >= 3 && Surnames.isCompound(c0, c1) { return true }
+    return count <= 3 && Surnames.single.contains(c0)
   }
 }
 
@@ -365,10 +409,12 @@ enum Surnames {
     ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
     ).unicodeScalars.map(\.value))
   static let compoundPairs: [String] = ["欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒", "夏侯", "令狐", "端木", "西门", "独孤", "南宫"]
+  /// The pairs as scalar values (decoded once).
+  static let compoundCodes: [(UInt32, UInt32)] = compoundPairs.compactMap { p in
+    let u = Array(p.unicodeScalars)
+    return u.count == 2 ? (u[0].value, u[1].value) : nil
+  }
   static func isCompound(_ a: UInt32, _ b: UInt32) -> Bool {
-    compoundPairs.contains { p in
-      let u = Array(p.unicodeScalars)
-      return u.count == 2 && u[0].value == a && u[1].value == b
-    }
+    compoundCodes.contains { $0.0 == a && $0.1 == b }
   }
 }

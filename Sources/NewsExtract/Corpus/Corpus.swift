@@ -89,8 +89,8 @@ public struct Corpus: Sendable {
       if case .list(let old) = row[.titles] { have = old }
       for t in ts {
         // 书记 adds nothing to 尧都区委书记; 尧都区委副书记 replaces 区委副书记
-        if have.contains(where: { $0.hasSuffix(t) }) { continue }
-        if let k = have.firstIndex(where: { t.hasSuffix($0) }) { have[k] = t; continue }
+        if have.contains(where: { Self.endsWith($0, t) }) { continue }
+        if let k = have.firstIndex(where: { Self.endsWith(t, $0) }) { have[k] = t; continue }
         have.append(t)
       }
       row[.titles] = .list(have)
@@ -114,6 +114,14 @@ public struct Corpus: Sendable {
   /// n times cost n² — a 4 MB one-line document spent most of its time here).
   private mutating func withRow(_ e: Entity, _ i: Int, _ body: (inout Fact) -> Void) {
     body(&rows[e.ordinal][i])
+  }
+
+  /// Whether the UTF-8 bytes of `a` end with those of `b` (titles are normalised text: no
+  /// `String.hasSuffix`, which compares Chinese text grapheme by grapheme).
+  private static func endsWith(_ a: String, _ b: String) -> Bool {
+    let x = a.utf8, y = b.utf8
+    guard x.count >= y.count else { return false }
+    return x.dropFirst(x.count - y.count).elementsEqual(y)
   }
 
   /// The list in field `k` of `row`, moved out of the row (which is left null there).

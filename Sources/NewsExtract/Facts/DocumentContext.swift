@@ -36,10 +36,10 @@ struct Loc: Sendable, Hashable {
   /// Writes the levels into a fact whose place fields are still unset (every caller writes a
   /// new fact): a missing level is left null without a write, which costs as much as a value.
   func write(into f: inout Fact, country withCountry: Bool = false) {
-    if withCountry, let c = country { f["country"] = .text(c) }
-    if let p = province { f["province"] = .text(p) }
-    if let c = city { f["city"] = .text(c) }
-    if let c = county { f["county"] = .text(c) }
+    if withCountry, let c = country { f[.country] = .text(c) }
+    if let p = province { f[.province] = .text(p) }
+    if let c = city { f[.city] = .text(c) }
+    if let c = county { f[.county] = .text(c) }
   }
 }
 
@@ -94,10 +94,10 @@ struct DocumentContext {
 
   func provenance(_ r: Range<Int>, article: Int, into f: inout Fact) {
     let o = norm.originalRange(r)
-    f["doc"] = .text(path)
-    f["article"] = .integer(Int64(article))
-    f["evidence"] = .text(originalString(o))
-    f["span"] = .span(o.lowerBound, o.upperBound)
+    f[.doc] = .text(path)
+    f[.article] = .integer(Int64(article))
+    f[.evidence] = .text(originalString(o))
+    f[.span] = .span(o.lowerBound, o.upperBound)
   }
 
   func text(_ r: Range<Int>) -> String { Scalars.string(s, r) }

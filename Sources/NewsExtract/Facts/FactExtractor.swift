@@ -73,8 +73,9 @@ extension DocumentContext {
 
     var levels: [PlaceLevel?] = []
     var infos: [ArticleInfo] = []
+    var sentenceBuffer: [Range<Int>] = []
     for (k, p) in parts.enumerated() {
-      infos.append(ArticleInfo(number: k + 1, parts: p, sentences: sentences(of: p), date: nil, loc: Loc(), place: nil))
+      infos.append(ArticleInfo(number: k + 1, parts: p, sentences: sentences(of: p, buffer: &sentenceBuffer), date: nil, loc: Loc(), place: nil))
       let w = p.whole
       let (strongC, strongM, c, m) = levelCounts(in: w, placeCovered: placeCovered)
       if strongC > 0 { levels.append(.county) }
@@ -115,8 +116,16 @@ extension DocumentContext {
 
   /// The most mentioned place of `level` in `r`; for cities, counties count for their city.
   func mostMentioned(_ level: PlaceLevel, in r: Range<Int>) -> PlaceRef? {
-    var counts: [Utf8Key: (Int, Int, PlaceRef)] = [:]  // code or name → (count, first position, ref)
-    var resolved: [Utf8Key: PlaceRef?] = [:]  // a name above a mention → its place of `level` (resolved once)
+    // An article names a few distinct places: short lists compared by bytes (a dictionary
+    // indexes the keys only past 32 of them), counts and first positions beside the keys.
+    var keys: [String] = []
+    var counts: [Int] = []
+    var firsts: [Int] = []
+    var refs: [PlaceRef] = []
+    var index: [Utf8Key: Int] = [:]
+    // a name above a mention → its place of `level` (resolved once)
+    var resolvedNames: [String] = []
+    var resolvedRefs: [PlaceRef?] = []
     for m in places(in: r) {
       guard let p = Self.ref(m), p.level != .country else { continue }
       var target: PlaceRef? = nil
@@ -124,35 +133,58 @@ extension DocumentContext {
       else if p.level > level {
         let up = level == .city ? p.city : (level == .province ? p.province : nil)
         if let name = up {
-          let k = Utf8Key(name)
-          if let known = resolved[k] { target = known } else {
+          if let k = resolvedNames.firstIndex(where: { Scalars.sameBytes($0, name) }) { target = resolvedRefs[k] } else {
             target = Recognition.resolve(name).first { $0.level == level }
-            resolved[k] = target
+            resolvedNames.append(name)
+            resolvedRefs.append(target)
           }
         }
       }
       guard let t = target else { continue }
-      let key = Utf8Key(t.code ?? t.name)
-      let old = counts[key] ?? (0, m.range.lowerBound, t)
-      counts[key] = (old.0 + 1, old.1, t)
+      let key = t.code ?? t.name
+      let found = keys.count <= 32 ? keys.firstIndex(where: { Scalars.sameBytes($0, key) }) : index[Utf8Key(key)]
+      if let k = found {
+        counts[k] += 1
+      } else {
+        keys.append(key); counts.append(1); firsts.append(m.range.lowerBound); refs.append(t)
+        if keys.count > 32 {
+          if index.isEmpty { for (k, x) in keys.enumerated() { index[Utf8Key(x)] = k } }
+          else { index[Utf8Key(key)] = keys.count - 1 }
+        }
+      }
     }
-    return counts.values.max { a, b in a.0 != b.0 ? a.0 < b.0 : a.1 > b.1 }?.2
+    // the most mentioned; between equals, the one named first
+    var best = -1
+    for k in counts.indices where best < 0 || counts[k] > counts[best] || (counts[k] == counts[best] && firsts[k] < firsts[best]) {
+      best = k
+    }
+    return best < 0 ? nil : refs[best]
   }
 
   /// Sentences of an article in text order: headings and captions whole, body sentences apart
   /// from meta lines and captions.
-  func sentences(of p: ArticleParts) -> [Sentence] {
+  func sentences(of p: ArticleParts, buffer: inout [Range<Int>]) -> [Sentence] {
     var out: [Sentence] = []
-    for r in ([p.title].compactMap { $0 } + p.subtitles + p.captions) {
-      out.append(Sentence(range: r, isHeading: true, paragraphStart: r.lowerBound))
+    if let t = p.title { out.append(Sentence(range: t, isHeading: true, paragraphStart: t.lowerBound)) }
+    for r in p.subtitles { out.append(Sentence(range: r, isHeading: true, paragraphStart: r.lowerBound)) }
+    for r in p.captions { out.append(Sentence(range: r, isHeading: true, paragraphStart: r.lowerBound)) }
+    @inline(__always) func skipped(_ r: Range<Int>) -> Bool {
+      if let t = p.title, t.overlaps(r) { return true }
+      if let b = p.byline, b.overlaps(r) { return true }
+      return p.metaLines.contains { $0.overlaps(r) } || p.captions.contains { $0.overlaps(r) }
+        || p.subtitles.contains { $0.overlaps(r) }
     }
-    let skip = p.metaLines + p.captions + [p.title, p.byline].compactMap { $0 } + p.subtitles
     for para in p.paragraphs {
-      for r in Recognition.sentences(norm, in: para) where !skip.contains(where: { $0.overlaps(r) }) {
+      buffer.removeAll(keepingCapacity: true)
+      Recognition.appendSentences(s, in: para, to: &buffer)
+      for r in buffer where !skipped(r) {
         out.append(Sentence(range: r, isHeading: false, paragraphStart: para.lowerBound))
       }
     }
-    out.sort { $0.range.lowerBound < $1.range.lowerBound }
+    // (usually in order already: the sort only when not)
+    var sorted = true
+    for k in out.indices.dropFirst() where out[k - 1].range.lowerBound > out[k].range.lowerBound { sorted = false; break }
+    if !sorted { out.sort { $0.range.lowerBound < $1.range.lowerBound } }
     return out
   }
 
@@ -213,26 +245,26 @@ extension DocumentContext {
   func articleFact(_ a: ArticleInfo) -> Fact {
     var f = Fact(.article)
     let p = a.parts
-    if let t = p.title { f["title"] = .text(text(t)) }
-    if let d = a.date { f["date"] = .date(d) }
+    if let t = p.title { f[.title] = .text(text(t)) }
+    if let d = a.date { f[.date] = .date(d) }
     for r in p.metaLines {
-      if let v = metaValue(Self.sourceKeys, in: r) { f["source"] = .text(v); break }
+      if let v = metaValue(Self.sourceKeys, in: r) { f[.source] = .text(v); break }
     }
     // a masthead names the paper before its date; so does a site's header line
     // (`攸县新闻网　2024年5月23日`) when the name is a medium's (…网, …报, …台)
-    if f["source"].isNull {
+    if f[.source].isNull {
       for r in p.metaLines {
         guard let d = Recognition.fullDate(s, r) else { continue }
         var e = d
         while e > r.lowerBound && s[e - 1] == " " { e -= 1 }
         guard e - r.lowerBound >= 2 && e - r.lowerBound <= 12 && (r.lowerBound..<e).allSatisfy({ Scalars.isHan(s[$0]) }) else { continue }
         if Recognition.isMasthead(s, r) || Self.mediumEnds.contains(s[e - 1]) {
-          f["source"] = .text(text(r.lowerBound..<e))
+          f[.source] = .text(text(r.lowerBound..<e))
           break
         }
       }
     }
-    if let name = author(p) { f["author"] = .text(name) }
+    if let name = author(p) { f[.author] = .text(name) }
     a.loc.write(into: &f)
     let prov = p.title ?? a.sentences.first?.range ?? p.body
     provenance(prov, article: a.number, into: &f)
@@ -334,15 +366,15 @@ extension DocumentContext {
     var lastEvidence: (range: Range<Int>, text: Value, span: Value)? = nil
     // the fields every sighting of the document shares, written once
     var template = Fact(.person)
-    template["docs"] = .list([path])
-    template["doc"] = .text(path)
+    template[.docs] = .list([path])
+    template[.doc] = .text(path)
     for h in people {
       guard let a = article(at: h.range.lowerBound) else { continue }
       let sent = sentence(at: h.nameRange.lowerBound, in: a)
       let evidence = sent?.range ?? h.range
       var f = template
-      f["name"] = .text(h.name)
-      if !h.titles.isEmpty { f["titles"] = .list(h.titles) }
+      f[.name] = .text(h.name)
+      if !h.titles.isEmpty { f[.titles] = .list(h.titles) }
       var weak = false
       var loc = Loc()
       if h.titles.contains(where: { t in Titles.national.contains { Scalars.sameBytes($0, t) } }) {
@@ -360,9 +392,9 @@ extension DocumentContext {
         let o = norm.originalRange(evidence)
         lastEvidence = (evidence, .text(originalString(o)), .span(o.lowerBound, o.upperBound))
       }
-      f["article"] = .integer(Int64(a.number))
-      f["evidence"] = lastEvidence!.text
-      f["span"] = lastEvidence!.span
+      f[.article] = .integer(Int64(a.number))
+      f[.evidence] = lastEvidence!.text
+      f[.span] = lastEvidence!.span
       out.append(PersonSighting(fact: f, placeIsWeak: weak))
     }
     return out
@@ -434,13 +466,13 @@ extension DocumentContext {
         f = templates[t]
       } else {
         f = Fact(.place)
-        f["doc"] = docValue
-        f["name"] = .text(p.name)
-        f["full_name"] = .text(p.fullPath)
-        f["level"] = .text(p.level.rawValue)
-        if let c = p.code { f["code"] = .text(c) }
+        f[.doc] = docValue
+        f[.name] = .text(p.name)
+        f[.fullName] = .text(p.fullPath)
+        f[.level] = .text(p.level.rawValue)
+        if let c = p.code { f[.code] = .text(c) }
         Loc(p).write(into: &f, country: true)
-        f["mentions"] = .integer(1)
+        f[.mentions] = .integer(1)
         templateKeys.append(key)
         templates.append(f)
         if templateKeys.count > 32 {
@@ -455,9 +487,9 @@ extension DocumentContext {
         let o = norm.originalRange(sent)
         lastEvidence = (.text(originalString(o)), .span(o.lowerBound, o.upperBound))
       }
-      f["article"] = .integer(Int64(articles[ai].number))
-      f["evidence"] = lastEvidence.0
-      f["span"] = lastEvidence.1
+      f[.article] = .integer(Int64(articles[ai].number))
+      f[.evidence] = lastEvidence.0
+      f[.span] = lastEvidence.1
       out.append(f)
     }
     return out

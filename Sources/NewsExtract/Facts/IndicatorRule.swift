@@ -75,27 +75,27 @@ extension DocumentContext {
           let last = period.map { $0.text.hasPrefix("去年") || $0.text.hasPrefix("上年") } ?? false
           year = last ? ad - 1 : ad
         }
-        if let p = period { f["period"] = .text(p.text) }
-        if let y = year { f["year"] = .integer(Int64(y)) }
+        if let p = period { f[.period] = .text(p.text) }
+        if let y = year { f[.year] = .integer(Int64(y)) }
       }
       func write(_ v: Mention, name: String, into f: inout Fact) -> Bool {
-        f["name"] = .text(name)
+        f[.name] = .text(name)
         switch v.value {
         case .money(let val, let lo, _, let cur, let b):
           guard let amount = val ?? lo else { return false }
-          f["value"] = .number(amount); f["unit"] = .text(cur == "CNY" ? "元" : cur); f["bound"] = .text(b.rawValue)
+          f[.value] = .number(amount); f[.unit] = .text(cur == "CNY" ? "元" : cur); f[.bound] = .text(b.rawValue)
         case .percent(let p, let b):
           // a sign before the number (增长-2.9%; not a range 3-5%), or a fall (下降2.9%)
           let at = v.range.lowerBound
           let signed = at >= 1 && Self.minusSigns.contains(s[at - 1]) && !(at >= 2 && Scalars.isDigit(s[at - 2]))
           let fell = Self.fallWords.contains { Scalars.hasEnding(s, at: at, $0) }
-          f["value"] = .number(signed || fell ? -abs(p) : p); f["unit"] = "%"; f["bound"] = .text(b.rawValue)
+          f[.value] = .number(signed || fell ? -abs(p) : p); f[.unit] = "%"; f[.bound] = .text(b.rawValue)
         case .number(let x):
           let e = v.range.upperBound
           guard e < s.count, Self.countUnits.contains(s[e]) else { return false }
-          f["value"] = .number(x); f["unit"] = .text(String(Character(s[e]))); f["bound"] = "exact"
+          f[.value] = .number(x); f[.unit] = .text(String(Character(s[e]))); f[.bound] = "exact"
         case .area(let a, _):
-          f["value"] = .number(a); f["unit"] = "平方米"; f["bound"] = "exact"
+          f[.value] = .number(a); f[.unit] = "平方米"; f[.bound] = "exact"
         default: return false
         }
         return true

@@ -290,13 +290,13 @@ extension DocumentContext {
     }
     return merged.map { m in
       var f = Fact(.meeting)
-      f["name"] = .text(m.name)
-      f["kind"] = .text(m.kind)
-      if let d = m.date { f["date"] = .date(d) }
+      f[.name] = .text(m.name)
+      f[.kind] = .text(m.kind)
+      if let d = m.date { f[.date] = .date(d) }
       m.loc.write(into: &f)
-      if let v = m.venue { f["venue"] = .text(v) }
-      if let h = m.host { f["host"] = .text(h) }
-      if !m.attendees.isEmpty { f["attendees"] = .list(m.attendees) }
+      if let v = m.venue { f[.venue] = .text(v) }
+      if let h = m.host { f[.host] = .text(h) }
+      if !m.attendees.isEmpty { f[.attendees] = .list(m.attendees) }
       provenance(m.sentence, article: m.article, into: &f)
       for (r, art) in zip(m.extraSources, m.extraArticles) {
         let o = norm.originalRange(r)

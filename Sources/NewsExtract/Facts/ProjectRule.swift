@@ -77,17 +77,17 @@ extension DocumentContext {
       let name = text(nr)
       let key = Utf8Key(name)
       if let i = seen[key] {
-        if let m = investment, case .money(let v, _, _, let cur, let b) = m.value, out[i]["investment"].isNull, let v {
-          out[i]["investment"] = .number(v); out[i]["currency"] = .text(cur); out[i]["bound"] = .text(b.rawValue)
+        if let m = investment, case .money(let v, _, _, let cur, let b) = m.value, out[i][.investment].isNull, let v {
+          out[i][.investment] = .number(v); out[i][.currency] = .text(cur); out[i][.bound] = .text(b.rawValue)
         }
         return
       }
       var f = Fact(.project)
-      f["name"] = .text(name)
+      f[.name] = .text(name)
       if let m = investment, case .money(let v, let lo, _, let cur, let b) = m.value, let amount = v ?? lo {
-        f["investment"] = .number(amount); f["currency"] = .text(cur); f["bound"] = .text(b.rawValue)
+        f[.investment] = .number(amount); f[.currency] = .text(cur); f[.bound] = .text(b.rawValue)
       }
-      if let m = area, case .area(let v, _) = m.value { f["area"] = .number(v) }
+      if let m = area, case .area(let v, _) = m.value { f[.area] = .number(v) }
       var loc = location(of: sent, in: a)
       if let p = Self.mostSpecific(places(in: nameRange)) { loc = Loc(p) }
       loc.write(into: &f)
@@ -152,15 +152,15 @@ extension DocumentContext {
           if pe - st <= 2 || (st > r.lowerBound && s[st - 1] == "该" && pe - st == 2) {
             let lastInArticle: Int? = out.count > articleStart ? out.count - 1 : nil
             // 项目总投资X, 该项目总投资X: the project named just before in the article
-            if let k = lastInArticle, out[k]["investment"].isNull, case .money(let v, let lo, _, let cur, let b) = m.value,
+            if let k = lastInArticle, out[k][.investment].isNull, case .money(let v, let lo, _, let cur, let b) = m.value,
                let amount = v ?? lo {
-              out[k]["investment"] = .number(amount); out[k]["currency"] = .text(cur); out[k]["bound"] = .text(b.rawValue)
+              out[k][.investment] = .number(amount); out[k][.currency] = .text(cur); out[k][.bound] = .text(b.rawValue)
             }
             continue
           }
           add(investment: m, area: area, sent: sent, article: a, nameRange: st..<pe)
-          if area != nil, let k = seen[Utf8Key(text(st..<pe))], area != nil, out[k]["area"].isNull, let am = area, case .area(let v, _) = am.value {
-            out[k]["area"] = .number(v)
+          if area != nil, let k = seen[Utf8Key(text(st..<pe))], area != nil, out[k][.area].isNull, let am = area, case .area(let v, _) = am.value {
+            out[k][.area] = .number(v)
           }
         }
         // 总投资X的Y / 总规划面积X的Y

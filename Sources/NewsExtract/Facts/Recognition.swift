@@ -69,6 +69,11 @@ enum Recognition {
     Segmenter.sentences(in: t.text, range: range)
   }
 
+  /// Sentence ranges inside `range` of normalised scalars `s`, appended to `out`.
+  static func appendSentences(_ s: [Unicode.Scalar], in range: Range<Int>, to out: inout [Range<Int>]) {
+    Segmenter.appendSentences(in: s, range: range, to: &out)
+  }
+
   /// Place mentions, disambiguated by the publishing place when known.
   static func places(_ s: [Unicode.Scalar], context: PlaceCtx, matches: inout PlaceMatches) -> [Mention] {
     PlaceRecognizer.mentions(in: s, context: PlaceContext(province: context.province, city: context.city, county: context.county),

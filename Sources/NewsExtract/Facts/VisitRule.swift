@@ -147,12 +147,12 @@ extension DocumentContext {
     }
     return merged.map { v in
       var f = Fact(.visit)
-      f["who"] = .list(v.who)
-      f["to"] = .text(v.to)
+      f[.who] = .list(v.who)
+      f[.to] = .text(v.to)
       v.loc.write(into: &f, country: true)
-      if let d = v.date { f["date"] = .date(d) }
-      if let d = v.end { f["end_date"] = .date(d) }
-      if let p = v.purpose { f["purpose"] = .text(p) }
+      if let d = v.date { f[.date] = .date(d) }
+      if let d = v.end { f[.endDate] = .date(d) }
+      if let p = v.purpose { f[.purpose] = .text(p) }
       provenance(v.sentence, article: v.article, into: &f)
       return f
     }
