@@ -149,8 +149,21 @@ public struct Fact: Sendable, Hashable {
 
   @inline(__always)
   private static func nulls(_ e: Entity) -> [Value] {
-    [Value](repeating: .null, count: Schema.fieldCount(of: e))
+    let n = Schema.fieldCount(of: e)
+    guard n > 0, n <= nullBlock.count else { return [Value](repeating: .null, count: n) }
+    // `.null` carries no payload (nothing to retain): its bytes are copied from a block of
+    // nulls, where `init(repeating:count:)` copies the enum case by case (a third of the cost
+    // of a new fact).
+    return [Value](unsafeUninitializedCapacity: n) { buf, count in
+      nullBlock.withUnsafeBufferPointer { src in
+        UnsafeMutableRawPointer(buf.baseAddress!).copyMemory(from: src.baseAddress!, byteCount: n * MemoryLayout<Value>.stride)
+      }
+      count = n
+    }
   }
+
+  /// Nulls to copy a new fact's values from (more than any entity has fields).
+  private static let nullBlock = [Value](repeating: .null, count: 32)
 
   private static func fields(entity: Entity, values: [Value], extra: [String: Value]) -> [String: Value] {
     var out = extra

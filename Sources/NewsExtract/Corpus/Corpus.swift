@@ -135,8 +135,15 @@ public struct Corpus: Sendable {
     let key = f[.code].text ?? (f[.fullName].text ?? f[.name].text ?? "")
     if let i = placeRows[Utf8Key(key)] {
       withRow(.place, i) { row in
-        if case .integer(let n) = row[.mentions] { row[.mentions] = .integer(n + 1) }
+        // a document's row for the place counts its mentions there (one each, unless set)
+        var n: Int64 = 1
+        if case .integer(let m) = f[.mentions] { n = m }
+        if case .integer(let old) = row[.mentions] { row[.mentions] = .integer(old + n) }
         if let src = Self.source(f, base: base) { row.moreSources.append(src) }
+        for var s in f.moreSources {
+          s.article += base
+          row.moreSources.append(s)
+        }
       }
     } else {
       append(f, base: base)

@@ -3,8 +3,9 @@ import NewsFacts
 /// The facts found in one document, before the corpus numbers and merges them.
 ///
 /// `article` fields hold the article's 1-based number WITHIN this document; `Corpus.add`
-/// turns them into corpus-wide ids. People and places come one row per sighting; the corpus
-/// merges people by name and compatible place and counts place mentions.
+/// turns them into corpus-wide ids. People come one row per sighting, places one row per
+/// distinct place (its mentions counted, its later mentions as `moreSources`); the corpus
+/// merges people by name and compatible place and adds up place mentions.
 public struct DocumentFacts: Sendable {
   /// The document's path as given (what `doc` shows).
   public var path: String
@@ -14,7 +15,8 @@ public struct DocumentFacts: Sendable {
   public var facts: [Fact]
   /// One row per person sighting, in document order.
   public var people: [PersonSighting]
-  /// One row per place mention, in document order.
+  /// One row per distinct place (by code, else full name), in order of first mention:
+  /// provenance from the first mention, `mentions` their count, the later ones in `moreSources`.
   public var places: [Fact]
 
   public init(path: String, articleCount: Int = 0, facts: [Fact] = [], people: [PersonSighting] = [], places: [Fact] = []) {

@@ -364,15 +364,16 @@ extension DocumentContext {
     var out: [PersonSighting] = []
     // people often share a sentence: its evidence is built once
     var lastEvidence: (range: Range<Int>, text: Value, span: Value)? = nil
-    // the fields every sighting of the document shares, written once
-    var template = Fact(.person)
-    template[.docs] = .list([path])
-    template[.doc] = .text(path)
+    // the values every sighting of the document shares, made once (a new fact each, not a
+    // copy of a shared one: its first write would copy the values)
+    let docsValue = Value.list([path]), docValue = Value.text(path)
     for h in people {
       guard let a = article(at: h.range.lowerBound) else { continue }
       let sent = sentence(at: h.nameRange.lowerBound, in: a)
       let evidence = sent?.range ?? h.range
-      var f = template
+      var f = Fact(.person)
+      f[.docs] = docsValue
+      f[.doc] = docValue
       f[.name] = .text(h.name)
       if !h.titles.isEmpty { f[.titles] = .list(h.titles) }
       var weak = false
@@ -446,52 +447,58 @@ extension DocumentContext {
     }
   }
 
+  /// One fact per distinct place of the document (keyed as `Corpus` merges places: by code,
+  /// else full name): its fields and provenance from its first mention, `mentions` counting
+  /// every mention and `moreSources` holding the later ones in document order.
   func placeFacts() -> [Fact] {
     var out: [Fact] = []
+    var keys: [String] = []
+    var counts: [Int] = []
+    var index: [Utf8Key: Int] = [:]
     var lastSentence = -1..<(-1)
-    var lastEvidence: (Value, Value) = (.null, .null)
+    var lastEvidence = ""
+    var lastSpan = 0..<0
     let docValue = Value.text(path)
-    // most documents name a few places: a short list compared by bytes beats hashing the
-    // strings of a `PlaceKey` per mention (past 32 places, a dictionary takes over)
-    var templateKeys: [PlaceKey] = []
-    var templates: [Fact] = []
-    var templateIndex: [PlaceKey: Int] = [:]
     for m in places {
       guard let p = Self.ref(m), let ai = articleIndex(at: m.range.lowerBound) else { continue }
-      // a place mentioned again reuses the fields it has from the place alone (and the document)
-      var f: Fact
-      let key = PlaceKey(ref: p)
-      let found = templateKeys.count <= 32 ? templateKeys.firstIndex(where: { $0 == key }) : templateIndex[key]
-      if let t = found {
-        f = templates[t]
-      } else {
-        f = Fact(.place)
-        f[.doc] = docValue
-        f[.name] = .text(p.name)
-        f[.fullName] = .text(p.fullPath)
-        f[.level] = .text(p.level.rawValue)
-        if let c = p.code { f[.code] = .text(c) }
-        Loc(p).write(into: &f, country: true)
-        f[.mentions] = .integer(1)
-        templateKeys.append(key)
-        templates.append(f)
-        if templateKeys.count > 32 {
-          if templateIndex.isEmpty { for (k, x) in templateKeys.enumerated() { templateIndex[x] = k } }
-          else { templateIndex[key] = templates.count - 1 }
-        }
-      }
       let sent = sentence(at: m.range.lowerBound, in: articles[ai])?.range ?? m.range
       // many places share a sentence: build its evidence once
       if sent != lastSentence {
         lastSentence = sent
         let o = norm.originalRange(sent)
-        lastEvidence = (.text(originalString(o)), .span(o.lowerBound, o.upperBound))
+        lastEvidence = originalString(o)
+        lastSpan = o.lowerBound..<max(o.lowerBound, o.upperBound)
       }
-      f[.article] = .integer(Int64(articles[ai].number))
-      f[.evidence] = lastEvidence.0
-      f[.span] = lastEvidence.1
+      let number = Int64(articles[ai].number)
+      // (most documents name a few places: a short list compared by bytes; past 32 keys a
+      // dictionary takes over)
+      let fullPath = p.code == nil ? p.fullPath : nil
+      let key = p.code ?? fullPath!
+      let found = keys.count <= 32 ? keys.firstIndex(where: { Scalars.sameBytes($0, key) }) : index[Utf8Key(key)]
+      if let k = found {
+        counts[k] += 1
+        out[k].moreSources.append(Source(doc: path, article: number, evidence: lastEvidence, span: lastSpan))
+        continue
+      }
+      var f = Fact(.place)
+      f[.doc] = docValue
+      f[.name] = .text(p.name)
+      f[.fullName] = .text(fullPath ?? p.fullPath)
+      f[.level] = .text(p.level.rawValue)
+      if let c = p.code { f[.code] = .text(c) }
+      Loc(p).write(into: &f, country: true)
+      f[.article] = .integer(number)
+      f[.evidence] = .text(lastEvidence)
+      f[.span] = .span(lastSpan.lowerBound, lastSpan.upperBound)
       out.append(f)
+      keys.append(key)
+      counts.append(1)
+      if keys.count > 32 {
+        if index.isEmpty { for (k, x) in keys.enumerated() { index[Utf8Key(x)] = k } }
+        else { index[Utf8Key(key)] = keys.count - 1 }
+      }
     }
+    for k in out.indices { out[k][.mentions] = .integer(Int64(counts[k])) }
     return out
   }
 }
