@@ -5,6 +5,8 @@ import NewsFacts
 extension DocumentContext {
   static let projectSuffixes = WordList(["项目", "工程", "公司", "分公司", "工厂", "产业园", "园区", "基地", "中心", "厂", "园"])
   static let projectVerbs = ["观摩", "考察", "调研", "带队", "视察", "参观", "推进", "召开"].map(Scalars.of)
+  /// `projectVerbs` matched by their last scalar (a name's left edge is tested at every step).
+  static let projectVerbList = WordList(["观摩", "考察", "调研", "带队", "视察", "参观", "推进", "召开"])
   static let verbish = ["抓", "聚力", "推动", "引进", "实施", "建设", "推进", "开展", "重点", "谋划"].map(Scalars.of)
   static let genericProjects = ["重点项目", "招商项目", "建设项目", "该项目", "这些项目", "一批项目", "产业项目", "示范项目", "乡村振兴项目", "乡村振兴示范项目"].map(Scalars.of)
   /// Words that make `…项目` a class of projects: 重大项目, 在建项目, 省级重点项目, 亿元以上项目.
@@ -242,7 +244,7 @@ extension DocumentContext {
           var st = at
           while st > r.lowerBound && Scalars.isHan(s[st - 1]) && at - st < 20 {
             if Self.nameStops.matchEnding(s, at: st, maxLength: 2) > 0 { break }
-            if Self.projectVerbs.contains(where: { Scalars.hasEnding(s, at: st, $0) }) { break }
+            if Self.projectVerbList.matchEnding(s, at: st, maxLength: 2) > 0 { break }
             st -= 1
           }
           // (the place and length tests first: the verb test searches strings)

@@ -187,16 +187,35 @@ struct ScalarBits: Sendable {
 struct WordSet: Sendable {
   let words: [[Unicode.Scalar]]
   private let firsts: ScalarBits
+  /// The words grouped by first scalar (list order kept in each group): a position whose
+  /// scalar starts some word is tested against those words only.
+  private let slots: ScalarSlots
+  private let groups: [[[Unicode.Scalar]]]
 
   init(_ list: [String]) {
     words = list.map(Scalars.of).filter { !$0.isEmpty }
     firsts = ScalarBits(words.compactMap(\.first))
+    var slots = ScalarSlots(capacity: 16)
+    var groups: [[[Unicode.Scalar]]] = []
+    for w in words {
+      let k = Int(slots.slot(inserting: w[0]))
+      if k == groups.count { groups.append([]) }
+      groups[k].append(w)
+    }
+    self.slots = slots
+    self.groups = groups
+  }
+
+  /// The words of the list starting with `s[i]` (the caller tested the first-scalar bit).
+  @inline(__always) private func group(_ c: Unicode.Scalar) -> [[Unicode.Scalar]]? {
+    let k = slots.slot(c)
+    return k < 0 ? nil : groups[Int(k)]
   }
 
   /// The first word of the list that starts at `i`.
   @inline(__always) func first(_ s: [Unicode.Scalar], at i: Int) -> [Unicode.Scalar]? {
-    guard i >= 0, i < s.count, firsts.contains(s[i]) else { return nil }
-    for w in words where Scalars.has(s, at: i, w) { return w }
+    guard i >= 0, i < s.count, firsts.contains(s[i]), let g = group(s[i]) else { return nil }
+    for w in g where Scalars.has(s, at: i, w) { return w }
     return nil
   }
 
@@ -208,8 +227,8 @@ struct WordSet: Sendable {
     var i = max(0, r.lowerBound)
     let end = min(r.upperBound, s.count)
     while i < end {
-      if firsts.contains(s[i]) {
-        for w in words where i + w.count <= end && Scalars.has(s, at: i, w) { return true }
+      if firsts.contains(s[i]), let g = group(s[i]) {
+        for w in g where i + w.count <= end && Scalars.has(s, at: i, w) { return true }
       }
       i += 1
     }
@@ -349,7 +368,14 @@ struct WordList: Sendable {
   private func matchEndingCandidates(_ s: [Unicode.Scalar], at end: Int, maxLength: Int) -> Int {
     let k = lastSlots.slot(s[end - 1])
     guard k >= 0 else { return 0 }
-    for w in byLast[Int(k)] where w.count <= maxLength && end - w.count >= 0 && Scalars.has(s, at: end - w.count, w) { return w.count }
+    // (compared from the end: the last scalar is known equal, and most candidates differ in
+    // the one before it)
+    for w in byLast[Int(k)] where w.count <= maxLength && end - w.count >= 0 {
+      var j = w.count - 2
+      var at = end - 2
+      while j >= 0 && s[at] == w[j] { j -= 1; at -= 1 }
+      if j < 0 { return w.count }
+    }
     return 0
   }
 
