@@ -184,6 +184,8 @@ public enum Segmenter {
     var k = lo
     while k < hi {
       let v = s[k].value
+      // (most scalars are ideographs, which neither end a sentence nor a line)
+      if v >= 0x4E00 && v <= 0x9FFF { k += 1; continue }
       if v == 0x0A {
         emit(start, k)
         start = k + 1
@@ -301,6 +303,8 @@ public enum Segmenter {
     var commas = 0
     for k in r {
       let v = s[k].value
+      // (the common case first: an ideograph is nothing else below)
+      if v >= 0x4E00 && v <= 0x9FFF { ideographs += 1; continue }
       if ScalarClass.isIdeograph(v) { ideographs += 1 }
       else if ScalarClass.isASCIILetter(v) || ScalarClass.isASCIIDigit(v) { letters += 1 }
       if v == 0x3002 { full += 1 }

@@ -63,7 +63,8 @@ public struct Corpus: Sendable {
   /// Two places are compatible when no level both name differs.
   private static func compatible(_ a: Fact, _ b: Fact) -> Bool {
     for k in levels {
-      if case .text(let x) = a[k], case .text(let y) = b[k], x != y { return false }
+      // (by bytes: `String`'s `!=` normalises Chinese text before it answers)
+      if case .text(let x) = a[k], case .text(let y) = b[k], !Scalars.sameBytes(x, y) { return false }
     }
     return true
   }
@@ -73,11 +74,12 @@ public struct Corpus: Sendable {
   private mutating func mergePerson(_ f: Fact, base: Int64, weak: Bool) {
     guard case .text(let name) = f[.name] else { return }
     let person = Entity.person.ordinal
-    let candidates = personRows[Utf8Key(name)] ?? []
+    let key = Utf8Key(name)
+    let candidates = personRows[key] ?? []
     let target = candidates.first { i in weak || Self.compatible(rows[person][i], f) }
     guard let i = target else {
       append(f, base: base)
-      personRows[Utf8Key(name), default: []].append(rows[person].count - 1)
+      personRows[key, default: []].append(rows[person].count - 1)
       return
     }
     var docSets = personDocs

@@ -31,6 +31,8 @@ extension DocumentContext {
 
   /// First scalars of the level words: positions starting with anything else are skipped.
   static let levelFirsts = ScalarBits((countyWords + cityWords).compactMap(\.first))
+  /// Second scalars of the level words (every one has two or more): 市 in 城市 starts none.
+  static let levelSeconds = ScalarBits((countyWords + cityWords).compactMap { $0.count > 1 ? $0[1] : nil })
 
   /// Counts, in one pass over `r`, the words of `strongCounty`, `strongCity`, `countyWords`
   /// and `cityWords`, skipping those whose first scalar belongs to a place name (仪征市委 is
@@ -45,7 +47,7 @@ extension DocumentContext {
     var i = max(0, r.lowerBound)
     let end = min(r.upperBound, s.count, placeCovered.count)
     while i < end {
-      if Self.levelFirsts.contains(s[i]) && !placeCovered[i] {
+      if Self.levelFirsts.contains(s[i]) && !placeCovered[i] && i + 1 < s.count && Self.levelSeconds.contains(s[i + 1]) {
         counts.0 += hits(Self.strongCounty, at: i)
         counts.1 += hits(Self.strongCity, at: i)
         counts.2 += hits(Self.countyWords, at: i)
@@ -218,7 +220,7 @@ extension DocumentContext {
     var found: [Int?] = Array(repeating: nil, count: anchors.count)
     var i = 0
     while i < s.count {
-      if anchorFirsts.contains(s[i]) {
+      if anchorFirsts.contains(s[i]) && i + 1 < s.count && anchorSeconds.contains(s[i + 1]) {
         for (k, (ws, base)) in anchors.enumerated() where found[k] == nil && Scalars.has(s, at: i, ws) {
           var j = i + ws.count, v = 0, digits = 0
           while j < s.count && Scalars.isDigit(s[j]) && digits < 4 { v = v * 10 + Int(s[j].value - 48); j += 1; digits += 1 }
@@ -238,6 +240,8 @@ extension DocumentContext {
     ("改革开放", 1978), ("建军", 1927),
   ].map { (Scalars.of($0.0), $0.1) }
   static let anchorFirsts = ScalarBits(anchors.compactMap(\.0.first))
+  /// Second scalars of the anchors (建 of 建设 starts none of them).
+  static let anchorSeconds = ScalarBits(anchors.compactMap { $0.0.count > 1 ? $0.0[1] : nil })
   static let anniversary = Scalars.of("周年")
 
   // MARK: article facts

@@ -136,6 +136,18 @@ enum Scalars {
     return true
   }
 
+  /// `has` for a word whose first scalar is known to be `s[i]` (a word list's group).
+  @inline(__always)
+  static func hasAfterFirst(_ s: [Unicode.Scalar], at i: Int, _ word: [Unicode.Scalar]) -> Bool {
+    guard i >= 0, i + word.count <= s.count else { return false }
+    var k = 1
+    while k < word.count {
+      if s[i &+ k] != word[k] { return false }
+      k &+= 1
+    }
+    return true
+  }
+
   /// Whether `word` ends exactly at `end` (exclusive).
   @inline(__always)
   static func hasEnding(_ s: [Unicode.Scalar], at end: Int, _ word: [Unicode.Scalar]) -> Bool {
@@ -215,7 +227,7 @@ struct WordSet: Sendable {
   /// The first word of the list that starts at `i`.
   @inline(__always) func first(_ s: [Unicode.Scalar], at i: Int) -> [Unicode.Scalar]? {
     guard i >= 0, i < s.count, firsts.contains(s[i]), let g = group(s[i]) else { return nil }
-    for w in g where Scalars.has(s, at: i, w) { return w }
+    for w in g where Scalars.hasAfterFirst(s, at: i, w) { return w }
     return nil
   }
 
@@ -228,7 +240,7 @@ struct WordSet: Sendable {
     let end = min(r.upperBound, s.count)
     while i < end {
       if firsts.contains(s[i]), let g = group(s[i]) {
-        for w in g where i + w.count <= end && Scalars.has(s, at: i, w) { return true }
+        for w in g where i + w.count <= end && Scalars.hasAfterFirst(s, at: i, w) { return true }
       }
       i += 1
     }
@@ -344,7 +356,7 @@ struct WordList: Sendable {
   private func matchCandidates(_ s: [Unicode.Scalar], at i: Int) -> Int {
     let k = firstSlots.slot(s[i])
     guard k >= 0 else { return 0 }
-    for w in byFirst[Int(k)] where Scalars.has(s, at: i, w) { return w.count }
+    for w in byFirst[Int(k)] where Scalars.hasAfterFirst(s, at: i, w) { return w.count }
     return 0
   }
 
@@ -355,7 +367,7 @@ struct WordList: Sendable {
     let k = firstSlots.slot(s[i])
     guard k >= 0 else { return nil }
     let group = byFirst[Int(k)]
-    for j in group.indices where Scalars.has(s, at: i, group[j]) { return (group[j].count, idsByFirst[Int(k)][j]) }
+    for j in group.indices where Scalars.hasAfterFirst(s, at: i, group[j]) { return (group[j].count, idsByFirst[Int(k)][j]) }
     return nil
   }
 
