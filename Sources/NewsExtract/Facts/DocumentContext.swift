@@ -72,6 +72,8 @@ struct DocumentContext {
   /// The normalised scalars (stored, not forwarded to `norm`: the rules index it in their
   /// innermost loops, where a computed property costs a retain and a release per read).
   let s: [Unicode.Scalar]
+  /// `ScanFlags` of each scalar of `s`: which word lists may start (or end) there.
+  let flags: [UInt8]
   var times: [Mention] = []
   var amounts: [Mention] = []
   var places: [Mention] = []
@@ -88,6 +90,19 @@ struct DocumentContext {
     originalStarts = Scalars.utf8Starts(text)
     norm = Recognition.normalize(text)
     s = norm.scalars
+    flags = ScanFlags.flags(of: s)
+  }
+
+  /// Whether a visit verb lies wholly inside `r` (`visitVerbs.occurs`, positions filtered by
+  /// their flags).
+  func hasVisitVerb(in r: Range<Int>) -> Bool {
+    var i = max(0, r.lowerBound)
+    let end = min(r.upperBound, s.count)
+    while i < end {
+      if flags[i] & ScanFlags.visitVerb != 0, Self.visitVerbs.starts(s, at: i, within: end) { return true }
+      i += 1
+    }
+    return false
   }
 
   // MARK: provenance

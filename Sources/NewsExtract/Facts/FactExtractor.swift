@@ -47,7 +47,7 @@ extension DocumentContext {
     var i = max(0, r.lowerBound)
     let end = min(r.upperBound, s.count, placeCovered.count)
     while i < end {
-      if Self.levelFirsts.contains(s[i]) && !placeCovered[i] && i + 1 < s.count && Self.levelSeconds.contains(s[i + 1]) {
+      if flags[i] & ScanFlags.level != 0 && !placeCovered[i] && i + 1 < s.count && Self.levelSeconds.contains(s[i + 1]) {
         counts.0 += hits(Self.strongCounty, at: i)
         counts.1 += hits(Self.strongCity, at: i)
         counts.2 += hits(Self.countyWords, at: i)
@@ -66,7 +66,7 @@ extension DocumentContext {
     amounts = numeric.filter { $0.kind != .time }
     var trieMatches = PlaceMatches(count: n)
     places = PersonRecognizer.withoutGivenNames(s, places: Recognition.places(s, context: PlaceCtx(), matches: &trieMatches))
-    anchorYear = Self.anchor(in: s)
+    anchorYear = Self.anchor(in: s, flags: flags)
     // articles and sentences
     var parts = Recognition.articles(norm)
     if parts.isEmpty { parts = [ArticleParts(body: 0..<n)] }
@@ -215,11 +215,14 @@ extension DocumentContext {
   }
 
   /// `中华人民共和国成立70周年`, `建党100周年`: a year the document pins down.
-  static func anchor(in s: [Unicode.Scalar]) -> Int? {
+  static func anchor(in s: [Unicode.Scalar], flags: [UInt8]? = nil) -> Int? {
     // one pass; an earlier anchor of the list wins over a later one wherever they stand
     var found: [Int?] = Array(repeating: nil, count: anchors.count)
+    let hasFlags = flags?.count == s.count
+    let fl = flags ?? []
     var i = 0
     while i < s.count {
+      if hasFlags && fl[i] & ScanFlags.anchor == 0 { i += 1; continue }
       if anchorFirsts.contains(s[i]) && i + 1 < s.count && anchorSeconds.contains(s[i + 1]) {
         for (k, (ws, base)) in anchors.enumerated() where found[k] == nil && Scalars.has(s, at: i, ws) {
           var j = i + ws.count, v = 0, digits = 0

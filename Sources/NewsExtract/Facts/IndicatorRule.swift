@@ -104,6 +104,8 @@ extension DocumentContext {
         let r = sent.range
         var i = r.lowerBound
         while i < r.upperBound {
+          // (neither an indicator word nor 项 can start here: the next position)
+          if flags[i] & ScanFlags.indicator == 0 { i += 1; continue }
           let hit = Self.indicatorList.matchWithIndex(s, at: i)
           let L = hit?.length ?? 0
           guard let hit else {

@@ -92,6 +92,8 @@ extension DocumentContext {
         let r = sent.range
         var e = r.lowerBound + 1
         while e <= r.upperBound {
+          // (no head ends with the scalar before: the next position)
+          if flags[e - 1] & ScanFlags.meetingHeadLast == 0 { e += 1; continue }
           let L = heads.matchEnding(s, at: e, maxLength: 6)
           // the head must end the noun: 会议精神 is a reference, 会议室 a room
           guard L > 0, e == r.upperBound || heads.match(s, at: e) == 0 else { e += 1; continue }

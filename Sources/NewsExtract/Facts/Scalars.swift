@@ -234,6 +234,13 @@ struct WordSet: Sendable {
   /// Whether a word of the list starts at `i`.
   @inline(__always) func starts(_ s: [Unicode.Scalar], at i: Int) -> Bool { first(s, at: i) != nil }
 
+  /// Whether a word of the list starts at `i` and ends by `end`.
+  @inline(__always) func starts(_ s: [Unicode.Scalar], at i: Int, within end: Int) -> Bool {
+    guard i >= 0, i < s.count, firsts.contains(s[i]), let g = group(s[i]) else { return false }
+    for w in g where i + w.count <= end && Scalars.hasAfterFirst(s, at: i, w) { return true }
+    return false
+  }
+
   /// Whether a word of the list lies wholly inside `s[r]`.
   func occurs(in s: [Unicode.Scalar], _ r: Range<Int>) -> Bool {
     var i = max(0, r.lowerBound)

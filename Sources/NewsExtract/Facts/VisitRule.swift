@@ -25,7 +25,7 @@ extension DocumentContext {
     for a in articles {
       for (si, sent) in a.sentences.enumerated() {
         let r = sent.range
-        guard Self.visitVerbs.occurs(in: s, r) else { continue }
+        guard hasVisitVerb(in: r) else { continue }
         let hits = people(in: r)
         guard let firstHit = hits.first else { continue }
         // the destination: after a marker that follows the first person
@@ -79,7 +79,7 @@ extension DocumentContext {
         var e = dest.upperBound
         for w in ["等地", "等"].map(Scalars.of) where Scalars.has(s, at: e, w) { e += w.count; break }
         let rest = e..<r.upperBound
-        guard Self.visitVerbs.occurs(in: s, rest) else { continue }
+        guard hasVisitVerb(in: rest) else { continue }
         var pe = r.upperBound
         while pe > e && (Scalars.isClauseBreak(s[pe - 1]) || s[pe - 1] == "。") { pe -= 1 }
         var ps = e
@@ -107,7 +107,7 @@ extension DocumentContext {
         if date == nil { date = inheritedDay(for: sent, in: a) }
         // a headline or caption takes its day from the story: a dated sentence with the same people and a visit verb
         if date == nil && sent.isHeading {
-          for o in a.sentences where !o.isHeading && Self.visitVerbs.occurs(in: s, o.range) {
+          for o in a.sentences where !o.isHeading && hasVisitVerb(in: o.range) {
             guard people(in: o.range).contains(where: { who.contains($0.name) }),
                   let t = times(in: o.range).first, let sp = Self.span(t), sp.from.day > 0 else { continue }
             date = fillYear(sp.from, article: a)
