@@ -157,13 +157,19 @@ enum Scalars {
   /// First index ≥ `from` and < `to` where `word` starts, if any.
   static func find(_ s: [Unicode.Scalar], _ word: [Unicode.Scalar], from: Int, to: Int) -> Int? {
     guard !word.isEmpty else { return nil }
-    var i = max(0, from)
+    let start = max(0, from)
     let last = min(to, s.count) - word.count
-    while i <= last {
-      if s[i] == word[0] && has(s, at: i, word) { return i }
-      i += 1
+    guard start <= last else { return nil }
+    let w0 = word[0]
+    // (the first scalar scanned through a buffer pointer: no bounds check per position)
+    return s.withUnsafeBufferPointer { b -> Int? in
+      var i = start
+      while i <= last {
+        if b[i] == w0 && has(s, at: i, word) { return i }
+        i &+= 1
+      }
+      return nil
     }
-    return nil
   }
 
   /// Whether any of `words` occurs in `s[r]`.
