@@ -98,11 +98,12 @@ struct DocumentContext {
   func hasVisitVerb(in r: Range<Int>) -> Bool {
     var i = max(0, r.lowerBound)
     let end = min(r.upperBound, s.count)
-    while i < end {
-      if flags[i] & ScanFlags.visitVerb != 0, Self.visitVerbs.starts(s, at: i, within: end) { return true }
+    while true {
+      i = ScanFlags.next(ScanFlags.visitVerb, in: flags, from: i, to: end)
+      guard i < end else { return false }
+      if Self.visitVerbs.starts(s, at: i, within: end) { return true }
       i += 1
     }
-    return false
   }
 
   // MARK: provenance

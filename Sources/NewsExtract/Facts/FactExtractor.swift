@@ -47,7 +47,9 @@ extension DocumentContext {
     var i = max(0, r.lowerBound)
     let end = min(r.upperBound, s.count, placeCovered.count)
     while i < end {
-      if flags[i] & ScanFlags.level != 0 && !placeCovered[i] && i + 1 < s.count && Self.levelSeconds.contains(s[i + 1]) {
+      i = ScanFlags.next(ScanFlags.level, in: flags, from: i, to: end)
+      guard i < end else { break }
+      if !placeCovered[i] && i + 1 < s.count && Self.levelSeconds.contains(s[i + 1]) {
         counts.0 += hits(Self.strongCounty, at: i)
         counts.1 += hits(Self.strongCity, at: i)
         counts.2 += hits(Self.countyWords, at: i)
@@ -222,7 +224,10 @@ extension DocumentContext {
     let fl = flags ?? []
     var i = 0
     while i < s.count {
-      if hasFlags && fl[i] & ScanFlags.anchor == 0 { i += 1; continue }
+      if hasFlags {
+        i = ScanFlags.next(ScanFlags.anchor, in: fl, from: i, to: s.count)
+        guard i < s.count else { break }
+      }
       if anchorFirsts.contains(s[i]) && i + 1 < s.count && anchorSeconds.contains(s[i + 1]) {
         for (k, (ws, base)) in anchors.enumerated() where found[k] == nil && Scalars.has(s, at: i, ws) {
           var j = i + ws.count, v = 0, digits = 0

@@ -105,7 +105,8 @@ extension DocumentContext {
         var i = r.lowerBound
         while i < r.upperBound {
           // (neither an indicator word nor 项 can start here: the next position)
-          if flags[i] & ScanFlags.indicator == 0 { i += 1; continue }
+          i = ScanFlags.next(ScanFlags.indicator, in: flags, from: i, to: r.upperBound)
+          guard i < r.upperBound else { break }
           let hit = Self.indicatorList.matchWithIndex(s, at: i)
           let L = hit?.length ?? 0
           guard let hit else {

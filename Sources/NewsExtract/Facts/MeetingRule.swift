@@ -31,6 +31,16 @@ extension DocumentContext {
   static let presideConvene = Scalars.of("主持召开")
   static let byWord = Scalars.of("由")
   static let partyCongressSuffix = Scalars.of("党代表大会")
+  static let meetingWord = Scalars.of("会议")
+  static let congressWord = Scalars.of("大会")
+  static let standingMeetingWord = Scalars.of("常委会会议")
+  static let representativesWord = Scalars.of("代表大会")
+
+  /// Whether `s[r]` is exactly `word`.
+  @inline(__always)
+  func isWord(_ r: Range<Int>, _ word: [Unicode.Scalar]) -> Bool {
+    r.count == word.count && Scalars.has(s, at: r.lowerBound, word)
+  }
   /// Kinds a numbered name (第五次, 第十届) makes a meeting without a trigger.
   static let numberedKinds = ["党代会", "大会", "全会", "人代会", "两会"]
   /// Kinds whose bare name is a meeting of its own (两会), not a generic word.
@@ -93,7 +103,8 @@ extension DocumentContext {
         var e = r.lowerBound + 1
         while e <= r.upperBound {
           // (no head ends with the scalar before: the next position)
-          if flags[e - 1] & ScanFlags.meetingHeadLast == 0 { e += 1; continue }
+          e = ScanFlags.next(ScanFlags.meetingHeadLast, in: flags, from: e - 1, to: r.upperBound) + 1
+          guard e <= r.upperBound else { break }
           let L = heads.matchEnding(s, at: e, maxLength: 6)
           // the head must end the noun: 会议精神 is a reference, 会议室 a room
           guard L > 0, e == r.upperBound || heads.match(s, at: e) == 0 else { e += 1; continue }
@@ -133,13 +144,17 @@ extension DocumentContext {
           // (no trigger and no number: no meeting, whatever its kind; its strings are not made)
           guard after || before || mayBeNumbered else { e += 1; continue }
           let name = text(start..<e)
-          var kind = text(hs..<e)
-          if kind == "会议" || kind == "大会" {
+          // (the kind decided on the scalars and its string made once: `String`'s `==`
+          // normalises Chinese text before it answers)
+          var kindRange = hs..<e
+          if isWord(kindRange, Self.meetingWord) || isWord(kindRange, Self.congressWord) {
             let qL = Self.kindQualifiers.matchEnding(s, at: hs, maxLength: 4)
-            if qL > 0 && hs - qL >= start { kind = text((hs - qL)..<e) }
+            if qL > 0 && hs - qL >= start { kindRange = (hs - qL)..<e }
           }
-          if kind == "常委会会议" { kind = "常委会" }
-          if kind == "代表大会" || kind == "人代会" { kind = kind == "人代会" ? "人代会" : "大会" }
+          var kind: String
+          if isWord(kindRange, Self.standingMeetingWord) { kind = "常委会" }
+          else if isWord(kindRange, Self.representativesWord) { kind = "大会" }
+          else { kind = text(kindRange) }
           if Scalars.hasSuffix(s, start..<e, Self.partyCongressSuffix) && kind.unicodeScalars.count >= 5 { kind = "党代会" }
           let numbered = mayBeNumbered && Self.numberedKinds.contains { Scalars.sameBytes($0, kind) }
           let generic = nameRange.count <= L && !Self.namedKinds.contains { Scalars.sameBytes($0, kind) }

@@ -104,7 +104,9 @@ extension DocumentContext {
         // a project named after a verb of visiting or building
         var vi = r.lowerBound
         while vi < r.upperBound {
-          guard flags[vi] & ScanFlags.projectLead != 0, let w = Self.projectLeads.first(s, at: vi) else { vi += 1; continue }
+          vi = ScanFlags.next(ScanFlags.projectLead, in: flags, from: vi, to: r.upperBound)
+          guard vi < r.upperBound else { break }
+          guard let w = Self.projectLeads.first(s, at: vi) else { vi += 1; continue }
           let b = vi + w.count
           var e = b
           var quotes = 0

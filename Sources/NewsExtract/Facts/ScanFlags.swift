@@ -48,4 +48,15 @@ enum ScanFlags {
       count = n
     }
   }
+
+  /// The first index in `from..<to` whose flags have `bit`, or `to` when none has.
+  @inline(__always)
+  static func next(_ bit: UInt8, in flags: [UInt8], from: Int, to: Int) -> Int {
+    flags.withUnsafeBufferPointer { f in
+      var k = max(from, 0)
+      let e = min(to, f.count)
+      while k < e && f[k] & bit == 0 { k &+= 1 }
+      return k < e ? k : max(to, from)
+    }
+  }
 }
