@@ -130,8 +130,10 @@ extension DocumentContext {
     // a name above a mention → its place of `level` (resolved once)
     var resolvedNames: [String] = []
     var resolvedRefs: [PlaceRef?] = []
-    for m in places(in: r) {
-      guard let p = Self.ref(m), p.level != .country else { continue }
+    // (mentions read in place by index: a copy of each would retain and release its strings)
+    let ms = places(in: r)
+    for mi in ms.indices {
+      guard case .place(let p) = ms[mi].value, p.level != .country else { continue }
       var target: PlaceRef? = nil
       if p.level == level { target = p }
       else if p.level > level {
@@ -150,7 +152,7 @@ extension DocumentContext {
       if let k = found {
         counts[k] += 1
       } else {
-        keys.append(key); counts.append(1); firsts.append(m.range.lowerBound); refs.append(t)
+        keys.append(key); counts.append(1); firsts.append(ms[mi].range.lowerBound); refs.append(t)
         if keys.count > 32 {
           if index.isEmpty { for (k, x) in keys.enumerated() { index[Utf8Key(x)] = k } }
           else { index[Utf8Key(key)] = keys.count - 1 }
@@ -471,9 +473,11 @@ extension DocumentContext {
     var lastEvidence = ""
     var lastSpan = 0..<0
     let docValue = Value.text(path)
-    for m in places {
-      guard let p = Self.ref(m), let ai = articleIndex(at: m.range.lowerBound) else { continue }
-      let sent = sentence(at: m.range.lowerBound, in: articles[ai])?.range ?? m.range
+    for mi in places.indices {
+      guard case .place(let p) = places[mi].value else { continue }
+      let mr = places[mi].range
+      guard let ai = articleIndex(at: mr.lowerBound) else { continue }
+      let sent = sentence(at: mr.lowerBound, in: articles[ai])?.range ?? mr
       // many places share a sentence: build its evidence once
       if sent != lastSentence {
         lastSentence = sent
