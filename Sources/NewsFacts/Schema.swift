@@ -129,19 +129,30 @@ public struct FieldKey: Sendable, Hashable {
   public let name: String
   /// The name's global number in `FieldPositions`, -1 when no entity has the field.
   let number: Int
+  /// The field's position in each entity, 8 bits per `Entity.ordinal` (0xFF: none), so a
+  /// look-up is a shift (no access to the shared table, its lazy initialisation included).
+  let packed: UInt64
 
   public init(_ name: String) {
     self.name = name
-    number = FieldPositions.shared.number(of: name) ?? -1
+    let t = FieldPositions.shared
+    number = t.number(of: name) ?? -1
+    var packed: UInt64 = ~0
+    if number >= 0 {
+      for e in Entity.allCases {
+        let p = t.positions[e.ordinal * t.names.count + number]
+        let byte: UInt64 = p < 0 ? 0xFF : UInt64(p)
+        packed = (packed & ~(0xFF << UInt64(e.ordinal * 8))) | (byte << UInt64(e.ordinal * 8))
+      }
+    }
+    self.packed = packed
   }
 
   /// The position of the field in `Schema.fields(of: entity)`, nil when `entity` has none.
   @inline(__always)
   public func position(in entity: Entity) -> Int? {
-    guard number >= 0 else { return nil }
-    let t = FieldPositions.shared
-    let p = t.positions[entity.ordinal &* t.names.count &+ number]
-    return p < 0 ? nil : Int(p)
+    let p = Int(truncatingIfNeeded: (packed &>> UInt64(entity.ordinal &* 8)) & 0xFF)
+    return p == 0xFF ? nil : p
   }
 
   public static let id = FieldKey("id")
