@@ -40,4 +40,22 @@ import NewsFacts
     #expect(yuhang.first?["mentions"] == .integer(3))
     #expect(yuhang.first?["city"] == "杭州市")
   }
+
+  @Test func aDocumentGivesOneRowPerPlaceWithItsLaterMentionsAsSources() {
+    let a = FactExtractor.extract(path: "a.txt", text: "本报讯 余杭区召开大会。余杭区委书记刘颖讲话。会后，余杭区举行推介会。")
+    let rows = a.places.filter { $0["name"] == "余杭区" }
+    #expect(rows.count == 1)
+    #expect(rows.first?["mentions"] == .integer(3))
+    #expect(rows.first?.moreSources.map(\.evidence) == ["余杭区委书记刘颖讲话。", "会后，余杭区举行推介会。"])
+    #expect(rows.first?["evidence"] == "余杭区召开大会。")  // (the byline 本报讯 is no part of the sentence)
+    // the corpus adds a second document's mentions and sources, its articles numbered on
+    var c = Corpus()
+    c.add(a)
+    c.add(FactExtractor.extract(path: "b.txt", text: "本报讯 余杭区举行推介会。"))
+    let merged = c.facts(of: .place).filter { $0["name"] == "余杭区" }
+    #expect(merged.count == 1)
+    #expect(merged.first?["mentions"] == .integer(4))
+    #expect(merged.first?.moreSources.map(\.doc) == ["a.txt", "a.txt", "b.txt"])
+    #expect(merged.first?.moreSources.map(\.article) == [1, 1, 2])
+  }
 }
