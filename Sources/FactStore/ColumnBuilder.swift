@@ -133,6 +133,39 @@ struct DictionaryBuilder: Sendable {
     slots = fresh
   }
 
+  /// The folded values of the merged dictionary `values` (string `k` is string `order[k]` of
+  /// the old values, then the new ones): the old exceptions and the new values whose folded
+  /// bytes differ from their bytes, in the new order.
+  static func exceptions(_ order: [UInt32], old: FoldedValues, new: [UInt8], newEnds: [UInt32], folded: [UInt8],
+                         foldEnds: [UInt32], values: StringTable) -> FoldedValues {
+    let oldCount = old.count
+    var changed: [UInt32] = []
+    var bytes: [UInt8] = []
+    var ends: [UInt32] = []
+    new.withUnsafeBufferPointer { nb in
+      folded.withUnsafeBufferPointer { fb in
+        for (k, c) in order.enumerated() {
+          let i = Int(c)
+          if i < oldCount {
+            guard let e = old.exception(i) else { continue }
+            old.forms.withUTF8(e) { bytes.append(contentsOf: $0) }
+          } else {
+            let j = i - oldCount
+            let v = (j == 0 ? 0 : Int(newEnds[j - 1]))..<Int(newEnds[j])
+            let f = (j == 0 ? 0 : Int(foldEnds[j - 1]))..<Int(foldEnds[j])
+            if v.count == f.count && (v.isEmpty || memcmp(nb.baseAddress! + v.lowerBound, fb.baseAddress! + f.lowerBound, v.count) == 0) {
+              continue
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: fb[f]))
+          }
+          changed.append(UInt32(k))
+          ends.append(UInt32(truncatingIfNeeded: bytes.count))
+        }
+      }
+    }
+    return FoldedValues(values: values, changed: changed, forms: StringTable(bytes: bytes, ends: ends))
+  }
+
   /// Merges the pending values into the frozen dictionary; returns old code → new code when
   /// codes moved, nil when they did not.
   ///
@@ -237,13 +270,10 @@ struct DictionaryBuilder: Sendable {
     var moved = false
     for (k, c) in order.enumerated() where Int(c) != k { moved = true; break }
     let values = StringTable.gather(order, old: frozen.values, new: pendingBytes, newEnds: pendingEnds)
-    let folded: StringTable
-    if !foldChanged && frozen.folded == frozen.values {
-      folded = values
-    } else {
-      let f = StringTable.gather(order, old: frozen.folded, new: foldedBytes, newEnds: foldEnds)
-      folded = f == values ? values : f
-    }
+    let folded = foldChanged || !frozen.folded.isIdentity
+      ? DictionaryBuilder.exceptions(order, old: frozen.folded, new: pendingBytes, newEnds: pendingEnds,
+                                     folded: foldedBytes, foldEnds: foldEnds, values: values)
+      : FoldedValues(values: values, changed: [], forms: StringTable(bytes: [], ends: []))
     frozen = TextDictionary(values: values, folded: folded)
     pendingBytes = []
     pendingEnds = []

@@ -3,8 +3,8 @@ import NewsFacts
 /// Writing a frozen snapshot to bytes and reading it back, for the start-up cache: reading
 /// skips the store build (pinyin-ordered dictionaries, sorting, statistics) entirely.
 ///
-/// Columns are written as their arrays; the text dictionaries with their folded forms (a
-/// folded form equal to its value is a marker, read back as the value's string); the
+/// Columns are written as their arrays; the text dictionaries as their byte buffers with
+/// the folded forms that differ from their values (and those values' codes); the
 /// postings are rebuilt on reading (integer work only) and the folded-lookup tables on the
 /// first lookup. Reading checks every index against
 /// the sizes it refers to and each column's kind against the schema, so a damaged buffer gives
@@ -18,15 +18,7 @@ extension Snapshot {
       w.u64(UInt64(t.rowCount))
       w.u32(UInt32(t.columns.count))
       for c in t.columns { Self.encode(c, into: &w) }
-      w.u32(UInt32(truncatingIfNeeded: t.moreSources.count))
-      for (row, sources) in t.moreSources.sorted(by: { $0.key < $1.key }) {
-        w.u32(row)
-        w.u32(UInt32(truncatingIfNeeded: sources.count))
-        for s in sources {
-          w.string(s.doc); w.i64(s.article); w.string(s.evidence)
-          w.i64(Int64(s.span.lowerBound)); w.i64(Int64(s.span.upperBound))
-        }
-      }
+      Self.encode(t.moreSources, into: &w)
     }
   }
 
@@ -57,11 +49,53 @@ extension Snapshot {
     }
   }
 
-  /// The values, then the folded values (each only a marker where it equals its value).
+  /// The values, then the codes whose folded form differs and those forms.
   static func encode(_ d: TextDictionary, into w: inout FactWriter) {
-    let values = Array(d.values)
-    w.strings(values)
-    w.strings(Array(d.folded), sameAs: values)
+    encode(d.values, into: &w)
+    w.raw(d.folded.changed)
+    encode(d.folded.forms, into: &w)
+  }
+
+  /// A string table as its two buffers.
+  static func encode(_ t: StringTable, into w: inout FactWriter) {
+    w.raw(t.bytes); w.raw(t.ends)
+  }
+
+  static func encode(_ m: SourceLists, into w: inout FactWriter) {
+    w.raw(m.rows); w.raw(m.starts); w.raw(m.docs); w.raw(m.articles); w.raw(m.evidence)
+    w.raw(m.spanStarts); w.raw(m.spanEnds)
+    encode(m.docTable, into: &w)
+    encode(m.evidenceTable.table, into: &w)
+  }
+
+  /// A string table whose ends ascend to its byte count, or nil.
+  static func decodeStringTable(_ r: inout FactReader) -> StringTable? {
+    guard let bytes = r.raw(UInt8.self), let ends = r.raw(UInt32.self) else { return nil }
+    var prev: UInt32 = 0
+    for e in ends {
+      guard e >= prev else { return nil }
+      prev = e
+    }
+    guard Int(prev) == bytes.count else { return nil }
+    return StringTable(bytes: bytes, ends: ends)
+  }
+
+  static func decodeSources(_ r: inout FactReader, rows: Int) -> SourceLists? {
+    guard let rs = r.raw(UInt32.self), let starts = r.raw(UInt32.self), let docs = r.raw(UInt32.self),
+          let articles = r.raw(Int64.self), let evidence = r.raw(UInt32.self), let spanStarts = r.raw(Int32.self),
+          let spanEnds = r.raw(Int32.self), let docTable = decodeStringTable(&r),
+          let evidenceTable = decodeStringTable(&r) else { return nil }
+    let n = docs.count
+    guard starts.count == rs.count + 1, starts.first == 0, Int(starts.last ?? 1) == n, articles.count == n,
+          evidence.count == n, spanStarts.count == n, spanEnds.count == n else { return nil }
+    for k in rs.indices {
+      guard Int(rs[k]) < rows, k == 0 || rs[k - 1] < rs[k], starts[k] <= starts[k + 1] else { return nil }
+    }
+    guard docs.allSatisfy({ Int($0) < docTable.count }), evidence.allSatisfy({ Int($0) < evidenceTable.count })
+    else { return nil }
+    return SourceLists(rows: rs, starts: starts, docs: docs, articles: articles, evidence: evidence,
+                       spanStarts: spanStarts, spanEnds: spanEnds, docTable: docTable,
+                       evidenceTable: TextBlob(evidenceTable))
   }
 
   static func encode(_ b: Bitmap, into w: inout FactWriter) {
@@ -84,18 +118,7 @@ extension Snapshot {
         guard let c = decodeColumn(&r, rows: rows), tag(c) == tag(s) else { r.fail(); return nil }
         cols.append(c)
       }
-      guard let nm = r.count(minBytes: 8) else { return nil }
-      var more: [UInt32: [Source]] = [:]
-      for _ in 0..<nm {
-        guard let row = r.u32(), Int(row) < rows, let n = r.count(minBytes: 32) else { r.fail(); return nil }
-        var list: [Source] = []
-        for _ in 0..<n {
-          guard let doc = r.string(), let article = r.i64(), let ev = r.string(), let lo = r.i64(), let hi = r.i64(),
-                lo <= hi else { r.fail(); return nil }
-          list.append(Source(doc: doc, article: article, evidence: ev, span: Int(lo)..<Int(hi)))
-        }
-        more[row] = list
-      }
+      guard let more = decodeSources(&r, rows: rows) else { r.fail(); return nil }
       tables.append(Table(entity: e, rowCount: rows, columns: cols, moreSources: more))
     }
     return Snapshot(tables: tables)
@@ -111,9 +134,12 @@ extension Snapshot {
   }
 
   static func decodeDictionary(_ r: inout FactReader) -> TextDictionary? {
-    guard let values = r.strings(), let folded = r.strings(sameAs: values), values.count == folded.count,
-          values.count < Int(TextColumn.null) else { r.fail(); return nil }
-    return TextDictionary(sortedValues: values, folded: folded)
+    guard let values = decodeStringTable(&r), values.count < Int(TextColumn.null), let changed = r.raw(UInt32.self),
+          let forms = decodeStringTable(&r), forms.count == changed.count else { r.fail(); return nil }
+    for k in changed.indices {
+      guard Int(changed[k]) < values.count, k == 0 || changed[k - 1] < changed[k] else { r.fail(); return nil }
+    }
+    return TextDictionary(values: values, folded: FoldedValues(values: values, changed: changed, forms: forms))
   }
 
   /// Whether every row id of `sorted` is below `rows`.

@@ -79,6 +79,39 @@ public struct StringTable: Sendable, RandomAccessCollection, Equatable {
     return s.withUTF8 { u in withUTF8(i) { $0.elementsEqual(u) } }
   }
 
+  /// The strings of `table` that contain `needle` (not empty), ascending: one `memchr` pass
+  /// over the shared buffer, each hit mapped to its string by binary search and kept when it
+  /// lies inside that string.
+  static func indices(of needle: UnsafeBufferPointer<UInt8>, in table: StringTable) -> [UInt32] {
+    var out: [UInt32] = []
+    table.bytes.withUnsafeBufferPointer { hb in
+      guard let base = hb.baseAddress, let nbase = needle.baseAddress else { return }
+      let n = needle.count
+      var from = 0
+      var value = 0
+      while from + n <= hb.count {
+        guard let at = TextDictionary.find(nbase, n, in: base, hb.count, from: from) else { break }
+        // The value holding byte `at`: the first whose end is past it.
+        var lo = value, hi = table.ends.count
+        while lo < hi {
+          let mid = (lo + hi) >> 1
+          if Int(table.ends[mid]) <= at { lo = mid + 1 } else { hi = mid }
+        }
+        value = lo
+        guard value < table.count else { break }
+        let end = Int(table.ends[value])
+        if at + n <= end {
+          out.append(UInt32(value))
+          from = end  // one hit per value is enough
+          value += 1
+        } else {
+          from = at + 1  // the hit runs into the next value: look again after its start
+        }
+      }
+    }
+    return out
+  }
+
   /// Bytes held (both buffers).
   var byteSize: Int { bytes.bufferBytes + ends.bufferBytes }
 }

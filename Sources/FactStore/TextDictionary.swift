@@ -4,14 +4,14 @@ import Synchronization
 /// The distinct texts of a column, each once, in pinyin order: code `i` is `values[i]`, so
 /// comparing codes compares texts. `lookup` finds codes by folded text (臨汾 and 临汾 alike).
 ///
-/// Values and folded values are `StringTable`s (one byte buffer each; the folded one is the
-/// values' own table when folding changes nothing) and the look-up is an open-addressing
-/// table of codes: a distinct text costs its bytes and about a dozen more.
+/// Values are a `StringTable` (one byte buffer), folded values only the exceptions (values
+/// that folding changes), and the look-up is an open-addressing table of codes: a distinct
+/// text costs its bytes and about a dozen more.
 public struct TextDictionary: Sendable {
   /// Code → value as written.
   public let values: StringTable
   /// Code → folded value (繁→简, half-width, lowercase).
-  public let folded: StringTable
+  public let folded: FoldedValues
   /// Folded value → codes whose folded value it is, ascending.
   public let lookup: FoldedLookup
 
@@ -27,11 +27,11 @@ public struct TextDictionary: Sendable {
   /// A dictionary of values already in `before` order, with their folded forms.
   init(sortedValues: [String], folded: [String]) {
     let v = StringTable(sortedValues)
-    self.init(values: v, folded: folded == sortedValues ? v : StringTable(folded))
+    self.init(values: v, folded: FoldedValues(values: v, folded: folded))
   }
 
   /// A dictionary of tables already in `before` order.
-  init(values: StringTable, folded: StringTable) {
+  init(values: StringTable, folded: FoldedValues) {
     self.values = values
     self.folded = folded
     lookup = FoldedLookup(folded)
@@ -56,37 +56,9 @@ public struct TextDictionary: Sendable {
   /// pass over the folded values' shared buffer, each hit mapped to its value by binary
   /// search and kept when it lies inside that value.
   public func codes(foldedContaining needle: String) -> [UInt32] {
-    let table = folded
     var n = needle
-    if n.utf8.isEmpty { return (0..<UInt32(table.count)).map { $0 } }
-    var out: [UInt32] = []
-    n.withUTF8 { nb in
-      table.bytes.withUnsafeBufferPointer { hb in
-        guard let base = hb.baseAddress, let nbase = nb.baseAddress else { return }
-        var from = 0
-        var value = 0
-        while from + nb.count <= hb.count {
-          guard let at = TextDictionary.find(nbase, nb.count, in: base, hb.count, from: from) else { break }
-          // The value holding byte `at`: the first whose end is past it.
-          var lo = value, hi = table.ends.count
-          while lo < hi {
-            let mid = (lo + hi) >> 1
-            if Int(table.ends[mid]) <= at { lo = mid + 1 } else { hi = mid }
-          }
-          value = lo
-          guard value < table.count else { break }
-          let end = Int(table.ends[value])
-          if at + nb.count <= end {
-            out.append(UInt32(value))
-            from = end  // one hit per value is enough
-            value += 1
-          } else {
-            from = at + 1  // the hit runs into the next value: look again after its start
-          }
-        }
-      }
-    }
-    return out
+    if n.utf8.isEmpty { return (0..<UInt32(count)).map { $0 } }
+    return n.withUTF8 { folded.codes(containing: $0) }
   }
 
   /// The first offset at or after `from` where the `n` bytes at `needle` occur in the `count`
@@ -121,7 +93,7 @@ public struct TextDictionary: Sendable {
 public struct FoldedLookup: Sendable {
   private let storage: LazyFoldedTable
 
-  init(_ folded: StringTable) { storage = LazyFoldedTable(folded) }
+  init(_ folded: FoldedValues) { storage = LazyFoldedTable(folded) }
 
   /// The codes of folded value `f`, ascending; nil when no value folds to it.
   public subscript(_ f: String) -> [UInt32]? { storage.table[f] }
@@ -136,10 +108,10 @@ public struct FoldedLookup: Sendable {
 
 /// The folded values and, once a lookup asked, their table.
 final class LazyFoldedTable: Sendable {
-  let folded: StringTable
+  let folded: FoldedValues
   private let built = Mutex<FoldedTable?>(nil)
 
-  init(_ folded: StringTable) { self.folded = folded }
+  init(_ folded: FoldedValues) { self.folded = folded }
 
   /// The table, built now if no lookup built it yet.
   var table: FoldedTable {
@@ -161,11 +133,11 @@ struct FoldedTable: Sendable {
   /// Code + 1 of the first code of a folded value; 0 is an empty slot.
   private let slots: [UInt32]
   /// The folded values the slots point into.
-  private let folded: StringTable
+  private let folded: FoldedValues
   /// First code → the further codes with the same folded value.
   private let more: [UInt32: [UInt32]]
 
-  init(_ folded: StringTable) {
+  init(_ folded: FoldedValues) {
     self.folded = folded
     var size = 8
     while size < folded.count + folded.count / 4 { size <<= 1 }  // at most 80% full
