@@ -163,7 +163,7 @@ struct DictionaryBuilder: Sendable {
         }
       }
     }
-    return FoldedValues(values: values, changed: changed, forms: StringTable(bytes: bytes, ends: ends))
+    return FoldedValues(values: values, changed: changed, forms: StringTable(bytes: bytes, ends: ends).codedIfLong())
   }
 
   /// Merges the pending values into the frozen dictionary; returns old code → new code when
@@ -269,7 +269,7 @@ struct DictionaryBuilder: Sendable {
     }
     var moved = false
     for (k, c) in order.enumerated() where Int(c) != k { moved = true; break }
-    let values = StringTable.gather(order, old: frozen.values, new: pendingBytes, newEnds: pendingEnds)
+    let values = StringTable.gather(order, old: frozen.values, new: pendingBytes, newEnds: pendingEnds).codedIfLong()
     let folded = foldChanged || !frozen.folded.isIdentity
       ? DictionaryBuilder.exceptions(order, old: frozen.folded, new: pendingBytes, newEnds: pendingEnds,
                                      folded: foldedBytes, foldEnds: foldEnds, values: values)

@@ -56,9 +56,10 @@ extension Snapshot {
     encode(d.folded.forms, into: &w)
   }
 
-  /// A string table as its two buffers.
+  /// A string table as its two buffers, after its code's symbols (none when plain).
   static func encode(_ t: StringTable, into w: inout FactWriter) {
-    w.raw(t.bytes); w.raw(t.ends)
+    w.raw(t.codec?.symbols ?? []); w.u8(t.isCoded ? 1 : 0)
+    w.raw(t.stored); w.raw(t.storedEnds)
   }
 
   static func encode(_ m: SourceLists, into w: inout FactWriter) {
@@ -70,13 +71,15 @@ extension Snapshot {
 
   /// A string table whose ends ascend to its byte count, or nil.
   static func decodeStringTable(_ r: inout FactReader) -> StringTable? {
-    guard let bytes = r.raw(UInt8.self), let ends = r.raw(UInt32.self) else { return nil }
+    guard let symbols = r.raw(UInt32.self), let coded = r.u8(), coded <= 1, let bytes = r.raw(UInt8.self),
+          let ends = r.raw(UInt32.self), symbols.count <= TextCodec.capacity, coded == 1 || symbols.isEmpty else { return nil }
     var prev: UInt32 = 0
     for e in ends {
       guard e >= prev else { return nil }
       prev = e
     }
     guard Int(prev) == bytes.count else { return nil }
+    if coded == 1 { return StringTable(coded: bytes, ends: ends, codec: TextCodec(symbols: symbols)) }
     return StringTable(bytes: bytes, ends: ends)
   }
 
@@ -95,7 +98,7 @@ extension Snapshot {
     else { return nil }
     return SourceLists(rows: rs, starts: starts, docs: docs, articles: articles, evidence: evidence,
                        spanStarts: spanStarts, spanEnds: spanEnds, docTable: docTable,
-                       evidenceTable: TextBlob(evidenceTable))
+                       evidenceTable: TextBlob(stored: evidenceTable))
   }
 
   static func encode(_ b: Bitmap, into w: inout FactWriter) {

@@ -1,9 +1,12 @@
-/// Strings read whole and never searched (the sentences of later sources): a `StringTable`
-/// behind a narrow interface, so how they are stored can change without touching readers.
+/// Strings read whole and never searched (the sentences of later sources): a string table,
+/// coded when it holds long texts (`StringTable.codedIfLong`).
 struct TextBlob: Sendable, Equatable {
   let table: StringTable
 
-  init(_ table: StringTable) { self.table = table }
+  init(_ table: StringTable) { self.table = table.codedIfLong() }
+
+  /// A table as read back (already coded or not).
+  init(stored table: StringTable) { self.table = table }
 
   var count: Int { table.count }
 

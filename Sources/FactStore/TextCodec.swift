@@ -1,0 +1,149 @@
+/// A static code for the UTF-8 text of one string table, made from the table itself: each
+/// character of the Basic Multilingual Plane that occurs gets a code, the 192 most frequent
+/// one byte (`0x00…0xBF`), the next up to 16,128 two bytes (`0xC0…0xFE` and one more); any
+/// other byte (a character outside the plane, a byte that is not well-formed UTF-8) is written
+/// as `0xFF` and the byte itself. Chinese text (three UTF-8 bytes a character) shrinks to
+/// about half, and decoding is a table load and a store per character.
+///
+/// Every byte sequence round-trips, and decoding damaged codes (from a damaged snapshot)
+/// gives some bytes, never a trap.
+struct TextCodec: Sendable, Equatable {
+  /// Symbol `k` as its UTF-8 bytes, little-endian in a word (one to three bytes: BMP only).
+  let symbols: [UInt32]
+
+  static let oneByteCodes = 0xC0
+  static let twoByteLeads = 0xFF - 0xC0
+  static let escape: UInt8 = 0xFF
+  static let capacity = oneByteCodes + twoByteLeads * 256
+
+  init(symbols: [UInt32]) { self.symbols = symbols }
+
+  /// A code for the bytes `text`: characters by frequency there.
+  init(training text: UnsafeBufferPointer<UInt8>) {
+    var counts = [UInt32](repeating: 0, count: 0x10000)
+    var distinct: [UInt32] = []
+    counts.withUnsafeMutableBufferPointer { cs in
+      TextCodec.forEachCharacter(text) { v, _ in
+        if cs[Int(v)] == 0 { distinct.append(v) }
+        cs[Int(v)] &+= 1
+      }
+    }
+    distinct.sort { a, b in counts[Int(a)] != counts[Int(b)] ? counts[Int(a)] > counts[Int(b)] : a < b }
+    if distinct.count > TextCodec.capacity { distinct.removeLast(distinct.count - TextCodec.capacity) }
+    symbols = distinct.map(TextCodec.utf8Word)
+  }
+
+  /// Calls `body` with the scalar value and byte length of every well-formed UTF-8 sequence
+  /// of at most three bytes in `text`, and (0x1_0000, length) for anything else.
+  @inline(__always)
+  static func forEachCharacter(_ text: UnsafeBufferPointer<UInt8>, _ body: (UInt32, Int) -> Void) {
+    guard let p = text.baseAddress else { return }
+    let n = text.count
+    var i = 0
+    while i < n {
+      let (v, l) = character(p, i, n)
+      if v < 0x10000 { body(v, l) }
+      i += l
+    }
+  }
+
+  /// The BMP scalar of the well-formed sequence at `p[i]` and its length, or (0x1_0000, 1).
+  @inline(__always)
+  static func character(_ p: UnsafePointer<UInt8>, _ i: Int, _ n: Int) -> (UInt32, Int) {
+    let b0 = UInt32(p[i])
+    if b0 < 0x80 { return (b0, 1) }
+    if b0 >= 0xC2 && b0 < 0xE0 && i + 1 < n {
+      let b1 = UInt32(p[i + 1])
+      if b1 & 0xC0 == 0x80 { return ((b0 & 0x1F) << 6 | (b1 & 0x3F), 2) }
+    } else if b0 >= 0xE0 && b0 < 0xF0 && i + 2 < n {
+      let b1 = UInt32(p[i + 1]), b2 = UInt32(p[i + 2])
+      if b1 & 0xC0 == 0x80 && b2 & 0xC0 == 0x80 {
+        let v = (b0 & 0x0F) << 12 | (b1 & 0x3F) << 6 | (b2 & 0x3F)
+        // overlong forms and surrogates are not well-formed: escaped byte by byte
+        if v >= 0x800 && (v < 0xD800 || v > 0xDFFF) { return (v, 3) }
+      }
+    }
+    return (0x1_0000, 1)
+  }
+
+  static func utf8Word(_ v: UInt32) -> UInt32 {
+    if v < 0x80 { return v }
+    if v < 0x800 { return (0xC0 | v >> 6) | (0x80 | v & 0x3F) << 8 }
+    return (0xE0 | v >> 12) | (0x80 | (v >> 6) & 0x3F) << 8 | (0x80 | v & 0x3F) << 16
+  }
+
+  /// The scalar whose UTF-8 bytes `utf8Word` packed into `w`.
+  static func scalar(ofWord w: UInt32) -> UInt32 {
+    if w < 0x80 { return w }
+    if w & 0xE0 == 0xC0 { return (w & 0x1F) << 6 | (w >> 8 & 0x3F) }
+    return (w & 0x0F) << 12 | (w >> 8 & 0x3F) << 6 | (w >> 16 & 0x3F)
+  }
+
+  /// Scalar → code + 1 (0: none), for encoding (a transient table).
+  func encodingTable() -> [UInt16] {
+    var t = [UInt16](repeating: 0, count: 0x10000)
+    for (k, w) in symbols.enumerated() { t[Int(TextCodec.scalar(ofWord: w) & 0xFFFF)] = UInt16(k + 1) }
+    return t
+  }
+
+  /// Appends the code of `text` to `out`.
+  static func encode(_ text: UnsafeBufferPointer<UInt8>, table: UnsafeBufferPointer<UInt16>, into out: inout [UInt8]) {
+    guard let p = text.baseAddress else { return }
+    let n = text.count
+    var i = 0
+    while i < n {
+      let (v, l) = character(p, i, n)
+      let c = v < 0x10000 ? Int(table[Int(v)]) : 0
+      if c == 0 {
+        for k in 0..<l { out.append(escape); out.append(p[i + k]) }
+      } else if c <= oneByteCodes {
+        out.append(UInt8(truncatingIfNeeded: c - 1))
+      } else {
+        let x = c - 1 - oneByteCodes
+        out.append(UInt8(truncatingIfNeeded: oneByteCodes + x >> 8))
+        out.append(UInt8(truncatingIfNeeded: x))
+      }
+      i += l
+    }
+  }
+
+  /// The most bytes `n` code bytes decode to (plus slack for word stores).
+  @inline(__always)
+  static func decodedCapacity(_ n: Int) -> Int { 3 * n + 4 }
+
+  /// Decodes the `n` code bytes at `p` into `out` (room for `decodedCapacity(n)` bytes);
+  /// returns the number of bytes written.
+  @inline(__always)
+  func decode(_ p: UnsafePointer<UInt8>, _ n: Int, into out: UnsafeMutablePointer<UInt8>) -> Int {
+    symbols.withUnsafeBufferPointer { sym in
+      let count = sym.count
+      var i = 0, o = 0
+      while i < n {
+        let b = Int(p[i])
+        var k: Int
+        if b < TextCodec.oneByteCodes {
+          k = b
+          i += 1
+        } else if b < 0xFF {
+          guard i + 1 < n else { break }
+          k = TextCodec.oneByteCodes + (b - TextCodec.oneByteCodes) << 8 + Int(p[i + 1])
+          i += 2
+        } else {
+          guard i + 1 < n else { break }
+          out[o] = p[i + 1]
+          o += 1
+          i += 2
+          continue
+        }
+        if k >= count { k = -1 }
+        guard k >= 0 else { continue }
+        let w = sym[k]
+        UnsafeMutableRawPointer(out + o).storeBytes(of: w.littleEndian, as: UInt32.self)
+        o += w < 0x80 ? 1 : (w & 0xE0 == 0xC0 ? 2 : 3)
+      }
+      return o
+    }
+  }
+
+  var byteSize: Int { symbols.bufferBytes }
+}
