@@ -139,16 +139,13 @@ struct DictionaryBuilder: Sendable {
   static func exceptions(_ order: [UInt32], old: FoldedValues, new: [UInt8], newEnds: [UInt32], folded: [UInt8],
                          foldEnds: [UInt32], values: StringTable) -> FoldedValues {
     let oldCount = old.count
-    var changed: [UInt32] = []
-    var bytes: [UInt8] = []
-    var ends: [UInt32] = []
+    var changed = Bitmap(count: order.count)
     new.withUnsafeBufferPointer { nb in
       folded.withUnsafeBufferPointer { fb in
         for (k, c) in order.enumerated() {
           let i = Int(c)
           if i < oldCount {
-            guard let e = old.exception(i) else { continue }
-            old.forms.withUTF8(e) { bytes.append(contentsOf: $0) }
+            if old.isChanged(i) { changed[k] = true }
           } else {
             let j = i - oldCount
             let v = (j == 0 ? 0 : Int(newEnds[j - 1]))..<Int(newEnds[j])
@@ -156,14 +153,12 @@ struct DictionaryBuilder: Sendable {
             if v.count == f.count && (v.isEmpty || memcmp(nb.baseAddress! + v.lowerBound, fb.baseAddress! + f.lowerBound, v.count) == 0) {
               continue
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: fb[f]))
+            changed[k] = true
           }
-          changed.append(UInt32(k))
-          ends.append(UInt32(truncatingIfNeeded: bytes.count))
         }
       }
     }
-    return FoldedValues(values: values, changed: changed, forms: StringTable(bytes: bytes, ends: ends).codedIfLong())
+    return FoldedValues(values: values, changed: changed)
   }
 
   /// Merges the pending values into the frozen dictionary; returns old code → new code when
@@ -273,7 +268,7 @@ struct DictionaryBuilder: Sendable {
     let folded = foldChanged || !frozen.folded.isIdentity
       ? DictionaryBuilder.exceptions(order, old: frozen.folded, new: pendingBytes, newEnds: pendingEnds,
                                      folded: foldedBytes, foldEnds: foldEnds, values: values)
-      : FoldedValues(values: values, changed: [], forms: StringTable(bytes: [], ends: []))
+      : FoldedValues(values: values, changed: Bitmap(count: 0))
     frozen = TextDictionary(values: values, folded: folded)
     pendingBytes = []
     pendingEnds = []

@@ -49,11 +49,10 @@ extension Snapshot {
     }
   }
 
-  /// The values, then the codes whose folded form differs and those forms.
+  /// The values, then which of them folding changes (a bit each, none when it changes none).
   static func encode(_ d: TextDictionary, into w: inout FactWriter) {
     encode(d.values, into: &w)
-    w.raw(d.folded.changed)
-    encode(d.folded.forms, into: &w)
+    w.raw(d.folded.isIdentity ? [] : d.folded.changed.words)
   }
 
   /// A string table as its two buffers, after its code's symbols (none when plain).
@@ -63,8 +62,9 @@ extension Snapshot {
   }
 
   static func encode(_ m: SourceLists, into w: inout FactWriter) {
-    w.raw(m.rows); w.raw(m.starts); w.raw(m.docs); w.raw(m.articles); w.raw(m.evidence)
-    w.raw(m.spanStarts); w.raw(m.spanEnds)
+    for p in [m.rows, m.starts, m.docs, m.articles, m.evidence, m.spanStarts, m.spanEnds] {
+      w.u8(UInt8(p.width)); w.i64(p.base); w.u64(UInt64(p.count)); w.raw(p.bytes)
+    }
     encode(m.docTable, into: &w)
     encode(m.evidenceTable.table, into: &w)
   }
@@ -83,18 +83,26 @@ extension Snapshot {
     return StringTable(bytes: bytes, ends: ends)
   }
 
+  static func decodePacked(_ r: inout FactReader) -> PackedInts? {
+    guard let width = r.u8(), [1, 2, 4, 8].contains(width), let base = r.i64(), let count = r.u64(),
+          count < UInt64(Int32.max), let bytes = r.raw(UInt8.self), bytes.count == Int(count) * Int(width) else { return nil }
+    return PackedInts(bytes: bytes, width: Int(width), base: base, count: Int(count))
+  }
+
   static func decodeSources(_ r: inout FactReader, rows: Int) -> SourceLists? {
-    guard let rs = r.raw(UInt32.self), let starts = r.raw(UInt32.self), let docs = r.raw(UInt32.self),
-          let articles = r.raw(Int64.self), let evidence = r.raw(UInt32.self), let spanStarts = r.raw(Int32.self),
-          let spanEnds = r.raw(Int32.self), let docTable = decodeStringTable(&r),
+    guard let rs = decodePacked(&r), let starts = decodePacked(&r), let docs = decodePacked(&r),
+          let articles = decodePacked(&r), let evidence = decodePacked(&r), let spanStarts = decodePacked(&r),
+          let spanEnds = decodePacked(&r), let docTable = decodeStringTable(&r),
           let evidenceTable = decodeStringTable(&r) else { return nil }
     let n = docs.count
     guard starts.count == rs.count + 1, starts.first == 0, Int(starts.last ?? 1) == n, articles.count == n,
           evidence.count == n, spanStarts.count == n, spanEnds.count == n else { return nil }
     for k in rs.indices {
-      guard Int(rs[k]) < rows, k == 0 || rs[k - 1] < rs[k], starts[k] <= starts[k + 1] else { return nil }
+      guard rs[k] >= 0, rs[k] < Int64(rows), k == 0 || rs[k - 1] < rs[k], starts[k] <= starts[k + 1] else { return nil }
     }
-    guard docs.allSatisfy({ Int($0) < docTable.count }), evidence.allSatisfy({ Int($0) < evidenceTable.count })
+    guard docs.allSatisfy({ $0 >= 0 && $0 < Int64(docTable.count) }),
+          evidence.allSatisfy({ $0 >= 0 && $0 < Int64(evidenceTable.count) }),
+          spanStarts.allSatisfy({ Int32(exactly: $0) != nil }), spanEnds.allSatisfy({ $0 >= 0 && $0 <= Int64(UInt32.max) })
     else { return nil }
     return SourceLists(rows: rs, starts: starts, docs: docs, articles: articles, evidence: evidence,
                        spanStarts: spanStarts, spanEnds: spanEnds, docTable: docTable,
@@ -137,12 +145,11 @@ extension Snapshot {
   }
 
   static func decodeDictionary(_ r: inout FactReader) -> TextDictionary? {
-    guard let values = decodeStringTable(&r), values.count < Int(TextColumn.null), let changed = r.raw(UInt32.self),
-          let forms = decodeStringTable(&r), forms.count == changed.count else { r.fail(); return nil }
-    for k in changed.indices {
-      guard Int(changed[k]) < values.count, k == 0 || changed[k - 1] < changed[k] else { r.fail(); return nil }
-    }
-    return TextDictionary(values: values, folded: FoldedValues(values: values, changed: changed, forms: forms))
+    guard let values = decodeStringTable(&r), values.count < Int(TextColumn.null), let words = r.raw(UInt64.self),
+          words.isEmpty || words.count == (values.count + 63) / 64 else { r.fail(); return nil }
+    var changed = Bitmap(count: words.isEmpty ? 0 : values.count)
+    for i in 0..<changed.count where words[i >> 6] & (1 << UInt64(i & 63)) != 0 { changed[i] = true }
+    return TextDictionary(values: values, folded: FoldedValues(values: values, changed: changed))
   }
 
   /// Whether every row id of `sorted` is below `rows`.

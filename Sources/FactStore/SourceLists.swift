@@ -7,23 +7,26 @@ import NewsFacts
 /// (`why` only).
 public struct SourceLists: Sendable, Equatable {
   /// Rows with sources, ascending.
-  let rows: [UInt32]
+  let rows: PackedInts
   /// Sources of `rows[k]`: `starts[k]..<starts[k + 1]` (one more entry than `rows`).
-  let starts: [UInt32]
-  let docs: [UInt32]
-  let articles: [Int64]
-  let evidence: [UInt32]
-  let spanStarts: [Int32]
-  let spanEnds: [Int32]
+  let starts: PackedInts
+  let docs: PackedInts
+  let articles: PackedInts
+  let evidence: PackedInts
+  let spanStarts: PackedInts
+  /// Span lengths (end − start).
+  let spanEnds: PackedInts
   let docTable: StringTable
   let evidenceTable: TextBlob
 
   /// No sources.
-  public static let empty = SourceLists(rows: [], starts: [0], docs: [], articles: [], evidence: [], spanStarts: [],
-                                        spanEnds: [], docTable: StringTable([]), evidenceTable: TextBlob(StringTable([])))
+  public static let empty = SourceLists(rows: PackedInts([]), starts: PackedInts([0]), docs: PackedInts([]),
+                                        articles: PackedInts([]), evidence: PackedInts([]), spanStarts: PackedInts([]),
+                                        spanEnds: PackedInts([]), docTable: StringTable([]),
+                                        evidenceTable: TextBlob(StringTable([])))
 
-  init(rows: [UInt32], starts: [UInt32], docs: [UInt32], articles: [Int64], evidence: [UInt32], spanStarts: [Int32],
-       spanEnds: [Int32], docTable: StringTable, evidenceTable: TextBlob) {
+  init(rows: PackedInts, starts: PackedInts, docs: PackedInts, articles: PackedInts, evidence: PackedInts,
+       spanStarts: PackedInts, spanEnds: PackedInts, docTable: StringTable, evidenceTable: TextBlob) {
     self.rows = rows
     self.starts = starts
     self.docs = docs
@@ -44,6 +47,7 @@ public struct SourceLists: Sendable, Equatable {
 
   /// The later sources of `row`, nil when it has none.
   public subscript(_ row: UInt32) -> [Source]? {
+    let row = Int64(row)
     var lo = 0, hi = rows.count
     while lo < hi {
       let mid = (lo + hi) >> 1
@@ -55,24 +59,24 @@ public struct SourceLists: Sendable, Equatable {
 
   /// Source `k` (of all rows, in row order).
   func source(_ k: Int) -> Source {
-    let lo = Int(spanStarts[k]), hi = Int(spanEnds[k])
+    let lo = Int(spanStarts[k]), hi = lo + Int(spanEnds[k])
     return Source(doc: docTable[Int(docs[k])], article: articles[k], evidence: evidenceTable[Int(evidence[k])],
                   span: lo..<max(lo, hi))
   }
 
   /// Every row with sources and its sources, rows ascending.
   public var all: [(row: UInt32, sources: [Source])] {
-    rows.indices.map { k in (rows[k], (Int(starts[k])..<Int(starts[k + 1])).map(source)) }
+    rows.indices.map { k in (UInt32(truncatingIfNeeded: rows[k]), (Int(starts[k])..<Int(starts[k + 1])).map(source)) }
   }
 
   /// Bytes held.
   var byteSize: Int {
-    rows.bufferBytes + starts.bufferBytes + docs.bufferBytes + articles.bufferBytes + evidence.bufferBytes
-      + spanStarts.bufferBytes + spanEnds.bufferBytes + docTable.byteSize + evidenceTable.byteSize
+    rows.byteSize + starts.byteSize + docs.byteSize + articles.byteSize + evidence.byteSize
+      + spanStarts.byteSize + spanEnds.byteSize + docTable.byteSize + evidenceTable.byteSize
   }
 
   public static func == (a: SourceLists, b: SourceLists) -> Bool {
-    a.rows == b.rows && a.all.map(\.sources) == b.all.map(\.sources)
+    Array(a.rows) == Array(b.rows) && a.all.map(\.sources) == b.all.map(\.sources)
   }
 }
 
@@ -84,7 +88,8 @@ struct SourceListsBuilder: Sendable {
   var articles: [Int64] = []
   var evidence: [UInt32] = []
   var spanStarts: [Int32] = []
-  var spanEnds: [Int32] = []
+  /// Span lengths.
+  var spanEnds: [Int64] = []
   var docTable = ByteInterner()
   var evidenceTable = ByteInterner()
 
@@ -97,13 +102,15 @@ struct SourceListsBuilder: Sendable {
       articles.append(s.article &+ articleBase)
       evidence.append(evidenceTable.code(s.evidence))
       spanStarts.append(Int32(clamping: s.span.lowerBound))
-      spanEnds.append(Int32(clamping: s.span.upperBound))
+      spanEnds.append(Int64(Int32(clamping: s.span.upperBound)) - Int64(Int32(clamping: s.span.lowerBound)))
     }
     starts.append(UInt32(truncatingIfNeeded: docs.count))
   }
 
   func commit() -> SourceLists {
-    SourceLists(rows: rows, starts: starts, docs: docs, articles: articles, evidence: evidence, spanStarts: spanStarts,
-                spanEnds: spanEnds, docTable: docTable.table, evidenceTable: TextBlob(evidenceTable.table))
+    func packed<T: BinaryInteger>(_ xs: [T]) -> PackedInts { PackedInts(xs.map { Int64($0) }) }
+    return SourceLists(rows: packed(rows), starts: packed(starts), docs: packed(docs), articles: PackedInts(articles),
+                       evidence: packed(evidence), spanStarts: packed(spanStarts), spanEnds: packed(spanEnds),
+                       docTable: docTable.table, evidenceTable: TextBlob(evidenceTable.table))
   }
 }

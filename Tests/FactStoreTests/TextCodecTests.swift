@@ -111,4 +111,22 @@ import NewsFacts
     let back = try #require(Snapshot.decode(&rd))
     #expect(back.table(.place).moreSources == t.moreSources)
   }
+
+  @Test func packedIntegersKeepEveryValueInTheFewestBytes() {
+    for (xs, width) in [([Int64](), 1), ([5, 5, 260], 1), ([-3, 0, 70_000], 4), ([1, 65_536], 2),
+                        ([Int64.min, Int64.max, 0], 8), ([-40_000, -39_000], 2)] as [([Int64], Int)] {
+      let p = PackedInts(xs)
+      #expect(Array(p) == xs)
+      #expect(p.width == width, "\(xs)")
+    }
+  }
+
+  @Test func foldingOnReadMatchesTheFoldOfEachValue() {
+    let xs = Self.texts() + ["ＡＢＣ　臨汾", "plain 临汾", String(repeating: "（會議）", count: 300)]
+    let values = StringTable(xs)
+    let folded = FoldedValues(values: values, folded: xs.map(TextOrder.fold))
+    #expect(Array(folded) == xs.map(TextOrder.fold))
+    #expect(folded.changedCount == xs.filter { TextOrder.fold($0) != $0 }.count)
+    #expect(folded.changedCount > 0 && folded.changedCount < xs.count)
+  }
 }
