@@ -130,8 +130,12 @@ final class LazyFoldedTable: Sendable {
 /// value (hash of its UTF-8 bytes, linear probing), and the further codes of folded values
 /// shared by several codes.
 struct FoldedTable: Sendable {
-  /// Code + 1 of the first code of a folded value; 0 is an empty slot.
+  /// Code + 1 of the first code of a folded value; 0 is an empty slot (when codes need more
+  /// than 16 bits; else `narrowSlots` holds them).
   private let slots: [UInt32]
+  /// The slots in 16 bits, when every code + 1 fits.
+  private let narrowSlots: [UInt16]
+  private let slotCount: Int
   /// The folded values the slots point into.
   private let folded: FoldedValues
   /// First code → the further codes with the same folded value.
@@ -155,9 +159,19 @@ struct FoldedTable: Sendable {
         s = (s + 1) & mask
       }
     }
-    self.slots = slots
+    slotCount = slots.count
+    if folded.count < Int(UInt16.max) {
+      narrowSlots = slots.map { UInt16(truncatingIfNeeded: $0) }
+      self.slots = []
+    } else {
+      narrowSlots = []
+      self.slots = slots
+    }
     self.more = more
   }
+
+  @inline(__always)
+  private func slot(_ s: Int) -> UInt32 { slots.isEmpty ? UInt32(narrowSlots[s]) : slots[s] }
 
   /// FNV-1a over the bytes, then a final mix.
   @inline(__always)
@@ -172,13 +186,13 @@ struct FoldedTable: Sendable {
 
   /// The codes of folded value `f`, ascending; nil when no value folds to it.
   subscript(_ f: String) -> [UInt32]? {
-    guard !slots.isEmpty else { return nil }
+    guard slotCount > 0 else { return nil }
     var f = f
     return f.withUTF8 { u -> [UInt32]? in
-      let mask = slots.count - 1
+      let mask = slotCount - 1
       var s = FoldedTable.hash(u) & mask
       while true {
-        let c = slots[s]
+        let c = slot(s)
         if c == 0 { return nil }
         if folded.withUTF8(Int(c - 1), { $0.elementsEqual(u) }) {
           guard let rest = more[c - 1] else { return [c - 1] }
@@ -192,16 +206,30 @@ struct FoldedTable: Sendable {
   /// Bytes held by the slots and the shared-value lists (the folded values are the
   /// dictionary's).
   var byteSize: Int {
-    var n = slots.bufferBytes
+    var n = slots.bufferBytes + narrowSlots.bufferBytes
     for (_, v) in more { n += 48 + v.capacity * 4 }
     return n
   }
 }
 
 /// Code → ascending row ids, stored flat: rows of code `c` are `rows[start[c]..<start[c+1]]`.
+/// When every code has exactly one row (sentences, names unique per row), `start` is implied
+/// (`start[c] == c`) and kept empty.
 public struct Postings: Sendable {
+  /// Where each code's rows start in `rows` (and the end); empty when implied.
   public let start: [Int32]
   public let rows: [UInt32]
+  /// Whether every code has exactly one row (`start` implied).
+  public let isOneRowPerCode: Bool
+
+  /// Drops `counts` (the running starts) when each code has exactly one row.
+  private init(counts: [Int32], rows: [UInt32]) {
+    var one = counts.count == rows.count + 1
+    if one { for (i, s) in counts.enumerated() where Int(s) != i { one = false; break } }
+    start = one ? [] : counts
+    self.rows = rows
+    isOneRowPerCode = one
+  }
 
   /// The index of a text column: `codes[row]` is the row's code or `TextColumn.null`.
   init(codeCount: Int, codes: [UInt32]) {
@@ -215,8 +243,7 @@ public struct Postings: Sendable {
       flat[Int(next[Int(c)])] = UInt32(truncatingIfNeeded: row)
       next[Int(c)] &+= 1
     }
-    start = counts
-    rows = flat
+    self.init(counts: counts, rows: flat)
   }
 
   /// The index of a list column: each row listed once under every code its list holds.
@@ -247,14 +274,14 @@ public struct Postings: Sendable {
         next[c] &+= 1
       }
     }
-    start = counts
-    rows = flat
+    self.init(counts: counts, rows: flat)
   }
 
   /// The rows holding `code`, ascending.
   @inline(__always)
   public func rows(of code: UInt32) -> ArraySlice<UInt32> {
     let c = Int(code)
+    if isOneRowPerCode { return c >= 0 && c < rows.count ? rows[c..<c + 1] : [] }
     guard c >= 0, c + 1 < start.count else { return [] }
     return rows[Int(start[c])..<Int(start[c + 1])]
   }
@@ -263,6 +290,7 @@ public struct Postings: Sendable {
   @inline(__always)
   public func count(of code: UInt32) -> Int {
     let c = Int(code)
+    if isOneRowPerCode { return c >= 0 && c < rows.count ? 1 : 0 }
     guard c >= 0, c + 1 < start.count else { return 0 }
     return Int(start[c + 1] - start[c])
   }
