@@ -59,5 +59,5 @@ struct ByteInterner: Sendable {
   }
 
   /// The strings so far, as a table (sharing the buffers until the next addition).
-  var table: StringTable { StringTable(bytes: bytes, ends: ends) }
+  var table: StringTable { StringTable(bytes: bytes.exactCapacity(), ends: ends.exactCapacity()) }
 }

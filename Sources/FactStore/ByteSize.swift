@@ -7,6 +7,17 @@ import NewsFacts
 extension Array {
   /// Bytes of the element buffer (capacity × stride; a small array header besides).
   var bufferBytes: Int { capacity == 0 ? 0 : 32 + capacity * MemoryLayout<Element>.stride }
+
+  /// The array in a buffer of its size: an array grown by appending has up to twice the room
+  /// it uses, and a frozen column never grows again (the builder's next append copies it
+  /// anyway, the snapshot sharing the buffer).
+  func exactCapacity() -> [Element] {
+    if capacity - count <= Swift.max(4, count / 64) { return self }
+    return [Element](unsafeUninitializedCapacity: count) { b, n in
+      _ = b.initialize(fromContentsOf: self)
+      n = count
+    }
+  }
 }
 
 enum StringBytes {

@@ -335,6 +335,7 @@ struct TextColumnBuilder: Sendable {
         for i in p.indices where p[i] != TextColumn.null { p[i] = perm[Int(p[i])] }
       }
     }
+    codes = codes.exactCapacity()
     let dict = dictionary.frozen
     let index = Postings(codeCount: dict.count, codes: codes)
     return TextColumn(codes: codes, dictionary: dict, index: index, nulls: nulls)
@@ -368,6 +369,9 @@ struct ListColumnBuilder: Sendable {
         for i in p.indices { p[i] = perm[Int(p[i])] }
       }
     }
+    offsets = offsets.exactCapacity()
+    elements = elements.exactCapacity()
+    present.shrink()
     let dict = dictionary.frozen
     let index = Postings(codeCount: dict.count, offsets: offsets, elements: elements)
     return ListColumn(offsets: offsets, elements: elements, present: present, dictionary: dict, index: index, nulls: nulls)
@@ -391,6 +395,8 @@ struct NumberColumnBuilder: Sendable {
   }
 
   mutating func commit() -> NumberColumn {
+    values = values.exactCapacity()
+    present.shrink()
     if sortedRows < values.count {
       let vs = values
       var stillImplied = sorted.isImplied && sorted.count == sortedRows
@@ -428,6 +434,7 @@ struct DateColumnBuilder: Sendable {
   }
 
   mutating func commit() -> DateColumn {
+    ordinals = ordinals.exactCapacity()
     if sortedRows < ordinals.count {
       let os = ordinals
       var fresh: [UInt32] = []
@@ -442,6 +449,7 @@ struct DateColumnBuilder: Sendable {
       }
       sortedRows = os.count
     }
+    sorted = sorted.exactCapacity()
     return DateColumn(ordinals: ordinals, sorted: sorted)
   }
 }
@@ -456,7 +464,12 @@ struct SpanColumnBuilder: Sendable {
     if let v { starts.append(Int32(clamping: v.0)); ends.append(Int32(clamping: v.1)); present.append(true) } else { starts.append(0); ends.append(0); present.append(false) }
   }
 
-  func commit() -> SpanColumn { SpanColumn(starts: starts, ends: ends, present: present) }
+  mutating func commit() -> SpanColumn {
+    starts = starts.exactCapacity()
+    ends = ends.exactCapacity()
+    present.shrink()
+    return SpanColumn(starts: starts, ends: ends, present: present)
+  }
 }
 
 enum SortedMerge {

@@ -58,6 +58,7 @@ public struct FoldedValues: Sendable, RandomAccessCollection, Equatable {
   /// returns its length. Bytes that are not well-formed UTF-8 are copied as they are.
   static func fold(_ v: UnsafeBufferPointer<UInt8>, into out: UnsafeMutablePointer<UInt8>) -> Int {
     guard let p = v.baseAddress else { return 0 }
+    let map = bmpFolds
     let n = v.count
     var i = 0, o = 0
     while i < n {
@@ -68,7 +69,7 @@ public struct FoldedValues: Sendable, RandomAccessCollection, Equatable {
         continue
       }
       i += l
-      let f = Fold.fold(s).value
+      let f = FoldedValues.fold(s.value, map)
       if f < 0x80 {
         out[o] = UInt8(truncatingIfNeeded: f); o += 1
       } else if f < 0x800 {
@@ -86,6 +87,25 @@ public struct FoldedValues: Sendable, RandomAccessCollection, Equatable {
       }
     }
     return o
+  }
+
+  /// `Fold.fold` of every scalar of the Basic Multilingual Plane whose fold is in it too (0
+  /// for the others, folded by `Fold.fold`): folding a long text again is a table load per
+  /// character. Made once per process (128 KB).
+  static let bmpFolds: [UInt16] = (0..<0x10000).map { v -> UInt16 in
+    guard let s = Unicode.Scalar(UInt32(v)) else { return 0 }
+    let f = Fold.fold(s).value
+    return f < 0x10000 && f != 0 ? UInt16(f) : 0
+  }
+
+  /// The fold of scalar `v`, through `map` (`bmpFolds`) when it has it.
+  @inline(__always)
+  static func fold(_ v: UInt32, _ map: [UInt16]) -> UInt32 {
+    if v < 0x10000 {
+      let f = map[Int(v)]
+      if f != 0 { return UInt32(f) }
+    }
+    return Unicode.Scalar(v).map { Fold.fold($0).value } ?? v
   }
 
   /// The well-formed scalar at `p[i]` and its length, nil when the bytes there are not one.

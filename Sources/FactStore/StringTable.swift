@@ -60,26 +60,38 @@ public struct StringTable: Sendable, RandomAccessCollection, Equatable {
   /// This table coded with a code trained on it, when that saves `minimumSaving` of its bytes.
   func coded(minimumSaving: Double = 0) -> StringTable? {
     guard codec == nil else { return self }
-    let codec = stored.withUnsafeBufferPointer { TextCodec(training: $0) }
-    var out: [UInt8] = []
-    out.reserveCapacity(stored.count / 2 + 16)
-    var outEnds: [UInt32] = []
-    outEnds.reserveCapacity(count)
+    let total = stored.count
+    let codec = stored.withUnsafeBufferPointer { sb -> TextCodec in
+      // trained on about 256 KB: every k-th string of a larger table
+      let step = Swift.max(1, total / (256 << 10))
+      var parts: [UnsafeBufferPointer<UInt8>] = []
+      var i = 0
+      while i < count {
+        parts.append(UnsafeBufferPointer(rebasing: sb[range(i)]))
+        i += step
+      }
+      return TextCodec(training: parts)
+    }
+    var outEnds = [UInt32](repeating: 0, count: count)
     let table = codec.encodingTable()
-    stored.withUnsafeBufferPointer { sb in
-      table.withUnsafeBufferPointer { t in
-        var start = 0
-        for e in storedEnds {
-          let end = Int(e)
-          TextCodec.encode(UnsafeBufferPointer(rebasing: sb[start..<end]), table: t, into: &out)
-          outEnds.append(UInt32(truncatingIfNeeded: out.count))
-          start = end
+    let out = [UInt8](unsafeUninitializedCapacity: 2 * total + 16) { ob, oc in
+      stored.withUnsafeBufferPointer { sb in
+        table.withUnsafeBufferPointer { t in
+          var start = 0, o = 0
+          for (k, e) in storedEnds.enumerated() {
+            let end = Int(e)
+            o += TextCodec.encode(UnsafeBufferPointer(rebasing: sb[start..<end]), table: t, into: ob.baseAddress! + o)
+            outEnds[k] = UInt32(truncatingIfNeeded: o)
+            start = end
+          }
+          oc = o
         }
       }
     }
-    let saved = stored.count - (out.count + codec.byteSize)
-    guard Double(saved) >= minimumSaving * Double(stored.count) else { return nil }
-    return StringTable(coded: out, ends: outEnds, codec: codec)
+    let saved = total - (out.count + codec.byteSize)
+    guard Double(saved) >= minimumSaving * Double(total) else { return nil }
+    // the buffer was made for the worst case: keep only what the code took
+    return StringTable(coded: out.exactCapacity(), ends: outEnds, codec: codec)
   }
 
   /// The same strings as plain UTF-8.
@@ -118,7 +130,7 @@ public struct StringTable: Sendable, RandomAccessCollection, Equatable {
         ends.append(UInt32(truncatingIfNeeded: bytes.count))
       }
     }
-    return StringTable(bytes: bytes, ends: ends)
+    return StringTable(bytes: bytes.exactCapacity(), ends: ends)
   }
 
   public var startIndex: Int { 0 }

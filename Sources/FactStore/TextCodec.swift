@@ -20,12 +20,19 @@ struct TextCodec: Sendable, Equatable {
 
   /// A code for the bytes `text`: characters by frequency there.
   init(training text: UnsafeBufferPointer<UInt8>) {
+    self.init(training: [text])
+  }
+
+  /// A code for the texts `parts`: characters by frequency there.
+  init(training parts: [UnsafeBufferPointer<UInt8>]) {
     var counts = [UInt32](repeating: 0, count: 0x10000)
     var distinct: [UInt32] = []
     counts.withUnsafeMutableBufferPointer { cs in
-      TextCodec.forEachCharacter(text) { v, _ in
-        if cs[Int(v)] == 0 { distinct.append(v) }
-        cs[Int(v)] &+= 1
+      for text in parts {
+        TextCodec.forEachCharacter(text) { v, _ in
+          if cs[Int(v)] == 0 { distinct.append(v) }
+          cs[Int(v)] &+= 1
+        }
       }
     }
     distinct.sort { a, b in counts[Int(a)] != counts[Int(b)] ? counts[Int(a)] > counts[Int(b)] : a < b }
@@ -86,25 +93,29 @@ struct TextCodec: Sendable, Equatable {
     return t
   }
 
-  /// Appends the code of `text` to `out`.
-  static func encode(_ text: UnsafeBufferPointer<UInt8>, table: UnsafeBufferPointer<UInt16>, into out: inout [UInt8]) {
-    guard let p = text.baseAddress else { return }
+  /// Writes the code of `text` at `out` (room for `2 * text.count` bytes); returns its length.
+  static func encode(_ text: UnsafeBufferPointer<UInt8>, table: UnsafeBufferPointer<UInt16>,
+                     into out: UnsafeMutablePointer<UInt8>) -> Int {
+    guard let p = text.baseAddress else { return 0 }
     let n = text.count
-    var i = 0
+    var i = 0, o = 0
     while i < n {
       let (v, l) = character(p, i, n)
       let c = v < 0x10000 ? Int(table[Int(v)]) : 0
       if c == 0 {
-        for k in 0..<l { out.append(escape); out.append(p[i + k]) }
+        for k in 0..<l { out[o] = escape; out[o + 1] = p[i + k]; o += 2 }
       } else if c <= oneByteCodes {
-        out.append(UInt8(truncatingIfNeeded: c - 1))
+        out[o] = UInt8(truncatingIfNeeded: c - 1)
+        o += 1
       } else {
         let x = c - 1 - oneByteCodes
-        out.append(UInt8(truncatingIfNeeded: oneByteCodes + x >> 8))
-        out.append(UInt8(truncatingIfNeeded: x))
+        out[o] = UInt8(truncatingIfNeeded: oneByteCodes + x >> 8)
+        out[o + 1] = UInt8(truncatingIfNeeded: x)
+        o += 2
       }
       i += l
     }
+    return o
   }
 
   /// The most bytes `n` code bytes decode to (plus slack for word stores).
