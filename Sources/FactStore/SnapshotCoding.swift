@@ -72,7 +72,8 @@ extension Snapshot {
   /// A string table whose ends ascend to its byte count, or nil.
   static func decodeStringTable(_ r: inout FactReader) -> StringTable? {
     guard let symbols = r.raw(UInt32.self), let coded = r.u8(), coded <= 1, let bytes = r.raw(UInt8.self),
-          let ends = r.raw(UInt32.self), symbols.count <= TextCodec.capacity, coded == 1 || symbols.isEmpty else { return nil }
+          let ends = r.raw(UInt32.self), symbols.count <= TextCodec.capacity, coded == 1 || symbols.isEmpty,
+          symbols.allSatisfy({ (1...3).contains($0 >> 24) }) else { return nil }
     var prev: UInt32 = 0
     for e in ends {
       guard e >= prev else { return nil }

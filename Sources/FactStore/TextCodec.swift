@@ -8,7 +8,8 @@
 /// Every byte sequence round-trips, and decoding damaged codes (from a damaged snapshot)
 /// gives some bytes, never a trap.
 struct TextCodec: Sendable, Equatable {
-  /// Symbol `k` as its UTF-8 bytes, little-endian in a word (one to three bytes: BMP only).
+  /// Symbol `k` as its UTF-8 bytes, little-endian in a word (one to three bytes: BMP only),
+  /// and their count in the top byte.
   let symbols: [UInt32]
 
   static let oneByteCodes = 0xC0
@@ -74,13 +75,14 @@ struct TextCodec: Sendable, Equatable {
   }
 
   static func utf8Word(_ v: UInt32) -> UInt32 {
-    if v < 0x80 { return v }
-    if v < 0x800 { return (0xC0 | v >> 6) | (0x80 | v & 0x3F) << 8 }
-    return (0xE0 | v >> 12) | (0x80 | (v >> 6) & 0x3F) << 8 | (0x80 | v & 0x3F) << 16
+    if v < 0x80 { return v | 1 << 24 }
+    if v < 0x800 { return (0xC0 | v >> 6) | (0x80 | v & 0x3F) << 8 | 2 << 24 }
+    return (0xE0 | v >> 12) | (0x80 | (v >> 6) & 0x3F) << 8 | (0x80 | v & 0x3F) << 16 | 3 << 24
   }
 
   /// The scalar whose UTF-8 bytes `utf8Word` packed into `w`.
   static func scalar(ofWord w: UInt32) -> UInt32 {
+    let w = w & 0xFF_FFFF
     if w < 0x80 { return w }
     if w & 0xE0 == 0xC0 { return (w & 0x1F) << 6 | (w >> 8 & 0x3F) }
     return (w & 0x0F) << 12 | (w >> 8 & 0x3F) << 6 | (w >> 16 & 0x3F)
@@ -146,11 +148,12 @@ struct TextCodec: Sendable, Equatable {
           i += 2
           continue
         }
-        if k >= count { k = -1 }
-        guard k >= 0 else { continue }
+        guard k < count else { continue }
+        // the UTF-8 bytes in the low three bytes, their count in the top one: four bytes
+        // stored, the count kept (the fourth is overwritten next or past the end)
         let w = sym[k]
         UnsafeMutableRawPointer(out + o).storeBytes(of: w.littleEndian, as: UInt32.self)
-        o += w < 0x80 ? 1 : (w & 0xE0 == 0xC0 ? 2 : 3)
+        o += Int(w >> 24)
       }
       return o
     }

@@ -148,13 +148,17 @@ struct FoldedTable: Sendable {
     var slots = [UInt32](repeating: 0, count: folded.count == 0 ? 0 : size)
     var more: [UInt32: [UInt32]] = [:]
     let mask = size - 1
+    // each value's hash, so a probe compares values (decoding and folding a coded one) only
+    // when their hashes agree
+    var hashes = [Int](repeating: 0, count: folded.count)
     for i in 0..<folded.count {
       let h = folded.withUTF8(i) { FoldedTable.hash($0) }
+      hashes[i] = h
       var s = h & mask
       while true {
         let c = slots[s]
         if c == 0 { slots[s] = UInt32(i + 1); break }
-        let same = folded.withUTF8(Int(c - 1)) { a in folded.withUTF8(i) { a.elementsEqual($0) } }
+        let same = hashes[Int(c - 1)] == h && folded.withUTF8(Int(c - 1)) { a in folded.withUTF8(i) { a.elementsEqual($0) } }
         if same { more[c - 1, default: []].append(UInt32(i)); break }
         s = (s + 1) & mask
       }

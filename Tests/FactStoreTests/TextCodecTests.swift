@@ -49,6 +49,15 @@ import NewsFacts
     // an unknown one-byte code, an unknown two-byte code, a cut escape and a cut two-byte code
     let t = StringTable(coded: [0, 7, 0xC5, 0x01, 0, 0xFF, 0, 0xC0], ends: [2, 4, 6, 8], codec: codec)
     #expect(t[0] == "临" && t[1] == "" && t[2] == "临" && t[3] == "临")
+    // a snapshot whose code claims more bytes a character than three is damaged
+    var w = FactWriter()
+    w.raw([UInt32(0x0900_0041)]); w.u8(1); w.raw([UInt8(0)]); w.raw([UInt32(1)])
+    var r = FactReader(w.bytes)
+    #expect(Snapshot.decodeStringTable(&r) == nil)
+    var ok = FactWriter()
+    ok.raw([TextCodec.utf8Word(0x41)]); ok.u8(1); ok.raw([UInt8(0)]); ok.raw([UInt32(1)])
+    var r2 = FactReader(ok.bytes)
+    #expect(Snapshot.decodeStringTable(&r2).map { Array($0) } == ["A"])
   }
 
   @Test func dictionaryOfLongTextsIsCodedAndAnswersAsPlain() throws {
