@@ -62,14 +62,29 @@ public struct FoldedValues: Sendable, RandomAccessCollection, Equatable {
     let n = v.count
     var i = 0, o = 0
     while i < n {
-      guard let (s, l) = scalar(p, i, n) else {
-        out[o] = p[i]
+      let f: UInt32
+      let b0 = p[i]
+      if b0 < 0x80 {
+        // ASCII: only capitals change
+        out[o] = b0 &- 0x41 < 26 ? b0 | 0x20 : b0
         o += 1
         i += 1
         continue
       }
-      i += l
-      let f = FoldedValues.fold(s.value, map)
+      let (v, l) = TextCodec.character(p, i, n)
+      if v < 0x10000 {
+        i += l
+        f = FoldedValues.fold(v, map)
+      } else {
+        guard let (s, l) = scalar(p, i, n) else {
+          out[o] = p[i]
+          o += 1
+          i += 1
+          continue
+        }
+        i += l
+        f = FoldedValues.fold(s.value, map)
+      }
       if f < 0x80 {
         out[o] = UInt8(truncatingIfNeeded: f); o += 1
       } else if f < 0x800 {

@@ -27,32 +27,30 @@ struct TextCodec: Sendable, Equatable {
   /// A code for the texts `parts`: characters by frequency there.
   init(training parts: [UnsafeBufferPointer<UInt8>]) {
     var counts = [UInt32](repeating: 0, count: 0x10000)
-    var distinct: [UInt32] = []
     counts.withUnsafeMutableBufferPointer { cs in
+      let c = cs.baseAddress!
       for text in parts {
-        TextCodec.forEachCharacter(text) { v, _ in
-          if cs[Int(v)] == 0 { distinct.append(v) }
-          cs[Int(v)] &+= 1
+        guard let p = text.baseAddress else { continue }
+        let n = text.count
+        var i = 0
+        while i < n {
+          let b0 = p[i]
+          if b0 < 0x80 {
+            c[Int(b0)] &+= 1
+            i += 1
+            continue
+          }
+          let (v, l) = TextCodec.character(p, i, n)
+          if v < 0x10000 { c[Int(v)] &+= 1 }
+          i += l
         }
       }
     }
+    var distinct: [UInt32] = []
+    for v in 0..<0x10000 where counts[v] != 0 { distinct.append(UInt32(v)) }
     distinct.sort { a, b in counts[Int(a)] != counts[Int(b)] ? counts[Int(a)] > counts[Int(b)] : a < b }
     if distinct.count > TextCodec.capacity { distinct.removeLast(distinct.count - TextCodec.capacity) }
     symbols = distinct.map(TextCodec.utf8Word)
-  }
-
-  /// Calls `body` with the scalar value and byte length of every well-formed UTF-8 sequence
-  /// of at most three bytes in `text`, and (0x1_0000, length) for anything else.
-  @inline(__always)
-  static func forEachCharacter(_ text: UnsafeBufferPointer<UInt8>, _ body: (UInt32, Int) -> Void) {
-    guard let p = text.baseAddress else { return }
-    let n = text.count
-    var i = 0
-    while i < n {
-      let (v, l) = character(p, i, n)
-      if v < 0x10000 { body(v, l) }
-      i += l
-    }
   }
 
   /// The BMP scalar of the well-formed sequence at `p[i]` and its length, or (0x1_0000, 1).
@@ -98,12 +96,12 @@ struct TextCodec: Sendable, Equatable {
   /// Writes the code of `text` at `out` (room for `2 * text.count` bytes); returns its length.
   static func encode(_ text: UnsafeBufferPointer<UInt8>, table: UnsafeBufferPointer<UInt16>,
                      into out: UnsafeMutablePointer<UInt8>) -> Int {
-    guard let p = text.baseAddress else { return 0 }
+    guard let p = text.baseAddress, let t = table.baseAddress else { return 0 }
     let n = text.count
     var i = 0, o = 0
     while i < n {
       let (v, l) = character(p, i, n)
-      let c = v < 0x10000 ? Int(table[Int(v)]) : 0
+      let c = v < 0x10000 ? Int(t[Int(v)]) : 0
       if c == 0 {
         for k in 0..<l { out[o] = escape; out[o + 1] = p[i + k]; o += 2 }
       } else if c <= oneByteCodes {
