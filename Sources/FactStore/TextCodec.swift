@@ -56,18 +56,23 @@ struct TextCodec: Sendable, Equatable {
   /// The BMP scalar of the well-formed sequence at `p[i]` and its length, or (0x1_0000, 1).
   @inline(__always)
   static func character(_ p: UnsafePointer<UInt8>, _ i: Int, _ n: Int) -> (UInt32, Int) {
-    let b0 = UInt32(p[i])
-    if b0 < 0x80 { return (b0, 1) }
-    if b0 >= 0xC2 && b0 < 0xE0 && i + 1 < n {
-      let b1 = UInt32(p[i + 1])
-      if b1 & 0xC0 == 0x80 { return ((b0 & 0x1F) << 6 | (b1 & 0x3F), 2) }
-    } else if b0 >= 0xE0 && b0 < 0xF0 && i + 2 < n {
-      let b1 = UInt32(p[i + 1]), b2 = UInt32(p[i + 2])
-      if b1 & 0xC0 == 0x80 && b2 & 0xC0 == 0x80 {
-        let v = (b0 & 0x0F) << 12 | (b1 & 0x3F) << 6 | (b2 & 0x3F)
-        // overlong forms and surrogates are not well-formed: escaped byte by byte
-        if v >= 0x800 && (v < 0xD800 || v > 0xDFFF) { return (v, 3) }
+    let b0 = p[i]
+    if b0 < 0x80 { return (UInt32(b0), 1) }
+    if b0 &- 0xE0 < 0x10 {
+      // three bytes (all of CJK): continuation bytes are 0x80…0xBF, so 0x00…0x3F after ^ 0x80
+      if i &+ 2 < n {
+        let b1 = p[i &+ 1] ^ 0x80, b2 = p[i &+ 2] ^ 0x80
+        if b1 | b2 < 0x40 {
+          let v = UInt32(b0 & 0x0F) << 12 | UInt32(b1) << 6 | UInt32(b2)
+          // overlong forms and surrogates are not well-formed: escaped byte by byte
+          if v >= 0x800 && v & 0xF800 != 0xD800 { return (v, 3) }
+        }
       }
+      return (0x1_0000, 1)
+    }
+    if b0 &- 0xC2 < 0x1E && i &+ 1 < n {
+      let b1 = p[i &+ 1] ^ 0x80
+      if b1 < 0x40 { return (UInt32(b0 & 0x1F) << 6 | UInt32(b1), 2) }
     }
     return (0x1_0000, 1)
   }
