@@ -3,10 +3,10 @@ import NewsFacts
 /// Writing a frozen snapshot to bytes and reading it back, for the start-up cache: reading
 /// skips the store build (pinyin-ordered dictionaries, sorting, statistics) entirely.
 ///
-/// Columns are written as their arrays; the text dictionaries as their byte buffers with
-/// the folded forms that differ from their values (and those values' codes); the
-/// postings are rebuilt on reading (integer work only) and the folded-lookup tables on the
-/// first lookup. Reading checks every index against
+/// Columns are written as their arrays; the text dictionaries as their byte buffers (coded
+/// ones with their code) and a bit per value that folding changes; later sources as their
+/// packed columns and string tables. The postings are rebuilt on reading (integer work only)
+/// and the folded-lookup tables on the first lookup. Reading checks every index against
 /// the sizes it refers to and each column's kind against the schema, so a damaged buffer gives
 /// nil, never a snapshot that could trap a later query.
 extension Snapshot {

@@ -4,9 +4,10 @@ import Synchronization
 /// The distinct texts of a column, each once, in pinyin order: code `i` is `values[i]`, so
 /// comparing codes compares texts. `lookup` finds codes by folded text (臨汾 and 临汾 alike).
 ///
-/// Values are a `StringTable` (one byte buffer), folded values only the exceptions (values
-/// that folding changes), and the look-up is an open-addressing table of codes: a distinct
-/// text costs its bytes and about a dozen more.
+/// Values are a `StringTable` (one byte buffer, coded when they are long texts), folded
+/// values a bit per value (set where folding changes it; such a value is folded again when
+/// read), and the look-up is an open-addressing table of codes built by the first lookup: a
+/// distinct text costs its bytes and a few more.
 public struct TextDictionary: Sendable {
   /// Code → value as written.
   public let values: StringTable
