@@ -26,6 +26,9 @@ public struct Bitmap: Sendable, Hashable {
     count += 1
   }
 
+  /// Gives the words a buffer of their size (after growing by `append`).
+  mutating func shrink() { words = words.exactCapacity() }
+
   /// The number of set bits.
   public var setCount: Int { words.reduce(0) { $0 + $1.nonzeroBitCount } }
 }

@@ -7,6 +7,17 @@ import NewsFacts
 extension Array {
   /// Bytes of the element buffer (capacity × stride; a small array header besides).
   var bufferBytes: Int { capacity == 0 ? 0 : 32 + capacity * MemoryLayout<Element>.stride }
+
+  /// The array in a buffer of its size: an array grown by appending has up to twice the room
+  /// it uses, and a frozen column never grows again (the builder's next append copies it
+  /// anyway, the snapshot sharing the buffer).
+  func exactCapacity() -> [Element] {
+    if capacity - count <= Swift.max(4, count / 64) { return self }
+    return [Element](unsafeUninitializedCapacity: count) { b, n in
+      _ = b.initialize(fromContentsOf: self)
+      n = count
+    }
+  }
 }
 
 enum StringBytes {
@@ -22,7 +33,7 @@ extension TextDictionary {
   /// Values, folded values (counted once when they are the values' own table) and the
   /// look-up table.
   var byteSize: Int {
-    values.byteSize + (folded == values ? 0 : folded.byteSize) + lookup.byteSize
+    values.byteSize + folded.byteSize + lookup.byteSize
   }
 }
 
@@ -48,12 +59,62 @@ extension Column {
 extension Table {
   /// Bytes held by the table's columns, dictionaries, indexes and extra sources.
   public var byteSize: Int {
-    var n = columns.reduce(0) { $0 + $1.byteSize }
-    for (_, ss) in moreSources {
-      n += 48 + ss.bufferBytes
-      for s in ss { n += StringBytes.heap(s.doc) + StringBytes.heap(s.evidence) }
-    }
-    return n
+    columns.reduce(0) { $0 + $1.byteSize } + moreSources.byteSize
   }
 }
 
+
+/// One part of a column's memory, for `Snapshot.byteBreakdown()`.
+public struct ByteSizePart: Sendable, Hashable {
+  /// The table's entity name.
+  public var entity: String
+  /// The field.
+  public var field: String
+  /// What the bytes hold (`codes`, `values`, `folded`, `lookup`, `postings`, …).
+  public var part: String
+  public var bytes: Int
+}
+
+extension TextDictionary {
+  func parts(_ e: String, _ f: String) -> [ByteSizePart] {
+    var out = [ByteSizePart(entity: e, field: f, part: "dict.values", bytes: values.byteSize)]
+    if !folded.isIdentity { out.append(ByteSizePart(entity: e, field: f, part: "dict.folded", bytes: folded.byteSize)) }
+    out.append(ByteSizePart(entity: e, field: f, part: "dict.lookup", bytes: lookup.byteSize))
+    return out
+  }
+}
+
+extension Snapshot {
+  /// What `byteSize` counts, part by part (benchmarks and profiling: where the bytes go).
+  public func byteBreakdown() -> [ByteSizePart] {
+    var out: [ByteSizePart] = []
+    for (entity, _) in tableSizes {
+      let t = table(entity)
+      let e = entity.rawValue
+      for (i, c) in t.columns.enumerated() {
+        let f = t.fields[i].name
+        func add(_ p: String, _ n: Int) { if n > 0 { out.append(ByteSizePart(entity: e, field: f, part: p, bytes: n)) } }
+        switch c {
+        case .text(let c):
+          add("codes", c.codes.bufferBytes); out += c.dictionary.parts(e, f); add("postings", c.index.byteSize)
+        case .list(let c):
+          add("offsets", c.offsets.bufferBytes); add("elements", c.elements.bufferBytes)
+          add("present", c.present.words.bufferBytes); out += c.dictionary.parts(e, f); add("postings", c.index.byteSize)
+        case .number(let c):
+          add("values", c.values.bufferBytes); add("present", c.present.words.bufferBytes); add("sorted", c.sorted.byteSize)
+        case .date(let c): add("ordinals", c.ordinals.bufferBytes); add("sorted", c.sorted.bufferBytes)
+        case .span(let c):
+          add("starts", c.starts.bufferBytes); add("ends", c.ends.bufferBytes); add("present", c.present.words.bufferBytes)
+        }
+      }
+      let m = t.moreSources
+      if !m.isEmpty {
+        func add(_ p: String, _ n: Int) { out.append(ByteSizePart(entity: e, field: "*", part: p, bytes: n)) }
+        add("sources.columns", m.byteSize - m.docTable.byteSize - m.evidenceTable.byteSize)
+        add("sources.docs", m.docTable.byteSize)
+        add("sources.evidence", m.evidenceTable.byteSize)
+      }
+    }
+    return out
+  }
+}

@@ -133,6 +133,34 @@ struct DictionaryBuilder: Sendable {
     slots = fresh
   }
 
+  /// The folded values of the merged dictionary `values` (string `k` is string `order[k]` of
+  /// the old values, then the new ones): the old exceptions and the new values whose folded
+  /// bytes differ from their bytes, in the new order.
+  static func exceptions(_ order: [UInt32], old: FoldedValues, new: [UInt8], newEnds: [UInt32], folded: [UInt8],
+                         foldEnds: [UInt32], values: StringTable) -> FoldedValues {
+    let oldCount = old.count
+    var changed = Bitmap(count: order.count)
+    new.withUnsafeBufferPointer { nb in
+      folded.withUnsafeBufferPointer { fb in
+        for (k, c) in order.enumerated() {
+          let i = Int(c)
+          if i < oldCount {
+            if old.isChanged(i) { changed[k] = true }
+          } else {
+            let j = i - oldCount
+            let v = (j == 0 ? 0 : Int(newEnds[j - 1]))..<Int(newEnds[j])
+            let f = (j == 0 ? 0 : Int(foldEnds[j - 1]))..<Int(foldEnds[j])
+            if v.count == f.count && (v.isEmpty || memcmp(nb.baseAddress! + v.lowerBound, fb.baseAddress! + f.lowerBound, v.count) == 0) {
+              continue
+            }
+            changed[k] = true
+          }
+        }
+      }
+    }
+    return FoldedValues(values: values, changed: changed)
+  }
+
   /// Merges the pending values into the frozen dictionary; returns old code → new code when
   /// codes moved, nil when they did not.
   ///
@@ -236,14 +264,11 @@ struct DictionaryBuilder: Sendable {
     }
     var moved = false
     for (k, c) in order.enumerated() where Int(c) != k { moved = true; break }
-    let values = StringTable.gather(order, old: frozen.values, new: pendingBytes, newEnds: pendingEnds)
-    let folded: StringTable
-    if !foldChanged && frozen.folded == frozen.values {
-      folded = values
-    } else {
-      let f = StringTable.gather(order, old: frozen.folded, new: foldedBytes, newEnds: foldEnds)
-      folded = f == values ? values : f
-    }
+    let values = StringTable.gather(order, old: frozen.values, new: pendingBytes, newEnds: pendingEnds).codedIfLong()
+    let folded = foldChanged || !frozen.folded.isIdentity
+      ? DictionaryBuilder.exceptions(order, old: frozen.folded, new: pendingBytes, newEnds: pendingEnds,
+                                     folded: foldedBytes, foldEnds: foldEnds, values: values)
+      : FoldedValues(values: values, changed: Bitmap(count: 0))
     frozen = TextDictionary(values: values, folded: folded)
     pendingBytes = []
     pendingEnds = []
@@ -310,6 +335,7 @@ struct TextColumnBuilder: Sendable {
         for i in p.indices where p[i] != TextColumn.null { p[i] = perm[Int(p[i])] }
       }
     }
+    codes = codes.exactCapacity()
     let dict = dictionary.frozen
     let index = Postings(codeCount: dict.count, codes: codes)
     return TextColumn(codes: codes, dictionary: dict, index: index, nulls: nulls)
@@ -343,6 +369,9 @@ struct ListColumnBuilder: Sendable {
         for i in p.indices { p[i] = perm[Int(p[i])] }
       }
     }
+    offsets = offsets.exactCapacity()
+    elements = elements.exactCapacity()
+    present.shrink()
     let dict = dictionary.frozen
     let index = Postings(codeCount: dict.count, offsets: offsets, elements: elements)
     return ListColumn(offsets: offsets, elements: elements, present: present, dictionary: dict, index: index, nulls: nulls)
@@ -366,6 +395,8 @@ struct NumberColumnBuilder: Sendable {
   }
 
   mutating func commit() -> NumberColumn {
+    values = values.exactCapacity()
+    present.shrink()
     if sortedRows < values.count {
       let vs = values
       var stillImplied = sorted.isImplied && sorted.count == sortedRows
@@ -403,6 +434,7 @@ struct DateColumnBuilder: Sendable {
   }
 
   mutating func commit() -> DateColumn {
+    ordinals = ordinals.exactCapacity()
     if sortedRows < ordinals.count {
       let os = ordinals
       var fresh: [UInt32] = []
@@ -417,6 +449,7 @@ struct DateColumnBuilder: Sendable {
       }
       sortedRows = os.count
     }
+    sorted = sorted.exactCapacity()
     return DateColumn(ordinals: ordinals, sorted: sorted)
   }
 }
@@ -431,7 +464,12 @@ struct SpanColumnBuilder: Sendable {
     if let v { starts.append(Int32(clamping: v.0)); ends.append(Int32(clamping: v.1)); present.append(true) } else { starts.append(0); ends.append(0); present.append(false) }
   }
 
-  func commit() -> SpanColumn { SpanColumn(starts: starts, ends: ends, present: present) }
+  mutating func commit() -> SpanColumn {
+    starts = starts.exactCapacity()
+    ends = ends.exactCapacity()
+    present.shrink()
+    return SpanColumn(starts: starts, ends: ends, present: present)
+  }
 }
 
 enum SortedMerge {

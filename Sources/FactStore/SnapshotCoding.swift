@@ -3,10 +3,10 @@ import NewsFacts
 /// Writing a frozen snapshot to bytes and reading it back, for the start-up cache: reading
 /// skips the store build (pinyin-ordered dictionaries, sorting, statistics) entirely.
 ///
-/// Columns are written as their arrays; the text dictionaries with their folded forms (a
-/// folded form equal to its value is a marker, read back as the value's string); the
-/// postings are rebuilt on reading (integer work only) and the folded-lookup tables on the
-/// first lookup. Reading checks every index against
+/// Columns are written as their arrays; the text dictionaries as their byte buffers (coded
+/// ones with their code) and a bit per value that folding changes; later sources as their
+/// packed columns and string tables. The postings are rebuilt on reading (integer work only)
+/// and the folded-lookup tables on the first lookup. Reading checks every index against
 /// the sizes it refers to and each column's kind against the schema, so a damaged buffer gives
 /// nil, never a snapshot that could trap a later query.
 extension Snapshot {
@@ -18,15 +18,7 @@ extension Snapshot {
       w.u64(UInt64(t.rowCount))
       w.u32(UInt32(t.columns.count))
       for c in t.columns { Self.encode(c, into: &w) }
-      w.u32(UInt32(truncatingIfNeeded: t.moreSources.count))
-      for (row, sources) in t.moreSources.sorted(by: { $0.key < $1.key }) {
-        w.u32(row)
-        w.u32(UInt32(truncatingIfNeeded: sources.count))
-        for s in sources {
-          w.string(s.doc); w.i64(s.article); w.string(s.evidence)
-          w.i64(Int64(s.span.lowerBound)); w.i64(Int64(s.span.upperBound))
-        }
-      }
+      Self.encode(t.moreSources, into: &w)
     }
   }
 
@@ -57,11 +49,65 @@ extension Snapshot {
     }
   }
 
-  /// The values, then the folded values (each only a marker where it equals its value).
+  /// The values, then which of them folding changes (a bit each, none when it changes none).
   static func encode(_ d: TextDictionary, into w: inout FactWriter) {
-    let values = Array(d.values)
-    w.strings(values)
-    w.strings(Array(d.folded), sameAs: values)
+    encode(d.values, into: &w)
+    w.raw(d.folded.isIdentity ? [] : d.folded.changed.words)
+  }
+
+  /// A string table as its two buffers, after its code's symbols (none when plain).
+  static func encode(_ t: StringTable, into w: inout FactWriter) {
+    w.raw(t.codec?.symbols ?? []); w.u8(t.isCoded ? 1 : 0)
+    w.raw(t.stored); w.raw(t.storedEnds)
+  }
+
+  static func encode(_ m: SourceLists, into w: inout FactWriter) {
+    for p in [m.rows, m.starts, m.docs, m.articles, m.evidence, m.spanStarts, m.spanEnds] {
+      w.u8(UInt8(p.width)); w.i64(p.base); w.u64(UInt64(p.count)); w.raw(p.bytes)
+    }
+    encode(m.docTable, into: &w)
+    encode(m.evidenceTable.table, into: &w)
+  }
+
+  /// A string table whose ends ascend to its byte count, or nil.
+  static func decodeStringTable(_ r: inout FactReader) -> StringTable? {
+    guard let symbols = r.raw(UInt32.self), let coded = r.u8(), coded <= 1, let bytes = r.raw(UInt8.self),
+          let ends = r.raw(UInt32.self), symbols.count <= TextCodec.capacity, coded == 1 || symbols.isEmpty,
+          symbols.allSatisfy({ (1...3).contains($0 >> 24) }) else { return nil }
+    var prev: UInt32 = 0
+    for e in ends {
+      guard e >= prev else { return nil }
+      prev = e
+    }
+    guard Int(prev) == bytes.count else { return nil }
+    if coded == 1 { return StringTable(coded: bytes, ends: ends, codec: TextCodec(symbols: symbols)) }
+    return StringTable(bytes: bytes, ends: ends)
+  }
+
+  static func decodePacked(_ r: inout FactReader) -> PackedInts? {
+    guard let width = r.u8(), [1, 2, 4, 8].contains(width), let base = r.i64(), let count = r.u64(),
+          count < UInt64(Int32.max), let bytes = r.raw(UInt8.self), bytes.count == Int(count) * Int(width) else { return nil }
+    return PackedInts(bytes: bytes, width: Int(width), base: base, count: Int(count))
+  }
+
+  static func decodeSources(_ r: inout FactReader, rows: Int) -> SourceLists? {
+    guard let rs = decodePacked(&r), let starts = decodePacked(&r), let docs = decodePacked(&r),
+          let articles = decodePacked(&r), let evidence = decodePacked(&r), let spanStarts = decodePacked(&r),
+          let spanEnds = decodePacked(&r), let docTable = decodeStringTable(&r),
+          let evidenceTable = decodeStringTable(&r) else { return nil }
+    let n = docs.count
+    guard starts.count == rs.count + 1, starts.first == 0, Int(starts.last ?? 1) == n, articles.count == n,
+          evidence.count == n, spanStarts.count == n, spanEnds.count == n else { return nil }
+    for k in rs.indices {
+      guard rs[k] >= 0, rs[k] < Int64(rows), k == 0 || rs[k - 1] < rs[k], starts[k] <= starts[k + 1] else { return nil }
+    }
+    guard docs.allSatisfy({ $0 >= 0 && $0 < Int64(docTable.count) }),
+          evidence.allSatisfy({ $0 >= 0 && $0 < Int64(evidenceTable.count) }),
+          spanStarts.allSatisfy({ Int32(exactly: $0) != nil }), spanEnds.allSatisfy({ $0 >= 0 && $0 <= Int64(UInt32.max) })
+    else { return nil }
+    return SourceLists(rows: rs, starts: starts, docs: docs, articles: articles, evidence: evidence,
+                       spanStarts: spanStarts, spanEnds: spanEnds, docTable: docTable,
+                       evidenceTable: TextBlob(stored: evidenceTable))
   }
 
   static func encode(_ b: Bitmap, into w: inout FactWriter) {
@@ -84,18 +130,7 @@ extension Snapshot {
         guard let c = decodeColumn(&r, rows: rows), tag(c) == tag(s) else { r.fail(); return nil }
         cols.append(c)
       }
-      guard let nm = r.count(minBytes: 8) else { return nil }
-      var more: [UInt32: [Source]] = [:]
-      for _ in 0..<nm {
-        guard let row = r.u32(), Int(row) < rows, let n = r.count(minBytes: 32) else { r.fail(); return nil }
-        var list: [Source] = []
-        for _ in 0..<n {
-          guard let doc = r.string(), let article = r.i64(), let ev = r.string(), let lo = r.i64(), let hi = r.i64(),
-                lo <= hi else { r.fail(); return nil }
-          list.append(Source(doc: doc, article: article, evidence: ev, span: Int(lo)..<Int(hi)))
-        }
-        more[row] = list
-      }
+      guard let more = decodeSources(&r, rows: rows) else { r.fail(); return nil }
       tables.append(Table(entity: e, rowCount: rows, columns: cols, moreSources: more))
     }
     return Snapshot(tables: tables)
@@ -111,9 +146,11 @@ extension Snapshot {
   }
 
   static func decodeDictionary(_ r: inout FactReader) -> TextDictionary? {
-    guard let values = r.strings(), let folded = r.strings(sameAs: values), values.count == folded.count,
-          values.count < Int(TextColumn.null) else { r.fail(); return nil }
-    return TextDictionary(sortedValues: values, folded: folded)
+    guard let values = decodeStringTable(&r), values.count < Int(TextColumn.null), let words = r.raw(UInt64.self),
+          words.isEmpty || words.count == (values.count + 63) / 64 else { r.fail(); return nil }
+    var changed = Bitmap(count: words.isEmpty ? 0 : values.count)
+    for i in 0..<changed.count where words[i >> 6] & (1 << UInt64(i & 63)) != 0 { changed[i] = true }
+    return TextDictionary(values: values, folded: FoldedValues(values: values, changed: changed))
   }
 
   /// Whether every row id of `sorted` is below `rows`.

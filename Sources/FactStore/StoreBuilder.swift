@@ -105,7 +105,7 @@ struct TableBuilder: Sendable {
   /// Rows added without an id; they get ids after the largest at commit.
   private(set) var missingIDs: [UInt32] = []
   private var maxID: Int64 = 0
-  private var moreSources: [UInt32: [Source]] = [:]
+  private var moreSources = SourceListsBuilder()
 
   init(entity: Entity) {
     self.entity = entity
@@ -158,11 +158,7 @@ struct TableBuilder: Sendable {
       case .span(let k): spans[k].append(Convert.span(v))
       }
     }
-    if !fact.moreSources.isEmpty {
-      var more = fact.moreSources
-      if articleBase != 0 { for k in more.indices { more[k].article += articleBase } }
-      moreSources[row] = more
-    }
+    if !fact.moreSources.isEmpty { moreSources.append(row: row, fact.moreSources, articleBase: articleBase) }
     rowCount += 1
   }
 
@@ -207,6 +203,6 @@ struct TableBuilder: Sendable {
       case .span(let k): cols.append(.span(spans[k].commit()))
       }
     }
-    return Table(entity: entity, rowCount: rowCount, columns: cols, moreSources: moreSources)
+    return Table(entity: entity, rowCount: rowCount, columns: cols, moreSources: moreSources.commit())
   }
 }

@@ -8,10 +8,10 @@ public struct Table: Sendable {
   public let fields: [FieldSpec]
   public let columns: [Column]
   /// Later sources of a row beyond its own provenance fields (merged persons), by row.
-  public let moreSources: [UInt32: [Source]]
+  public let moreSources: SourceLists
   private let fieldIndex: [String: Int]
 
-  init(entity: Entity, rowCount: Int, columns: [Column], moreSources: [UInt32: [Source]]) {
+  init(entity: Entity, rowCount: Int, columns: [Column], moreSources: SourceLists) {
     self.entity = entity
     self.rowCount = rowCount
     fields = Schema.fields(of: entity)

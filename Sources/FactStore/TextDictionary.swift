@@ -4,14 +4,15 @@ import Synchronization
 /// The distinct texts of a column, each once, in pinyin order: code `i` is `values[i]`, so
 /// comparing codes compares texts. `lookup` finds codes by folded text (臨汾 and 临汾 alike).
 ///
-/// Values and folded values are `StringTable`s (one byte buffer each; the folded one is the
-/// values' own table when folding changes nothing) and the look-up is an open-addressing
-/// table of codes: a distinct text costs its bytes and about a dozen more.
+/// Values are a `StringTable` (one byte buffer, coded when they are long texts), folded
+/// values a bit per value (set where folding changes it; such a value is folded again when
+/// read), and the look-up is an open-addressing table of codes built by the first lookup: a
+/// distinct text costs its bytes and a few more.
 public struct TextDictionary: Sendable {
   /// Code → value as written.
   public let values: StringTable
   /// Code → folded value (繁→简, half-width, lowercase).
-  public let folded: StringTable
+  public let folded: FoldedValues
   /// Folded value → codes whose folded value it is, ascending.
   public let lookup: FoldedLookup
 
@@ -27,11 +28,11 @@ public struct TextDictionary: Sendable {
   /// A dictionary of values already in `before` order, with their folded forms.
   init(sortedValues: [String], folded: [String]) {
     let v = StringTable(sortedValues)
-    self.init(values: v, folded: folded == sortedValues ? v : StringTable(folded))
+    self.init(values: v, folded: FoldedValues(values: v, folded: folded))
   }
 
   /// A dictionary of tables already in `before` order.
-  init(values: StringTable, folded: StringTable) {
+  init(values: StringTable, folded: FoldedValues) {
     self.values = values
     self.folded = folded
     lookup = FoldedLookup(folded)
@@ -56,37 +57,9 @@ public struct TextDictionary: Sendable {
   /// pass over the folded values' shared buffer, each hit mapped to its value by binary
   /// search and kept when it lies inside that value.
   public func codes(foldedContaining needle: String) -> [UInt32] {
-    let table = folded
     var n = needle
-    if n.utf8.isEmpty { return (0..<UInt32(table.count)).map { $0 } }
-    var out: [UInt32] = []
-    n.withUTF8 { nb in
-      table.bytes.withUnsafeBufferPointer { hb in
-        guard let base = hb.baseAddress, let nbase = nb.baseAddress else { return }
-        var from = 0
-        var value = 0
-        while from + nb.count <= hb.count {
-          guard let at = TextDictionary.find(nbase, nb.count, in: base, hb.count, from: from) else { break }
-          // The value holding byte `at`: the first whose end is past it.
-          var lo = value, hi = table.ends.count
-          while lo < hi {
-            let mid = (lo + hi) >> 1
-            if Int(table.ends[mid]) <= at { lo = mid + 1 } else { hi = mid }
-          }
-          value = lo
-          guard value < table.count else { break }
-          let end = Int(table.ends[value])
-          if at + nb.count <= end {
-            out.append(UInt32(value))
-            from = end  // one hit per value is enough
-            value += 1
-          } else {
-            from = at + 1  // the hit runs into the next value: look again after its start
-          }
-        }
-      }
-    }
-    return out
+    if n.utf8.isEmpty { return (0..<UInt32(count)).map { $0 } }
+    return n.withUTF8 { folded.codes(containing: $0) }
   }
 
   /// The first offset at or after `from` where the `n` bytes at `needle` occur in the `count`
@@ -121,7 +94,7 @@ public struct TextDictionary: Sendable {
 public struct FoldedLookup: Sendable {
   private let storage: LazyFoldedTable
 
-  init(_ folded: StringTable) { storage = LazyFoldedTable(folded) }
+  init(_ folded: FoldedValues) { storage = LazyFoldedTable(folded) }
 
   /// The codes of folded value `f`, ascending; nil when no value folds to it.
   public subscript(_ f: String) -> [UInt32]? { storage.table[f] }
@@ -136,10 +109,10 @@ public struct FoldedLookup: Sendable {
 
 /// The folded values and, once a lookup asked, their table.
 final class LazyFoldedTable: Sendable {
-  let folded: StringTable
+  let folded: FoldedValues
   private let built = Mutex<FoldedTable?>(nil)
 
-  init(_ folded: StringTable) { self.folded = folded }
+  init(_ folded: FoldedValues) { self.folded = folded }
 
   /// The table, built now if no lookup built it yet.
   var table: FoldedTable {
@@ -158,34 +131,52 @@ final class LazyFoldedTable: Sendable {
 /// value (hash of its UTF-8 bytes, linear probing), and the further codes of folded values
 /// shared by several codes.
 struct FoldedTable: Sendable {
-  /// Code + 1 of the first code of a folded value; 0 is an empty slot.
+  /// Code + 1 of the first code of a folded value; 0 is an empty slot (when codes need more
+  /// than 16 bits; else `narrowSlots` holds them).
   private let slots: [UInt32]
+  /// The slots in 16 bits, when every code + 1 fits.
+  private let narrowSlots: [UInt16]
+  private let slotCount: Int
   /// The folded values the slots point into.
-  private let folded: StringTable
+  private let folded: FoldedValues
   /// First code → the further codes with the same folded value.
   private let more: [UInt32: [UInt32]]
 
-  init(_ folded: StringTable) {
+  init(_ folded: FoldedValues) {
     self.folded = folded
     var size = 8
     while size < folded.count + folded.count / 4 { size <<= 1 }  // at most 80% full
     var slots = [UInt32](repeating: 0, count: folded.count == 0 ? 0 : size)
     var more: [UInt32: [UInt32]] = [:]
     let mask = size - 1
+    // each value's hash, so a probe compares values (decoding and folding a coded one) only
+    // when their hashes agree
+    var hashes = [Int](repeating: 0, count: folded.count)
     for i in 0..<folded.count {
       let h = folded.withUTF8(i) { FoldedTable.hash($0) }
+      hashes[i] = h
       var s = h & mask
       while true {
         let c = slots[s]
         if c == 0 { slots[s] = UInt32(i + 1); break }
-        let same = folded.withUTF8(Int(c - 1)) { a in folded.withUTF8(i) { a.elementsEqual($0) } }
+        let same = hashes[Int(c - 1)] == h && folded.withUTF8(Int(c - 1)) { a in folded.withUTF8(i) { a.elementsEqual($0) } }
         if same { more[c - 1, default: []].append(UInt32(i)); break }
         s = (s + 1) & mask
       }
     }
-    self.slots = slots
+    slotCount = slots.count
+    if folded.count < Int(UInt16.max) {
+      narrowSlots = slots.map { UInt16(truncatingIfNeeded: $0) }
+      self.slots = []
+    } else {
+      narrowSlots = []
+      self.slots = slots
+    }
     self.more = more
   }
+
+  @inline(__always)
+  private func slot(_ s: Int) -> UInt32 { slots.isEmpty ? UInt32(narrowSlots[s]) : slots[s] }
 
   /// FNV-1a over the bytes, then a final mix.
   @inline(__always)
@@ -200,13 +191,13 @@ struct FoldedTable: Sendable {
 
   /// The codes of folded value `f`, ascending; nil when no value folds to it.
   subscript(_ f: String) -> [UInt32]? {
-    guard !slots.isEmpty else { return nil }
+    guard slotCount > 0 else { return nil }
     var f = f
     return f.withUTF8 { u -> [UInt32]? in
-      let mask = slots.count - 1
+      let mask = slotCount - 1
       var s = FoldedTable.hash(u) & mask
       while true {
-        let c = slots[s]
+        let c = slot(s)
         if c == 0 { return nil }
         if folded.withUTF8(Int(c - 1), { $0.elementsEqual(u) }) {
           guard let rest = more[c - 1] else { return [c - 1] }
@@ -220,16 +211,30 @@ struct FoldedTable: Sendable {
   /// Bytes held by the slots and the shared-value lists (the folded values are the
   /// dictionary's).
   var byteSize: Int {
-    var n = slots.bufferBytes
+    var n = slots.bufferBytes + narrowSlots.bufferBytes
     for (_, v) in more { n += 48 + v.capacity * 4 }
     return n
   }
 }
 
 /// Code → ascending row ids, stored flat: rows of code `c` are `rows[start[c]..<start[c+1]]`.
+/// When every code has exactly one row (sentences, names unique per row), `start` is implied
+/// (`start[c] == c`) and kept empty.
 public struct Postings: Sendable {
+  /// Where each code's rows start in `rows` (and the end); empty when implied.
   public let start: [Int32]
   public let rows: [UInt32]
+  /// Whether every code has exactly one row (`start` implied).
+  public let isOneRowPerCode: Bool
+
+  /// Drops `counts` (the running starts) when each code has exactly one row.
+  private init(counts: [Int32], rows: [UInt32]) {
+    var one = counts.count == rows.count + 1
+    if one { for (i, s) in counts.enumerated() where Int(s) != i { one = false; break } }
+    start = one ? [] : counts
+    self.rows = rows
+    isOneRowPerCode = one
+  }
 
   /// The index of a text column: `codes[row]` is the row's code or `TextColumn.null`.
   init(codeCount: Int, codes: [UInt32]) {
@@ -243,8 +248,7 @@ public struct Postings: Sendable {
       flat[Int(next[Int(c)])] = UInt32(truncatingIfNeeded: row)
       next[Int(c)] &+= 1
     }
-    start = counts
-    rows = flat
+    self.init(counts: counts, rows: flat)
   }
 
   /// The index of a list column: each row listed once under every code its list holds.
@@ -275,14 +279,14 @@ public struct Postings: Sendable {
         next[c] &+= 1
       }
     }
-    start = counts
-    rows = flat
+    self.init(counts: counts, rows: flat)
   }
 
   /// The rows holding `code`, ascending.
   @inline(__always)
   public func rows(of code: UInt32) -> ArraySlice<UInt32> {
     let c = Int(code)
+    if isOneRowPerCode { return c >= 0 && c < rows.count ? rows[c..<c + 1] : [] }
     guard c >= 0, c + 1 < start.count else { return [] }
     return rows[Int(start[c])..<Int(start[c + 1])]
   }
@@ -291,6 +295,7 @@ public struct Postings: Sendable {
   @inline(__always)
   public func count(of code: UInt32) -> Int {
     let c = Int(code)
+    if isOneRowPerCode { return c >= 0 && c < rows.count ? 1 : 0 }
     guard c >= 0, c + 1 < start.count else { return 0 }
     return Int(start[c + 1] - start[c])
   }

@@ -46,7 +46,7 @@ struct SnapshotCache: Sendable {
   }
 
   /// Bumped whenever the layout below or anything it encodes changes.
-  static let formatVersion: UInt32 = 3
+  static let formatVersion: UInt32 = 4
   static let magic: UInt64 = 0x3143_5348_5153_574E  // "NWSQHSC1"
 
   /// The cache file's path.

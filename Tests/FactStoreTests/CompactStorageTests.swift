@@ -26,6 +26,17 @@ import NewsFacts
     #expect(id != other)
   }
 
+  @Test func postingsOfOneRowPerCodeKeepNoStarts() {
+    let unique = Postings(codeCount: 4, codes: [2, 0, TextColumn.null, 3, 1])
+    #expect(unique.isOneRowPerCode && unique.start.isEmpty)
+    #expect((0..<4).map { Array(unique.rows(of: UInt32($0))) } == [[1], [4], [0], [3]])
+    #expect(unique.count(of: 2) == 1 && unique.count(of: 4) == 0 && unique.rows(of: 4).isEmpty)
+    let shared = Postings(codeCount: 3, codes: [2, 0, TextColumn.null, 2])
+    #expect(!shared.isOneRowPerCode)
+    #expect((0..<3).map { Array(shared.rows(of: UInt32($0))) } == [[1], [], [0, 3]])
+    #expect((0..<3).map { shared.count(of: UInt32($0)) } == [1, 0, 2])
+  }
+
   @Test func idsKeepNoSortedArrayButValuesOutOfOrderDo() {
     var b = StoreBuilder()
     for (i, v) in [5.0, 1, 9, 3].enumerated() {
