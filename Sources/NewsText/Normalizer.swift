@@ -60,8 +60,8 @@ public enum Normalizer {
         var i = 0
         var k = 0
         while i < n {
-          let v = UTF8Decoding.next(bytes.baseAddress!, &i)
-          out[k] = Unicode.Scalar(v) ?? "\u{FFFD}"
+          // A `String`'s storage is valid UTF-8: every value decoded is a scalar.
+          out[k] = unsafeBitCast(UTF8Decoding.next(bytes.baseAddress!, &i), to: Unicode.Scalar.self)
           k &+= 1
         }
         count = k

@@ -23,9 +23,27 @@ public enum NumericRecognizers {
     let startBits = Lexicon.startBits
     let numeralBits = Lexicon.numeralBits
     let relativeTimeWords = Lexicon.relativeTimeWords
+    let stopBits = Lexicon.stopBits
     while i < n {
+      // Positions whose scalar starts nothing and ends no sentence, in a tight loop.
+      var ended = false
+      i = text.withUnsafeBufferPointer { t in
+        stopBits.withUnsafeBufferPointer { b in
+          var j = i
+          while j < n {
+            let v = t[j].value
+            if v < 0x10000 && b[Int(v >> 6)] & (1 << UInt64(v & 63)) != 0 {
+              if TimeRecognizer.isSentenceEnd(t[j]) { ended = true; j &+= 1; continue }
+              break
+            }
+            j &+= 1
+          }
+          return j
+        }
+      }
+      if ended { time.sentenceEnded() }
+      guard i < n else { break }
       let c = text[i]
-      if TimeRecognizer.isSentenceEnd(c) { time.sentenceEnded(); i += 1; continue }
       guard startBits.contains(c) else { i += 1; continue }
       // Everything but a relative time word (去年, 上半年) needs a numeral close by: the prefix
       // words (约, 超过, 人民币 …) are common characters, so reject cheaply before any family.
@@ -170,6 +188,14 @@ enum Lexicon {
   static let connectors = words(["至", "到", "-", "—", "–", "~", "～", "－", "——", "--", "－－"])
 
   static let startBits = ScalarBits(startScalars)
+  /// Bit per BMP scalar: starts a mention (`startScalars`) or ends a sentence (all are BMP).
+  static let stopBits: [UInt64] = {
+    var bits = [UInt64](repeating: 0, count: 1024)
+    for u in startScalars.union("。！？\n!?；".unicodeScalars) where u.value < 0x10000 {
+      bits[Int(u.value >> 6)] |= 1 << UInt64(u.value & 63)
+    }
+    return bits
+  }()
   /// ASCII digits and Chinese numerals (digits, units, 廿, 卅).
   static let numeralBits = ScalarBits(
     (48...57).compactMap(Unicode.Scalar.init) + "零〇○一壹幺二两兩贰貳三叁參四肆五伍六陆陸七柒八捌九玖十拾百佰千仟万萬亿億廿卅".unicodeScalars)

@@ -112,6 +112,8 @@ struct PlaceRun {
   var townBloom = [UInt64](repeating: 0, count: 64)
   /// Trie matches shared with other scans of the same text (empty: none).
   var memo = PlaceMatches(count: 0)
+  /// Storage for `accept`'s candidates, reused from call to call.
+  var candScratch: [(Int32, ScalarTrie.Hit.Kind)] = []
 
   init(g: Gazetteer, text: [Unicode.Scalar]) {
     self.g = g
@@ -190,11 +192,19 @@ struct PlaceRun {
     let n = text.count
     if memo.end.count != n { memo = PlaceMatches(count: n) }
     memo.fill(text, trie: g.trie)
+    // Room for the usual number of places (about one per 30 scalars): no regrowth per append.
+    out.reserveCapacity(16 + n / 24)
     // The matches as local arrays: read without going through `self` at each position.
     let ends = memo.filled ? memo.end : []
     let nodes = memo.filled ? memo.hits : []
     let direct = ends.count == n
     while i < n {
+      if direct && ends[i] < 0 {
+        // Most positions start no gazetteer name and no township of a county in view: skip
+        // them in a tight loop (the checks `townshipMatch` makes first, on raw buffers).
+        i = quietEnd(from: i, ends: ends)
+        if i >= n { break }
+      }
       var consumed = false
       var trieEnd = -1
       let found: (end: Int, hits: Int32)?
@@ -236,6 +246,31 @@ struct PlaceRun {
     return out
   }
 
+  /// The first position at or after `i` where the trie matches or a township of the current
+  /// or a known county may start (the bloom tests of `townshipMatch`), or `text.count`.
+  mutating func quietEnd(from i: Int, ends: [Int32]) -> Int {
+    if county >= 0 && townTableFor != county { loadTownTable() }
+    let useTown: UInt64 = county >= 0 ? ~0 : 0
+    return text.withUnsafeBufferPointer { t in
+      ends.withUnsafeBufferPointer { e in
+        knownBloom.withUnsafeBufferPointer { kb in
+          townBloom.withUnsafeBufferPointer { tb in
+            let n = min(t.count, e.count)
+            var j = i
+            while j < n {
+              if e[j] >= 0 { break }
+              let v = t[j].value
+              let w = Int((v >> 6) & 63)
+              if (kb[w] | (tb[w] & useTown)) & (1 << UInt64(v & 63)) != 0 { break }
+              j &+= 1
+            }
+            return j
+          }
+        }
+      }
+    }
+  }
+
   /// The trie's longest match at `i`, from the memo when it has it.
   mutating func trieMatch(at i: Int) -> (end: Int, hits: Int32)? {
     guard i < memo.end.count else { return g.trie.longestMatch(in: text, from: i) }
@@ -252,7 +287,11 @@ struct PlaceRun {
   mutating func accept(_ hits: StaticTrie.Hits, _ r: Range<Int>) -> Bool {
     let len = r.count
     let adjacentPrev = prevEnd == r.lowerBound ? prevEntry : -1
-    var cands: [(Int32, ScalarTrie.Hit.Kind)] = []
+    // The candidates' list is kept between calls (cleared, its storage reused).
+    var cands = candScratch
+    candScratch = []
+    cands.removeAll(keepingCapacity: true)
+    defer { candScratch = cands }
     let isCommon = PlaceTraps.isCommonWord(text, r)
     // 龙城区域, 开发区域: the 区 belongs to 区域 ("area"), the rest is no division.
     if text[r.upperBound - 1] == "区", r.upperBound < text.count, text[r.upperBound] == "域" { return false }
