@@ -26,6 +26,10 @@ public enum Normalizer {
     repair.run()
     let fixed = repair.scalars
     let m = fixed.count
+    // Most documents lose nothing in the repairs: their scalars and origins stand as they are.
+    if !repair.deleted.contains(true) {
+      return NormalizedText(scalars: fixed, origins: o, originalCount: src.count)
+    }
     var kept = 0
     let outS: [Unicode.Scalar]
     let outO: [Int32]
