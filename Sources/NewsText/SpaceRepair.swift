@@ -56,26 +56,20 @@ struct SpaceRepair {
     "年月日号时分秒点亿万千百十元角位个名人户家项亩米吨度倍次届期条件台辆座所栋层岁天周季批场篇部份张倍克斤公里平方立余多".unicodeScalars.map(\.value))
 
   mutating func run() {
-    // Which scalars the emphasis and punctuation rules act on occur at all (most news has
-    // neither `**` nor ASCII punctuation left after the first pass).
-    var stars = false
-    var punctuation = false
-    scalars.withUnsafeBufferPointer { b in
-      for u in b {
-        let c = u.value
-        guard c < 0x40 else { continue }
-        if c == 0x2A { stars = true } else if c == 0x2C || c == 0x3B || c == 0x3A || c == 0x21 || c == 0x3F || c == 0x22 { punctuation = true }
-      }
-    }
-    var lines = splitLines()
+    // One pass finds the lines and whether the emphasis and punctuation rules have anything to
+    // act on (most news has neither `**` nor ASCII punctuation left after the first pass).
+    var (lines, stars, punctuation) = splitLines()
     if stars { removeEmphasis(&lines) }
     repairSpaces(&lines)
     joinPages(lines)
     if punctuation { canonicalPunctuation() }
   }
 
-  func splitLines() -> [Line] {
+  /// The lines, and whether the text holds `*` and ASCII punctuation (`,;:!?"`).
+  func splitLines() -> (lines: [Line], stars: Bool, punctuation: Bool) {
     var lines: [Line] = []
+    var stars = false
+    var punctuation = false
     scalars.withUnsafeBufferPointer { b in
       var start = 0
       let n = b.count
@@ -83,33 +77,46 @@ struct SpaceRepair {
       var nonSpace = 0
       var prose = false
       var spaced = false
+      @inline(__always) func endLine(_ k: Int) {
+        var line = Line(start: start, end: k)
+        line.blank = nonSpace == 0
+        line.prose = prose || (commas > 0 && nonSpace >= 20)
+        line.spaced = spaced
+        lines.append(line)
+        start = k + 1
+        commas = 0
+        nonSpace = 0
+        prose = false
+        spaced = false
+      }
       var k = 0
-      while k <= n {
-        let c = k < n ? b[k].value : 0x0A
-        if c == 0x0A {
-          var line = Line(start: start, end: k)
-          line.blank = nonSpace == 0
-          line.prose = prose || (commas > 0 && nonSpace >= 20)
-          line.spaced = spaced
-          lines.append(line)
-          start = k + 1
-          commas = 0
-          nonSpace = 0
-          prose = false
-          spaced = false
-        } else {
-          if c == 0x20 { spaced = true } else if c != 0x09 && c != 0x3000 { nonSpace &+= 1 }
-          if c >= 0x3002 {
-            if c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0xFF1B { prose = true }
-            if c == 0xFF0C { commas &+= 1 }
-          } else if c == 0x2C || c == 0x3B {
-            commas &+= 1
+      while k < n {
+        let c = b[k].value
+        // Chinese text first: ideographs and full-width punctuation take the first branch.
+        if c > 0x3002 {
+          nonSpace &+= 1
+          if c >= 0xFF01 {
+            if c == 0xFF0C { commas &+= 1 } else if c == 0xFF01 || c == 0xFF1F || c == 0xFF1B { prose = true }
+          }
+        } else if c == 0x3002 {
+          nonSpace &+= 1
+          prose = true
+        } else if c == 0x0A {
+          endLine(k)
+        } else if c == 0x20 {
+          spaced = true
+        } else if c != 0x09 && c != 0x3000 {
+          nonSpace &+= 1
+          if c < 0x40 {
+            if c == 0x2C || c == 0x3B { commas &+= 1 }
+            if c == 0x2A { stars = true } else if c == 0x2C || c == 0x3B || c == 0x3A || c == 0x21 || c == 0x3F || c == 0x22 { punctuation = true }
           }
         }
-        k += 1
+        k &+= 1
       }
+      endLine(n)
     }
-    return lines
+    return (lines, stars, punctuation)
   }
 
   /// `**` emphasis next to Chinese text.

@@ -60,15 +60,16 @@ public enum NumericRecognizers {
       let tm = time.match(text, at: i)
       if let t = tm { consider(t.end, .time, .time(t.span)) }
       if let m = MoneyRecognizer.match(text, at: i) { consider(m.end, .money, m.value) }
-      if let p = PercentRecognizer.match(text, at: i) { consider(p.end, .percent, p.value) }
-      if let a = AreaRecognizer.match(text, at: i) { consider(a.end, .area, a.value) }
+      let token = NumberToken.scan(text, at: i)
+      if let p = PercentRecognizer.match(text, at: i, token: token) { consider(p.end, .percent, p.value) }
+      if let a = AreaRecognizer.match(text, at: i, token: token) { consider(a.end, .area, a.value) }
       if let b = best {
         if b.kind == .time, let t = tm { time.commit(t) }
         out.append(Mention(kind: b.kind, text: Lexicon.string(text, i..<b.end), range: i..<b.end, value: b.value))
         i = b.end
         continue
       }
-      if let num = NumberRecognizer.match(text, at: i) {
+      if let num = NumberRecognizer.match(text, at: i, token: token) {
         out.append(Mention(kind: .number, text: Lexicon.string(text, i..<num.end), range: i..<num.end, value: .number(num.value)))
         i = num.end
         continue
@@ -87,7 +88,8 @@ public enum NumericRecognizers {
 
 /// Plain numbers: Arabic (`2300`, `57.06万`) and Chinese (`两千三百`, `一九九八`, `三千余`).
 enum NumberRecognizer {
-  static func match(_ t: [Unicode.Scalar], at i: Int) -> (value: Double, end: Int)? {
+  /// `token` is `NumberToken.scan(t, at: i)`, read once by the caller for every family.
+  static func match(_ t: [Unicode.Scalar], at i: Int, token: NumberToken?) -> (value: Double, end: Int)? {
     if i > 0 {
       let p = t[i - 1]
       // Inside an identifier (G20, 5G) or another number.
@@ -95,7 +97,7 @@ enum NumberRecognizer {
       if ChineseNumber.isNumeral(p) && ChineseNumber.isNumeral(t[i]) { return nil }
       if (p == "数" || p == "几") && ChineseNumber.isNumeral(t[i]) { return nil }
     }
-    guard let tok = NumberToken.scan(t, at: i) else { return nil }
+    guard let tok = token else { return nil }
     var end = tok.end
     if tok.chinese {
       let len = end - i

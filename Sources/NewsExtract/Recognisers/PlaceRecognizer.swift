@@ -441,8 +441,9 @@ struct PlaceRun {
       knownTail.reserveCapacity(128)
     }
     knownCounties.append(c)
-    for t in r where hasTownshipName(Int(t)) {
-      let first = g.townScalar(Int(g.town(Int(t)).start))
+    let towns = TownIndex.shared
+    for t in r where towns.fullName[Int(t)] {
+      let first = unsafeBitCast(towns.first[Int(t)], to: Unicode.Scalar.self)
       let k = Int(knownSlots.slot(inserting: first))
       if k == knownHead.count { knownHead.append(-1); knownTail.append(-1) }
       let e = Int32(knownTowns.count)
@@ -510,14 +511,14 @@ struct PlaceRun {
     if townTableFor != county { loadTownTable() }
     let v = text[i].value
     guard townBloom[Int((v >> 6) & 63)] & (1 << UInt64(v & 63)) != 0, let r = g.townRange(county) else { return nil }
-    // The county's townships in order (a few dozen): the first longest full match.
-    let first = text[i]
+    // The county's townships in order (a few dozen): the first longest full match (first
+    // scalars compared as integers before a township is decoded).
+    let firsts = TownIndex.shared.first
     var best: (Int, Int)? = nil
-    for t in r {
+    for t in r where firsts[Int(t)] == v {
       let tw = g.town(Int(t))
       let len = Int(tw.count)
-      guard len >= 2, g.townScalar(Int(tw.start)) == first else { continue }
-      guard i + len <= text.count, len > (best.map { $0.1 - i } ?? 0) else { continue }
+      guard len >= 2, i + len <= text.count, len > (best.map { $0.1 - i } ?? 0) else { continue }
       var ok = true
       var k = 1
       while k < len {
@@ -539,10 +540,10 @@ struct PlaceRun {
     }
     var bloom = [UInt64](repeating: 0, count: 64)
     if let r = g.townRange(county) {
+      let firsts = TownIndex.shared.first
       for t in r {
-        let tw = g.town(Int(t))
-        guard tw.count >= 2 else { continue }
-        let f = g.townScalar(Int(tw.start)).value
+        let f = firsts[Int(t)]
+        guard f != 0 else { continue }
         bloom[Int((f >> 6) & 63)] |= 1 << UInt64(f & 63)
       }
     }
@@ -575,6 +576,34 @@ struct PlaceRun {
     v.county = countyRef.county
     out.append(Mention(kind: .place, text: v.name, range: vr, value: .place(v)))
     prevEnd = vr.upperBound
+  }
+}
+
+/// What the scan asks of every township, decoded once per process from the static tables.
+struct TownIndex: Sendable {
+  static let shared = TownIndex()
+
+  /// Per township: the first scalar of its name when it has two or more (0 otherwise).
+  let first: [UInt32]
+  /// Per township: whether it has a township's full name (…镇, …乡, …街道; see
+  /// `PlaceRun.hasTownshipName`).
+  let fullName: [Bool]
+
+  init() {
+    let g = Gazetteer.shared
+    let count = gazetteerTowns.utf8CodeUnitCount / 6
+    var first = [UInt32](repeating: 0, count: count)
+    var full = [Bool](repeating: false, count: count)
+    for t in 0..<count {
+      let tw = g.town(t)
+      guard tw.count >= 2 else { continue }
+      first[t] = g.townScalar(Int(tw.start)).value
+      guard tw.count >= 3 else { continue }
+      let last = g.townScalar(Int(tw.start + tw.count) - 1)
+      full[t] = last == "镇" || last == "乡" || (last == "道" && g.townScalar(Int(tw.start + tw.count) - 2) == "街")
+    }
+    self.first = first
+    self.fullName = full
   }
 }
 
