@@ -68,6 +68,7 @@ struct SpaceRepair {
   /// The lines, and whether the text holds `*` and ASCII punctuation (`,;:!?"`).
   func splitLines() -> (lines: [Line], stars: Bool, punctuation: Bool) {
     var lines: [Line] = []
+    lines.reserveCapacity(scalars.count / 16 + 8)
     var stars = false
     var punctuation = false
     scalars.withUnsafeBufferPointer { b in

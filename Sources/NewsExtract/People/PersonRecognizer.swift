@@ -97,8 +97,11 @@ public enum PersonRecognizer {
     guard n > 1 else { return [] }
     // place start for each covered scalar (-1 when none)
     var placeStart = [Int32](repeating: -1, count: n)
-    for p in places where p.range.lowerBound >= 0 && p.range.upperBound <= n {
-      for k in p.range { placeStart[k] = Int32(p.range.lowerBound) }
+    // (ranges read in place: no copy of each mention)
+    for pi in places.indices {
+      let r = places[pi].range
+      guard r.lowerBound >= 0 && r.upperBound <= n else { continue }
+      for k in r { placeStart[k] = Int32(r.lowerBound) }
     }
     var out: [PersonHit] = []
     var taken = [Bool](repeating: false, count: n)
@@ -162,6 +165,9 @@ public enum PersonRecognizer {
     // One pass finds where each of the passes below may fire (a title's first scalar, 等, 领导):
     // each pass then visits those positions only, in the same order it would have reached them.
     var coreStarts: [Int32] = [], afterStarts: [Int32] = [], etcAt: [Int32] = [], leaderAt: [Int32] = []
+    // Title scalars (市, 县, 会 …) are common: room for them up front, no regrowth.
+    coreStarts.reserveCapacity(n / 8 + 8)
+    afterStarts.reserveCapacity(n / 16 + 8)
     do {
       let core = Titles.core, afterName = Titles.afterName, any = passFirsts
       let deng = ("等" as Unicode.Scalar).value, ling = ("领" as Unicode.Scalar).value
