@@ -15,6 +15,13 @@ public enum NumericRecognizers {
 
   /// The same with a caller-held `TimeRecognizer`, to carry `lastExplicitYear` across calls.
   public static func mentions(in text: [Unicode.Scalar], time: inout TimeRecognizer) -> [Mention] {
+    mentions(in: text, time: &time, skipLoneNumerals: true)
+  }
+
+  /// `skipLoneNumerals`: a lone Chinese numeral before an ideograph that no family reads after
+  /// a figure (一步, 六稳, 四风) is passed over without trying the families, whose answer there
+  /// is always nothing (see `Lexicon.afterNumeral`); false tries them (for tests).
+  static func mentions(in text: [Unicode.Scalar], time: inout TimeRecognizer, skipLoneNumerals: Bool) -> [Mention] {
     var out: [Mention] = []
     var i = 0
     let n = text.count
@@ -45,6 +52,13 @@ public enum NumericRecognizers {
       guard i < n else { break }
       let c = text[i]
       guard startBits.contains(c) else { i += 1; continue }
+      if skipLoneNumerals && i + 1 < n && !NumberToken.isASCIIDigit(c) && ChineseNumber.isNumeral(c) {
+        let d = text[i + 1].value
+        if d >= 0x3400 && d < 0xA000 && !Lexicon.afterNumeral.contains(text[i + 1]) {
+          i += 1
+          continue
+        }
+      }
       // Everything but a relative time word (去年, 上半年) needs a numeral close by: the prefix
       // words (约, 超过, 人民币 …) are common characters, so reject cheaply before any family.
       if !numeralBits.contains(c) && relativeTimeWords.match(text, at: i) == 0 {
@@ -190,6 +204,19 @@ enum Lexicon {
   static let connectors = words(["至", "到", "-", "—", "–", "~", "～", "－", "——", "--", "－－"])
 
   static let startBits = ScalarBits(startScalars)
+  /// Every scalar that a family may read right after a lone Chinese numeral: the first scalars
+  /// of the words written after a figure (currencies, units, bounds, connectors, `(含)`), the
+  /// time words (年 季 月 日 号), the percent forms (分 of 百分之, 个 of 个百分点), the decimal
+  /// 点, and the numerals themselves. After any other ideograph no family can match.
+  static let afterNumeral: ScalarBits = {
+    var words = MoneyRecognizer.suffixCurrencies.map(\.0) + AreaRecognizer.units.map(\.0)
+    words += suffixBounds.map(\.0) + prefixBounds.map(\.0)
+    words += ["至", "到", "-", "—", "–", "~", "～", "－", "(含)", "（含）"]
+    words += ["年", "季", "月", "日", "号", "份", "分", "个", "点", "%", "％", "‰", "余", "多", "许", "时", "半"]
+    var scalars = words.compactMap(\.unicodeScalars.first)
+    scalars += "零〇○一壹幺二两兩贰貳三叁參四肆五伍六陆陸七柒八捌九玖十拾百佰千仟万萬亿億廿卅".unicodeScalars
+    return ScalarBits(scalars)
+  }()
   /// Bit per BMP scalar: starts a mention (`startScalars`) or ends a sentence (all are BMP).
   static let stopBits: [UInt64] = {
     var bits = [UInt64](repeating: 0, count: 1024)
