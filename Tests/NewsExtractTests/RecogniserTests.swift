@@ -17,11 +17,11 @@ let base2024 = FactDate(year: 2024, month: 12, day: 31)
 @Suite struct RecogniserTests {
   /// Passing over a lone Chinese numeral before an ideograph no family reads after a figure
   /// changes nothing: the numeric mentions with and without the skip are the same, for every
-  /// ideograph after the common numerals and a sample after the rest, alone, after a prefix
+  /// ideograph after 一, 十 and 百 and a sample after the other numerals, alone, after a prefix
   /// word (约) and after an ordinal (第), with and without a base date and an earlier month.
   @Test func loneNumeralSkipChangesNothing() {
     let numerals = Array("零〇○一壹幺二两兩贰貳三叁參四肆五伍六陆陸七柒八捌九玖十拾百佰千仟万萬亿億廿卅".unicodeScalars)
-    let common = Set("一二两三十百千万亿".unicodeScalars)
+    let common = Set("一十百".unicodeScalars)
     var skipped = 0
     for c in numerals {
       let step = common.contains(c) ? 1 : 17
