@@ -145,7 +145,7 @@ struct PlaceRun {
     func pick(_ name: String?, _ levels: [PlaceLevel]) -> PlaceRef? {
       guard let name, !name.isEmpty else { return nil }
       // Entries filtered by level before their records are decoded.
-      let refs = g.entriesByTrie(name).filter { levels.contains(Gazetteer.level($0)) }
+      let refs = SettledContext.entries.lookup(name, g).filter { levels.contains(Gazetteer.level($0)) }
         .map { GazetteerIndex.ref($0) }.filter { $0.code != nil }
       if let p = out.province, let r = refs.first(where: { $0.province == p }) { return r }
       return refs.first
@@ -156,7 +156,7 @@ struct PlaceRun {
       if out.province == nil { out.province = city.province }
     }
     if let name = c.county, !name.isEmpty {
-      let refs = g.entriesByTrie(name).filter { Gazetteer.level($0) == .county }
+      let refs = SettledContext.entries.lookup(name, g).filter { Gazetteer.level($0) == .county }
         .map { GazetteerIndex.ref($0) }.filter { $0.code != nil }
       let ctxCity = out.city, ctxProvince = out.province
       let best = refs.first { ($0.city == ctxCity && ctxCity != nil) } ?? refs.first { $0.province == ctxProvince && ctxProvince != nil } ?? (refs.count == 1 ? refs.first : nil)
@@ -630,6 +630,26 @@ struct SettledContext: Sendable {
 
   /// Contexts settled so far in this process, shared by the extraction threads.
   static let cache = Cache()
+
+  /// The gazetteer entries of the names contexts were settled with (`entriesByTrie`): many
+  /// contexts share a province or a city, so a new context mostly finds its names here.
+  static let entries = EntriesCache()
+
+  final class EntriesCache: Sendable {
+    private let state = Mutex<[[UInt8]: [Int32]]>([:])
+
+    func lookup(_ name: String, _ g: Gazetteer) -> [Int32] {
+      let key = Array(name.utf8)
+      if let known = state.withLock({ $0[key] }) { return known }
+      let found = g.entriesByTrie(name)
+      state.withLock { table in
+        // A bound against unbounded growth on corpora of many distinct sources.
+        if table.count >= 4096 { table.removeAll(keepingCapacity: true) }
+        table[key] = found
+      }
+      return found
+    }
+  }
 
   final class Cache: Sendable {
     private let state = Mutex<[[UInt8]: SettledContext]>([:])
