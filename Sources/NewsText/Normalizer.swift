@@ -26,6 +26,10 @@ public enum Normalizer {
     repair.run()
     let fixed = repair.scalars
     let m = fixed.count
+    // Most documents lose nothing in the repairs: their scalars and origins stand as they are.
+    if !repair.deleted.contains(true) {
+      return NormalizedText(scalars: fixed, origins: o, originalCount: src.count)
+    }
     var kept = 0
     let outS: [Unicode.Scalar]
     let outO: [Int32]
@@ -60,8 +64,8 @@ public enum Normalizer {
         var i = 0
         var k = 0
         while i < n {
-          let v = UTF8Decoding.next(bytes.baseAddress!, &i)
-          out[k] = Unicode.Scalar(v) ?? "\u{FFFD}"
+          // A `String`'s storage is valid UTF-8: every value decoded is a scalar.
+          out[k] = unsafeBitCast(UTF8Decoding.next(bytes.baseAddress!, &i), to: Unicode.Scalar.self)
           k &+= 1
         }
         count = k

@@ -24,15 +24,15 @@ struct SpaceRepair {
     self.deleted = [Bool](repeating: false, count: scalars.count)
   }
 
+  /// One line: plain values only (no arrays), so the list of a document's lines is one
+  /// allocation; its gap candidates live in `repairSpaces`'s flat lists.
   struct Line {
     var start: Int
     var end: Int  // index of the '\n' or count
     var prose = false
     var blank = true
-    /// Gaps (runs of spaces) that rules may close: index of the first space.
-    var candidates: [Int] = []
-    /// Length of each candidate's run.
-    var runs: [Int] = []
+    /// Whether the line holds an ASCII space at all (lines without one have no gap to close).
+    var spaced = false
     var width = 0  // regular gap found in this line, 0 if none
   }
 
@@ -56,57 +56,68 @@ struct SpaceRepair {
     "年月日号时分秒点亿万千百十元角位个名人户家项亩米吨度倍次届期条件台辆座所栋层岁天周季批场篇部份张倍克斤公里平方立余多".unicodeScalars.map(\.value))
 
   mutating func run() {
-    // Which scalars the emphasis and punctuation rules act on occur at all (most news has
-    // neither `**` nor ASCII punctuation left after the first pass).
-    var stars = false
-    var punctuation = false
-    scalars.withUnsafeBufferPointer { b in
-      for u in b {
-        let c = u.value
-        guard c < 0x40 else { continue }
-        if c == 0x2A { stars = true } else if c == 0x2C || c == 0x3B || c == 0x3A || c == 0x21 || c == 0x3F || c == 0x22 { punctuation = true }
-      }
-    }
-    var lines = splitLines()
+    // One pass finds the lines and whether the emphasis and punctuation rules have anything to
+    // act on (most news has neither `**` nor ASCII punctuation left after the first pass).
+    var (lines, stars, punctuation) = splitLines()
     if stars { removeEmphasis(&lines) }
     repairSpaces(&lines)
     joinPages(lines)
     if punctuation { canonicalPunctuation() }
   }
 
-  func splitLines() -> [Line] {
+  /// The lines, and whether the text holds `*` and ASCII punctuation (`,;:!?"`).
+  func splitLines() -> (lines: [Line], stars: Bool, punctuation: Bool) {
     var lines: [Line] = []
+    lines.reserveCapacity(scalars.count / 16 + 8)
+    var stars = false
+    var punctuation = false
     scalars.withUnsafeBufferPointer { b in
       var start = 0
       let n = b.count
       var commas = 0
       var nonSpace = 0
       var prose = false
+      var spaced = false
+      @inline(__always) func endLine(_ k: Int) {
+        var line = Line(start: start, end: k)
+        line.blank = nonSpace == 0
+        line.prose = prose || (commas > 0 && nonSpace >= 20)
+        line.spaced = spaced
+        lines.append(line)
+        start = k + 1
+        commas = 0
+        nonSpace = 0
+        prose = false
+        spaced = false
+      }
       var k = 0
-      while k <= n {
-        let c = k < n ? b[k].value : 0x0A
-        if c == 0x0A {
-          var line = Line(start: start, end: k)
-          line.blank = nonSpace == 0
-          line.prose = prose || (commas > 0 && nonSpace >= 20)
-          lines.append(line)
-          start = k + 1
-          commas = 0
-          nonSpace = 0
-          prose = false
-        } else {
-          if !Self.space(c) && c != 0x3000 { nonSpace &+= 1 }
-          if c >= 0x3002 {
-            if c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0xFF1B { prose = true }
-            if c == 0xFF0C { commas &+= 1 }
-          } else if c == 0x2C || c == 0x3B {
-            commas &+= 1
+      while k < n {
+        let c = b[k].value
+        // Chinese text first: ideographs and full-width punctuation take the first branch.
+        if c > 0x3002 {
+          nonSpace &+= 1
+          if c >= 0xFF01 {
+            if c == 0xFF0C { commas &+= 1 } else if c == 0xFF01 || c == 0xFF1F || c == 0xFF1B { prose = true }
+          }
+        } else if c == 0x3002 {
+          nonSpace &+= 1
+          prose = true
+        } else if c == 0x0A {
+          endLine(k)
+        } else if c == 0x20 {
+          spaced = true
+        } else if c != 0x09 && c != 0x3000 {
+          nonSpace &+= 1
+          if c < 0x40 {
+            if c == 0x2C || c == 0x3B { commas &+= 1 }
+            if c == 0x2A { stars = true } else if c == 0x2C || c == 0x3B || c == 0x3A || c == 0x21 || c == 0x3F || c == 0x22 { punctuation = true }
           }
         }
-        k += 1
+        k &+= 1
       }
+      endLine(n)
     }
-    return lines
+    return (lines, stars, punctuation)
   }
 
   /// `**` emphasis next to Chinese text.
@@ -147,7 +158,13 @@ struct SpaceRepair {
 
   mutating func repairSpaces(_ lines: inout [Line]) {
     var documentGaps: [Int] = []
-    for li in lines.indices where !lines[li].blank {
+    // Per line, its candidates are `allCands[candFrom[li]..<candFrom[li + 1]]` (runs alike).
+    var allCands: [Int] = []
+    var allRuns: [Int] = []
+    var candFrom = [Int](repeating: 0, count: lines.count + 1)
+    for li in lines.indices {
+      candFrom[li] = allCands.count
+      guard !lines[li].blank && lines[li].spaced else { continue }
       let line = lines[li]
       var cands: [Int] = []
       var runs: [Int] = []
@@ -170,8 +187,8 @@ struct SpaceRepair {
         }
         k += 1
       }
-      lines[li].candidates = cands
-      lines[li].runs = runs
+      allCands.append(contentsOf: cands)
+      allRuns.append(contentsOf: runs)
       // The column width from the gaps between candidates outside numbers (as before gaps in
       // numbers were candidates, so that they change no estimate).
       let wide = cands.indices.filter { !Self.numeric(v(cands[$0] - 1), v(cands[$0] + runs[$0])) }.map { cands[$0] }
@@ -183,14 +200,17 @@ struct SpaceRepair {
         if w > 0 { documentGaps.append(contentsOf: gaps.filter { abs($0 - w) <= 2 }) }
       }
     }
+    candFrom[lines.count] = allCands.count
     let documentWidth = Self.regularGap(documentGaps, minimum: 3)
 
-    for line in lines where !line.blank && !line.candidates.isEmpty {
-      let cands = line.candidates
+    for li in lines.indices where candFrom[li + 1] > candFrom[li] {
+      let line = lines[li]
+      let cands = Array(allCands[candFrom[li]..<candFrom[li + 1]])
+      let lineRuns = allRuns[candFrom[li]..<candFrom[li + 1]]
       let width = line.width > 0 ? line.width : documentWidth
       var chainSingles = 0
       for (ci, k) in cands.enumerated() {
-        let run = line.runs[ci]
+        let run = lineRuns[lineRuns.startIndex + ci]
         let l = v(k - 1)
         let r = v(k + run)
         func close() { for j in k..<(k + run) { deleted[j] = true } }

@@ -8,6 +8,9 @@ final class TraditionalTable: Sendable {
   let bmp: [UInt32]
   /// Everything else (compatibility ideographs, other planes).
   let other: [UInt32: UInt32]
+  /// Bit per BMP scalar outside the direct map: is it a key of `other`? (Chinese punctuation
+  /// is common and never one: a bit test instead of a hashed look-up.)
+  let otherBits: [UInt64]
 
   static let bmpBase: UInt32 = 0x3400
   static let bmpEnd: UInt32 = 0xA000
@@ -32,6 +35,9 @@ final class TraditionalTable: Sendable {
     }
     self.bmp = bmp
     self.other = other
+    var bits = [UInt64](repeating: 0, count: 0x10000 / 64)
+    for key in other.keys where key < 0x10000 { bits[Int(key >> 6)] |= 1 << UInt64(key & 63) }
+    self.otherBits = bits
   }
 
   /// The simplified form of a traditional scalar, or nil when it has none.
@@ -42,6 +48,7 @@ final class TraditionalTable: Sendable {
       return s == 0 ? nil : s
     }
     if v < 0x2E80 { return nil }
+    if v < 0x10000 && otherBits[Int(v >> 6)] & (1 << UInt64(v & 63)) == 0 { return nil }
     return other[v]
   }
 }

@@ -15,6 +15,36 @@ func span(_ s: String, base: FactDate? = nil) -> String? {
 let base2024 = FactDate(year: 2024, month: 12, day: 31)
 
 @Suite struct RecogniserTests {
+  /// Passing over a lone Chinese numeral before an ideograph no family reads after a figure
+  /// changes nothing: the numeric mentions with and without the skip are the same, for every
+  /// ideograph after 一, 十 and 百 and a sample after the other numerals, alone, after a prefix
+  /// word (约) and after an ordinal (第), with and without a base date and an earlier month.
+  @Test func loneNumeralSkipChangesNothing() {
+    let numerals = Array("零〇○一壹幺二两兩贰貳三叁參四肆五伍六陆陸七柒八捌九玖十拾百佰千仟万萬亿億廿卅".unicodeScalars)
+    let common = Set("一十百".unicodeScalars)
+    var skipped = 0
+    for c in numerals {
+      let step = common.contains(c) ? 1 : 17
+      var text = Array("2024年7月17日，".unicodeScalars)
+      var v: UInt32 = 0x4E00
+      while v < 0xA000 {
+        if let d = Unicode.Scalar(v) {
+          text += ["约", c, d, "，", c, d, "。", "第", c, d, "、"]
+          if !Lexicon.afterNumeral.contains(d) { skipped += 1 }
+        }
+        v += UInt32(step)
+      }
+      for base in [nil, base2024] {
+        var a = TimeRecognizer(base: base)
+        var b = TimeRecognizer(base: base)
+        let fast = NumericRecognizers.mentions(in: text, time: &a, skipLoneNumerals: true)
+        let full = NumericRecognizers.mentions(in: text, time: &b, skipLoneNumerals: false)
+        #expect(fast == full, "after \(c)")
+      }
+    }
+    #expect(skipped > 10_000)
+  }
+
   @Test func times() {
     #expect(span("7月17日") == "--07-17..--07-17")
     #expect(span("7月17日", base: base2024) == "2024-07-17..2024-07-17")

@@ -51,7 +51,9 @@ public enum PersonRecognizer {
     let p = (range: range, text: text)
     let a = p.range.lowerBound
     guard p.range.count <= 3, a >= 2, a <= s.count else { return true }
-    if let last = p.text.unicodeScalars.last, divisionEnds.contains(last) { return true }
+    // (the mention's text is the normalised text of its range: its last scalar is read there)
+    let lastScalar = p.range.upperBound <= s.count && !p.range.isEmpty ? s[p.range.upperBound - 1] : p.text.unicodeScalars.last
+    if let last = lastScalar, divisionEnds.contains(last) { return true }
     // a short name straddling a title's end and a surname: 县长葛明 is no 长葛
     if a + 1 < s.count, Titles.core.matchEnding(s, at: a + 1, maxLength: 6) >= 2, Surnames.length(s, at: a + 1) == 1 { return false }
     // a short name starting with a surname right after a title: 县委书记田东利 is no 田东
@@ -78,6 +80,14 @@ public enum PersonRecognizer {
   static let passFirsts = ScalarBits(
     (Array(Titles.core.words) + Array(Titles.afterName.words)).compactMap { $0.unicodeScalars.first } + ["等", "领"])
 
+  /// `passFirsts` as a bit per BMP scalar (all of them are), for the scan on raw buffers.
+  static let passFirstWords: [UInt64] = {
+    var bits = [UInt64](repeating: 0, count: 1024)
+    let all: [Unicode.Scalar] = (Array(Titles.core.words) + Array(Titles.afterName.words)).compactMap { $0.unicodeScalars.first } + ["等", "领"]
+    for u in all where u.value < 0x10000 { bits[Int(u.value >> 6)] |= 1 << UInt64(u.value & 63) }
+    return bits
+  }()
+
   /// Last words of a title held by several people at once (…常委, …委员, …领导).
   static let sharedTitleEnds = ["常委", "委员", "领导"].map(Scalars.of)
 
@@ -87,8 +97,11 @@ public enum PersonRecognizer {
     guard n > 1 else { return [] }
     // place start for each covered scalar (-1 when none)
     var placeStart = [Int32](repeating: -1, count: n)
-    for p in places where p.range.lowerBound >= 0 && p.range.upperBound <= n {
-      for k in p.range { placeStart[k] = Int32(p.range.lowerBound) }
+    // (ranges read in place: no copy of each mention)
+    for pi in places.indices {
+      let r = places[pi].range
+      guard r.lowerBound >= 0 && r.upperBound <= n else { continue }
+      for k in r { placeStart[k] = Int32(r.lowerBound) }
     }
     var out: [PersonHit] = []
     var taken = [Bool](repeating: false, count: n)
@@ -152,13 +165,29 @@ public enum PersonRecognizer {
     // One pass finds where each of the passes below may fire (a title's first scalar, 等, 领导):
     // each pass then visits those positions only, in the same order it would have reached them.
     var coreStarts: [Int32] = [], afterStarts: [Int32] = [], etcAt: [Int32] = [], leaderAt: [Int32] = []
+    // Title scalars (市, 县, 会 …) are common: room for them up front, no regrowth.
+    coreStarts.reserveCapacity(n / 8 + 8)
+    afterStarts.reserveCapacity(n / 16 + 8)
     do {
       let core = Titles.core, afterName = Titles.afterName, any = passFirsts
       let deng = ("等" as Unicode.Scalar).value, ling = ("领" as Unicode.Scalar).value
       var k = 0
+      let firstWords = passFirstWords
       while k < n {
+        // (one bit test per scalar on raw buffers; the few that pass are sorted out below)
+        k = s.withUnsafeBufferPointer { t in
+          firstWords.withUnsafeBufferPointer { b in
+            var j = k
+            while j < n {
+              let v = t[j].value
+              if v < 0x10000 && b[Int(v >> 6)] & (1 << UInt64(v & 63)) != 0 { break }
+              j &+= 1
+            }
+            return j
+          }
+        }
+        guard k < n else { break }
         let c = s[k]
-        // (one bit test per scalar; the few that pass are sorted out below)
         if any.contains(c) {
           if core.mayStart(with: c) { coreStarts.append(Int32(k)) }
           if k >= 2 && afterName.mayStart(with: c) { afterStarts.append(Int32(k)) }
@@ -346,6 +375,8 @@ public enum PersonRecognizer {
     let known = KnownNames(out.map(\.nameRange), in: s)
     i = out.isEmpty ? n : 0
     while i < n {
+      i = s.withUnsafeBufferPointer { known.nextCandidate($0, from: i) }
+      guard i < n else { break }
       let L = known.match(s, at: i)
       guard L > 0 else { i += 1; continue }
       let r = i..<(i + L)
@@ -374,6 +405,13 @@ struct KnownNames {
     }
     names.sort { $0.count > $1.count }
     for r in names { firsts |= 1 << UInt64(s[r.lowerBound].value & 63) }
+  }
+
+  /// The first position at or after `i` whose scalar may start a name (`t.count` if none).
+  func nextCandidate(_ t: UnsafeBufferPointer<Unicode.Scalar>, from i: Int) -> Int {
+    var j = i
+    while j < t.count && firsts & (1 << UInt64(t[j].value & 63)) == 0 { j &+= 1 }
+    return j
   }
 
   /// Length of the longest name starting at `i`, or 0.

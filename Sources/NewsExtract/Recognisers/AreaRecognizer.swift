@@ -7,8 +7,9 @@ enum AreaRecognizer {
   ]
   static let unitWords = Lexicon.words(units.map(\.0))
 
-  static func match(_ t: [Unicode.Scalar], at i: Int) -> (end: Int, value: MentionValue)? {
-    guard let n = NumberToken.scan(t, at: i) else { return nil }
+  /// `token` is `NumberToken.scan(t, at: i)`, read once by the caller for every family.
+  static func match(_ t: [Unicode.Scalar], at i: Int, token: NumberToken?) -> (end: Int, value: MentionValue)? {
+    guard let n = token else { return nil }
     var k = n.end
     var more = false
     if k < t.count, t[k] == "余" || t[k] == "多" { k += 1; more = true }

@@ -15,6 +15,13 @@ public enum NumericRecognizers {
 
   /// The same with a caller-held `TimeRecognizer`, to carry `lastExplicitYear` across calls.
   public static func mentions(in text: [Unicode.Scalar], time: inout TimeRecognizer) -> [Mention] {
+    mentions(in: text, time: &time, skipLoneNumerals: true)
+  }
+
+  /// `skipLoneNumerals`: a lone Chinese numeral before an ideograph that no family reads after
+  /// a figure (一步, 六稳, 四风) is passed over without trying the families, whose answer there
+  /// is always nothing (see `Lexicon.afterNumeral`); false tries them (for tests).
+  static func mentions(in text: [Unicode.Scalar], time: inout TimeRecognizer, skipLoneNumerals: Bool) -> [Mention] {
     var out: [Mention] = []
     var i = 0
     let n = text.count
@@ -23,10 +30,35 @@ public enum NumericRecognizers {
     let startBits = Lexicon.startBits
     let numeralBits = Lexicon.numeralBits
     let relativeTimeWords = Lexicon.relativeTimeWords
+    let stopBits = Lexicon.stopBits
     while i < n {
+      // Positions whose scalar starts nothing and ends no sentence, in a tight loop.
+      var ended = false
+      i = text.withUnsafeBufferPointer { t in
+        stopBits.withUnsafeBufferPointer { b in
+          var j = i
+          while j < n {
+            let v = t[j].value
+            if v < 0x10000 && b[Int(v >> 6)] & (1 << UInt64(v & 63)) != 0 {
+              if TimeRecognizer.isSentenceEnd(t[j]) { ended = true; j &+= 1; continue }
+              break
+            }
+            j &+= 1
+          }
+          return j
+        }
+      }
+      if ended { time.sentenceEnded() }
+      guard i < n else { break }
       let c = text[i]
-      if TimeRecognizer.isSentenceEnd(c) { time.sentenceEnded(); i += 1; continue }
       guard startBits.contains(c) else { i += 1; continue }
+      if skipLoneNumerals && i + 1 < n && !NumberToken.isASCIIDigit(c) && ChineseNumber.isNumeral(c) {
+        let d = text[i + 1].value
+        if d >= 0x3400 && d < 0xA000 && !Lexicon.afterNumeral.contains(text[i + 1]) {
+          i += 1
+          continue
+        }
+      }
       // Everything but a relative time word (去年, 上半年) needs a numeral close by: the prefix
       // words (约, 超过, 人民币 …) are common characters, so reject cheaply before any family.
       if !numeralBits.contains(c) && relativeTimeWords.match(text, at: i) == 0 {
@@ -42,15 +74,16 @@ public enum NumericRecognizers {
       let tm = time.match(text, at: i)
       if let t = tm { consider(t.end, .time, .time(t.span)) }
       if let m = MoneyRecognizer.match(text, at: i) { consider(m.end, .money, m.value) }
-      if let p = PercentRecognizer.match(text, at: i) { consider(p.end, .percent, p.value) }
-      if let a = AreaRecognizer.match(text, at: i) { consider(a.end, .area, a.value) }
+      let token = NumberToken.scan(text, at: i)
+      if let p = PercentRecognizer.match(text, at: i, token: token) { consider(p.end, .percent, p.value) }
+      if let a = AreaRecognizer.match(text, at: i, token: token) { consider(a.end, .area, a.value) }
       if let b = best {
         if b.kind == .time, let t = tm { time.commit(t) }
         out.append(Mention(kind: b.kind, text: Lexicon.string(text, i..<b.end), range: i..<b.end, value: b.value))
         i = b.end
         continue
       }
-      if let num = NumberRecognizer.match(text, at: i) {
+      if let num = NumberRecognizer.match(text, at: i, token: token) {
         out.append(Mention(kind: .number, text: Lexicon.string(text, i..<num.end), range: i..<num.end, value: .number(num.value)))
         i = num.end
         continue
@@ -69,7 +102,8 @@ public enum NumericRecognizers {
 
 /// Plain numbers: Arabic (`2300`, `57.06万`) and Chinese (`两千三百`, `一九九八`, `三千余`).
 enum NumberRecognizer {
-  static func match(_ t: [Unicode.Scalar], at i: Int) -> (value: Double, end: Int)? {
+  /// `token` is `NumberToken.scan(t, at: i)`, read once by the caller for every family.
+  static func match(_ t: [Unicode.Scalar], at i: Int, token: NumberToken?) -> (value: Double, end: Int)? {
     if i > 0 {
       let p = t[i - 1]
       // Inside an identifier (G20, 5G) or another number.
@@ -77,7 +111,7 @@ enum NumberRecognizer {
       if ChineseNumber.isNumeral(p) && ChineseNumber.isNumeral(t[i]) { return nil }
       if (p == "数" || p == "几") && ChineseNumber.isNumeral(t[i]) { return nil }
     }
-    guard let tok = NumberToken.scan(t, at: i) else { return nil }
+    guard let tok = token else { return nil }
     var end = tok.end
     if tok.chinese {
       let len = end - i
@@ -170,6 +204,27 @@ enum Lexicon {
   static let connectors = words(["至", "到", "-", "—", "–", "~", "～", "－", "——", "--", "－－"])
 
   static let startBits = ScalarBits(startScalars)
+  /// Every scalar that a family may read right after a lone Chinese numeral: the first scalars
+  /// of the words written after a figure (currencies, units, bounds, connectors, `(含)`), the
+  /// time words (年 季 月 日 号), the percent forms (分 of 百分之, 个 of 个百分点), the decimal
+  /// 点, and the numerals themselves. After any other ideograph no family can match.
+  static let afterNumeral: ScalarBits = {
+    var words = MoneyRecognizer.suffixCurrencies.map(\.0) + AreaRecognizer.units.map(\.0)
+    words += suffixBounds.map(\.0) + prefixBounds.map(\.0)
+    words += ["至", "到", "-", "—", "–", "~", "～", "－", "(含)", "（含）"]
+    words += ["年", "季", "月", "日", "号", "份", "分", "个", "点", "%", "％", "‰", "余", "多", "许", "时", "半"]
+    var scalars = words.compactMap(\.unicodeScalars.first)
+    scalars += "零〇○一壹幺二两兩贰貳三叁參四肆五伍六陆陸七柒八捌九玖十拾百佰千仟万萬亿億廿卅".unicodeScalars
+    return ScalarBits(scalars)
+  }()
+  /// Bit per BMP scalar: starts a mention (`startScalars`) or ends a sentence (all are BMP).
+  static let stopBits: [UInt64] = {
+    var bits = [UInt64](repeating: 0, count: 1024)
+    for u in startScalars.union("。！？\n!?；".unicodeScalars) where u.value < 0x10000 {
+      bits[Int(u.value >> 6)] |= 1 << UInt64(u.value & 63)
+    }
+    return bits
+  }()
   /// ASCII digits and Chinese numerals (digits, units, 廿, 卅).
   static let numeralBits = ScalarBits(
     (48...57).compactMap(Unicode.Scalar.init) + "零〇○一壹幺二两兩贰貳三叁參四肆五伍六陆陸七柒八捌九玖十拾百佰千仟万萬亿億廿卅".unicodeScalars)

@@ -3,7 +3,8 @@ enum PercentRecognizer {
   static let hundredths = Array("百分之".unicodeScalars)
   static let points = Array("个百分点".unicodeScalars)
 
-  static func match(_ t: [Unicode.Scalar], at i: Int) -> (end: Int, value: MentionValue)? {
+  /// `token` is `NumberToken.scan(t, at: i)`, read once by the caller for every family.
+  static func match(_ t: [Unicode.Scalar], at i: Int, token: NumberToken?) -> (end: Int, value: MentionValue)? {
     var k = i
     var bound = Bound.exact
     if let p = Lexicon.longest(t, at: k, Lexicon.prefixWords) {
@@ -16,7 +17,7 @@ enum PercentRecognizer {
       value = n.value
       k = n.end
     } else {
-      guard let n = NumberToken.scan(t, at: k) else { return nil }
+      guard let n = k == i ? token : NumberToken.scan(t, at: k) else { return nil }
       value = n.value
       k = n.end
       if k < t.count, t[k] == "%" || t[k] == "％" || t[k] == "‰" {

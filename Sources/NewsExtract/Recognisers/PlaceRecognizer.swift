@@ -112,6 +112,8 @@ struct PlaceRun {
   var townBloom = [UInt64](repeating: 0, count: 64)
   /// Trie matches shared with other scans of the same text (empty: none).
   var memo = PlaceMatches(count: 0)
+  /// Storage for `accept`'s candidates, reused from call to call.
+  var candScratch: [(Int32, ScalarTrie.Hit.Kind)] = []
 
   init(g: Gazetteer, text: [Unicode.Scalar]) {
     self.g = g
@@ -143,7 +145,7 @@ struct PlaceRun {
     func pick(_ name: String?, _ levels: [PlaceLevel]) -> PlaceRef? {
       guard let name, !name.isEmpty else { return nil }
       // Entries filtered by level before their records are decoded.
-      let refs = g.entriesByTrie(name).filter { levels.contains(Gazetteer.level($0)) }
+      let refs = SettledContext.entries.lookup(name, g).filter { levels.contains(Gazetteer.level($0)) }
         .map { GazetteerIndex.ref($0) }.filter { $0.code != nil }
       if let p = out.province, let r = refs.first(where: { $0.province == p }) { return r }
       return refs.first
@@ -154,7 +156,7 @@ struct PlaceRun {
       if out.province == nil { out.province = city.province }
     }
     if let name = c.county, !name.isEmpty {
-      let refs = g.entriesByTrie(name).filter { Gazetteer.level($0) == .county }
+      let refs = SettledContext.entries.lookup(name, g).filter { Gazetteer.level($0) == .county }
         .map { GazetteerIndex.ref($0) }.filter { $0.code != nil }
       let ctxCity = out.city, ctxProvince = out.province
       let best = refs.first { ($0.city == ctxCity && ctxCity != nil) } ?? refs.first { $0.province == ctxProvince && ctxProvince != nil } ?? (refs.count == 1 ? refs.first : nil)
@@ -190,11 +192,19 @@ struct PlaceRun {
     let n = text.count
     if memo.end.count != n { memo = PlaceMatches(count: n) }
     memo.fill(text, trie: g.trie)
+    // Room for the usual number of places (about one per 30 scalars): no regrowth per append.
+    out.reserveCapacity(16 + n / 24)
     // The matches as local arrays: read without going through `self` at each position.
     let ends = memo.filled ? memo.end : []
     let nodes = memo.filled ? memo.hits : []
     let direct = ends.count == n
     while i < n {
+      if direct && ends[i] < 0 {
+        // Most positions start no gazetteer name and no township of a county in view: skip
+        // them in a tight loop (the checks `townshipMatch` makes first, on raw buffers).
+        i = quietEnd(from: i, ends: ends)
+        if i >= n { break }
+      }
       var consumed = false
       var trieEnd = -1
       let found: (end: Int, hits: Int32)?
@@ -236,6 +246,31 @@ struct PlaceRun {
     return out
   }
 
+  /// The first position at or after `i` where the trie matches or a township of the current
+  /// or a known county may start (the bloom tests of `townshipMatch`), or `text.count`.
+  mutating func quietEnd(from i: Int, ends: [Int32]) -> Int {
+    if county >= 0 && townTableFor != county { loadTownTable() }
+    let useTown: UInt64 = county >= 0 ? ~0 : 0
+    return text.withUnsafeBufferPointer { t in
+      ends.withUnsafeBufferPointer { e in
+        knownBloom.withUnsafeBufferPointer { kb in
+          townBloom.withUnsafeBufferPointer { tb in
+            let n = min(t.count, e.count)
+            var j = i
+            while j < n {
+              if e[j] >= 0 { break }
+              let v = t[j].value
+              let w = Int((v >> 6) & 63)
+              if (kb[w] | (tb[w] & useTown)) & (1 << UInt64(v & 63)) != 0 { break }
+              j &+= 1
+            }
+            return j
+          }
+        }
+      }
+    }
+  }
+
   /// The trie's longest match at `i`, from the memo when it has it.
   mutating func trieMatch(at i: Int) -> (end: Int, hits: Int32)? {
     guard i < memo.end.count else { return g.trie.longestMatch(in: text, from: i) }
@@ -252,7 +287,11 @@ struct PlaceRun {
   mutating func accept(_ hits: StaticTrie.Hits, _ r: Range<Int>) -> Bool {
     let len = r.count
     let adjacentPrev = prevEnd == r.lowerBound ? prevEntry : -1
-    var cands: [(Int32, ScalarTrie.Hit.Kind)] = []
+    // The candidates' list is kept between calls (cleared, its storage reused).
+    var cands = candScratch
+    candScratch = []
+    cands.removeAll(keepingCapacity: true)
+    defer { candScratch = cands }
     let isCommon = PlaceTraps.isCommonWord(text, r)
     // 龙城区域, 开发区域: the 区 belongs to 区域 ("area"), the rest is no division.
     if text[r.upperBound - 1] == "区", r.upperBound < text.count, text[r.upperBound] == "域" { return false }
@@ -402,8 +441,9 @@ struct PlaceRun {
       knownTail.reserveCapacity(128)
     }
     knownCounties.append(c)
-    for t in r where hasTownshipName(Int(t)) {
-      let first = g.townScalar(Int(g.town(Int(t)).start))
+    let towns = TownIndex.shared
+    for t in r where towns.fullName[Int(t)] {
+      let first = unsafeBitCast(towns.first[Int(t)], to: Unicode.Scalar.self)
       let k = Int(knownSlots.slot(inserting: first))
       if k == knownHead.count { knownHead.append(-1); knownTail.append(-1) }
       let e = Int32(knownTowns.count)
@@ -471,14 +511,14 @@ struct PlaceRun {
     if townTableFor != county { loadTownTable() }
     let v = text[i].value
     guard townBloom[Int((v >> 6) & 63)] & (1 << UInt64(v & 63)) != 0, let r = g.townRange(county) else { return nil }
-    // The county's townships in order (a few dozen): the first longest full match.
-    let first = text[i]
+    // The county's townships in order (a few dozen): the first longest full match (first
+    // scalars compared as integers before a township is decoded).
+    let firsts = TownIndex.shared.first
     var best: (Int, Int)? = nil
-    for t in r {
+    for t in r where firsts[Int(t)] == v {
       let tw = g.town(Int(t))
       let len = Int(tw.count)
-      guard len >= 2, g.townScalar(Int(tw.start)) == first else { continue }
-      guard i + len <= text.count, len > (best.map { $0.1 - i } ?? 0) else { continue }
+      guard len >= 2, i + len <= text.count, len > (best.map { $0.1 - i } ?? 0) else { continue }
       var ok = true
       var k = 1
       while k < len {
@@ -500,10 +540,10 @@ struct PlaceRun {
     }
     var bloom = [UInt64](repeating: 0, count: 64)
     if let r = g.townRange(county) {
+      let firsts = TownIndex.shared.first
       for t in r {
-        let tw = g.town(Int(t))
-        guard tw.count >= 2 else { continue }
-        let f = g.townScalar(Int(tw.start)).value
+        let f = firsts[Int(t)]
+        guard f != 0 else { continue }
         bloom[Int((f >> 6) & 63)] |= 1 << UInt64(f & 63)
       }
     }
@@ -539,6 +579,34 @@ struct PlaceRun {
   }
 }
 
+/// What the scan asks of every township, decoded once per process from the static tables.
+struct TownIndex: Sendable {
+  static let shared = TownIndex()
+
+  /// Per township: the first scalar of its name when it has two or more (0 otherwise).
+  let first: [UInt32]
+  /// Per township: whether it has a township's full name (…镇, …乡, …街道; see
+  /// `PlaceRun.hasTownshipName`).
+  let fullName: [Bool]
+
+  init() {
+    let g = Gazetteer.shared
+    let count = gazetteerTowns.utf8CodeUnitCount / 6
+    var first = [UInt32](repeating: 0, count: count)
+    var full = [Bool](repeating: false, count: count)
+    for t in 0..<count {
+      let tw = g.town(t)
+      guard tw.count >= 2 else { continue }
+      first[t] = g.townScalar(Int(tw.start)).value
+      guard tw.count >= 3 else { continue }
+      let last = g.townScalar(Int(tw.start + tw.count) - 1)
+      full[t] = last == "镇" || last == "乡" || (last == "道" && g.townScalar(Int(tw.start + tw.count) - 2) == "街")
+    }
+    self.first = first
+    self.fullName = full
+  }
+}
+
 private let villageStop: Set<Unicode.Scalar> = Set("的了在和与及等是为对到从把被将也都又就乡镇村县区市".unicodeScalars)
 
 /// A `PlaceContext` as `PlaceRun` reads it: names settled against the gazetteer.
@@ -562,6 +630,26 @@ struct SettledContext: Sendable {
 
   /// Contexts settled so far in this process, shared by the extraction threads.
   static let cache = Cache()
+
+  /// The gazetteer entries of the names contexts were settled with (`entriesByTrie`): many
+  /// contexts share a province or a city, so a new context mostly finds its names here.
+  static let entries = EntriesCache()
+
+  final class EntriesCache: Sendable {
+    private let state = Mutex<[[UInt8]: [Int32]]>([:])
+
+    func lookup(_ name: String, _ g: Gazetteer) -> [Int32] {
+      let key = Array(name.utf8)
+      if let known = state.withLock({ $0[key] }) { return known }
+      let found = g.entriesByTrie(name)
+      state.withLock { table in
+        // A bound against unbounded growth on corpora of many distinct sources.
+        if table.count >= 4096 { table.removeAll(keepingCapacity: true) }
+        table[key] = found
+      }
+      return found
+    }
+  }
 
   final class Cache: Sendable {
     private let state = Mutex<[[UInt8]: SettledContext]>([:])
