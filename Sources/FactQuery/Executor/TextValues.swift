@@ -19,6 +19,15 @@ extension StringTable {
   }
 }
 
+extension TextColumn {
+  /// The value of `row` (nil when unknown), built by `StringTable.decodedString`.
+  @inline(__always)
+  func decodedText(_ row: Int) -> String? {
+    let c = codes[row]
+    return c == TextColumn.null ? nil : dictionary.values.decodedString(Int(c))
+  }
+}
+
 /// Building result strings from dictionary bytes.
 enum TextValues {
   /// A string of `bytes`, which must be valid UTF-8 (see `StringTable.decodedString`).
@@ -71,10 +80,11 @@ struct CodeStrings {
   private var strings: [String] = []
   private var shift: Int
 
-  /// A cache expecting about `expected` distinct codes.
+  /// A cache expecting about `expected` distinct codes (starting at 256 at most: a column of
+  /// many rows may still hold few values).
   init(_ table: StringTable, expected: Int) {
     self.table = table
-    let n = max(1, min(expected, table.count))
+    let n = max(1, min(expected, table.count, 256))
     var bits = 1
     while (1 << bits) < 2 * n { bits += 1 }
     keys = [UInt32](repeating: 0, count: 1 << bits)
