@@ -6,11 +6,19 @@ extension Binder {
   /// division suffix is dropped from both (临汾 = 临汾市). With `division` (`name` is the
   /// official name of a resolved division) a value with another suffix is another division
   /// (鹤山区 of 鹤壁 is not 鹤山市 of 江门): only `name` itself or its bare stem match.
+  ///
+  /// The folded values that qualify are few and known from `name` (the stem with each
+  /// suffix), so each is looked up in the dictionary's folded index instead of testing every
+  /// value of the column.
   func placeCodes(_ f: FieldRef, _ name: String, division: Bool = false) -> [UInt32] {
+    guard let d = column(f)?.dictionary else { return [] }
     let s = TextOrder.fold(name)
     let bare = TextMatch.strippingDivisionSuffix(s)
-    if division { return codes(f) { v in v == s || v == bare } }
-    return codes(f) { v in v == s || TextMatch.strippingDivisionSuffix(v) == bare }
+    let keys = division ? [s, bare] : [s] + TextMatch.unstripping(bare)
+    var out: [UInt32] = []
+    for k in keys { out += d.lookup[k] ?? [] }
+    RowIDs.normalize(&out)
+    return out
   }
 
   static func describe(_ p: PlaceRef) -> String {

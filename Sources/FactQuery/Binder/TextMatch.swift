@@ -54,6 +54,19 @@ enum TextMatch {
   /// Division suffixes dropped for the suffix-insensitive place match (临汾 = 临汾市).
   private static let suffixes = ["特别行政区", "自治区", "自治州", "自治县", "自治旗", "地区", "省", "市", "区", "县", "旗", "盟"]
 
+  /// Every string `v` with `strippingDivisionSuffix(v) == bare`: `bare` itself when it has no
+  /// suffix to drop, and `bare` followed by each suffix that stripping takes off again (not
+  /// 区 after a stem ending in 自治, which strips as 自治区).
+  static func unstripping(_ bare: String) -> [String] {
+    var out: [String] = []
+    if strippingDivisionSuffix(bare).utf8.elementsEqual(bare.utf8) { out.append(bare) }
+    for suf in suffixes {
+      let v = bare + suf
+      if strippingDivisionSuffix(v).utf8.elementsEqual(bare.utf8) { out.append(v) }
+    }
+    return out
+  }
+
   /// `s` without one trailing division suffix, when something remains (compared as UTF-8
   /// bytes: a byte suffix that is a whole string is a scalar suffix).
   static func strippingDivisionSuffix(_ s: String) -> String {

@@ -246,8 +246,10 @@ extension Execution {
   }
 
   /// Result rows of `fields` for `ids`, with each row's currency or unit for money and
-  /// quantity columns. Filled column by column: each column's storage is read in one tight
-  /// loop (no per-value dispatch on the column's kind), each row array allocated once.
+  /// quantity columns. Values are made column by column (each column's storage read in one
+  /// tight loop, no per-value dispatch on the column's kind) into a column-major staging
+  /// buffer, then moved (no reference counting) into each row's array, allocated once at
+  /// its final size.
   func project(_ ids: [UInt32], _ fields: [FieldRef], _ t: Table) -> ResultSet {
     var columns: [ResultColumn] = []
     for f in fields {
@@ -255,73 +257,100 @@ extension Execution {
       switch f.kind {
       case .money(let u), .quantity(let u):
         if let uc = t.column(u), case .text(let c) = uc {
-          let codes = c.codes, values = c.dictionary.values
+          // A handful of units (CNY, USD, 万元 …): each built once.
+          let codes = c.codes
+          var cache = CodeStrings(c.dictionary.values, expected: ids.count)
           units = ids.map { r in
             let k = codes[Int(r)]
-            return k == TextColumn.null ? nil : values[Int(k)]
+            return k == TextColumn.null ? nil : cache.string(k)
           }
         }
       default: break
       }
       columns.append(ResultColumn(name: f.name, kind: f.kind, units: units))
     }
-    let width = fields.count
+    let width = fields.count, n = ids.count
+    if width == 0 || n == 0 {
+      return ResultSet(columns: columns, rows: [[Value]](repeating: [], count: width == 0 ? n : 0))
+    }
+    let staged = UnsafeMutablePointer<Value>.allocate(capacity: width * n)
+    defer { staged.deallocate() }
+    for (j, f) in fields.enumerated() {
+      let out = UnsafeMutableBufferPointer(start: staged + j * n, count: n)
+      if f.position >= 0, f.position < t.columns.count {
+        Execution.values(t.columns[f.position], ids, into: out)
+      } else {
+        out.initialize(repeating: .null)
+      }
+    }
     var rows: [[Value]] = []
-    rows.reserveCapacity(ids.count)
-    for _ in ids.indices {
+    rows.reserveCapacity(n)
+    for i in 0..<n {
+      // reserveCapacity allocates through code specialised for `Value`, where
+      // `init(unsafeUninitializedCapacity:)` looks the array type's metadata up at every call.
       var row: [Value] = []
       row.reserveCapacity(width)
+      for j in 0..<width { row.append((staged + (j * n + i)).move()) }
       rows.append(row)
-    }
-    for f in fields {
-      guard f.position >= 0, f.position < t.columns.count else {
-        for i in rows.indices { rows[i].append(.null) }
-        continue
-      }
-      Execution.appendValues(t.columns[f.position], ids, &rows)
     }
     return ResultSet(columns: columns, rows: rows)
   }
 
-  /// Appends the value of `col` at each of `ids` to the matching row of `rows`.
-  static func appendValues(_ col: Column, _ ids: [UInt32], _ rows: inout [[Value]]) {
+  /// Initialises `out[i]` with the value of `col` at `ids[i]`, for every `i`.
+  static func values(_ col: Column, _ ids: [UInt32], into out: UnsafeMutableBufferPointer<Value>) {
     switch col {
     case .text(let c):
       let codes = c.codes, values = c.dictionary.values
-      for (i, r) in ids.enumerated() {
-        let k = codes[Int(r)]
-        rows[i].append(k == TextColumn.null ? .null : .text(values[Int(k)]))
+      if ids.count > 1 && TextValues.repeats(c.statistics) {
+        // Each distinct value built once, shared by its rows.
+        var cache = CodeStrings(values, expected: ids.count)
+        for (i, r) in ids.enumerated() {
+          let k = codes[Int(r)]
+          out.initializeElement(at: i, to: k == TextColumn.null ? .null : .text(cache.string(k)))
+        }
+      } else {
+        for (i, r) in ids.enumerated() {
+          let k = codes[Int(r)]
+          out.initializeElement(at: i, to: k == TextColumn.null ? .null : .text(values.decodedString(Int(k))))
+        }
       }
     case .list(let c):
-      let values = c.dictionary.values, offsets = c.offsets, elements = c.elements
+      let offsets = c.offsets, elements = c.elements
+      // List elements (titles, attendees, documents) repeat across rows: each built once.
+      var cache = CodeStrings(c.dictionary.values, expected: 2 * ids.count)
       for (i, r) in ids.enumerated() {
         let row = Int(r)
-        guard c.present[row] else { rows[i].append(.null); continue }
+        guard c.present[row] else { out.initializeElement(at: i, to: .null); continue }
         let a = Int(offsets[row]), b = Int(offsets[row + 1])
-        var list: [String] = []
-        list.reserveCapacity(b - a)
-        for k in a..<b { list.append(values[Int(elements[k])]) }
-        rows[i].append(.list(list))
+        let list = [String](unsafeUninitializedCapacity: b - a) { buf, count in
+          for k in a..<b { buf.initializeElement(at: k - a, to: cache.string(elements[k])) }
+          count = b - a
+        }
+        out.initializeElement(at: i, to: .list(list))
       }
     case .number(let c):
       let values = c.values, integer = c.isInteger
       for (i, r) in ids.enumerated() {
         let row = Int(r)
-        guard c.present[row] else { rows[i].append(.null); continue }
+        guard c.present[row] else { out.initializeElement(at: i, to: .null); continue }
         let d = values[row]
-        if integer, let n = Int64(exactly: d) { rows[i].append(.integer(n)) } else { rows[i].append(.number(d)) }
+        if integer, let n = Int64(exactly: d) {
+          out.initializeElement(at: i, to: .integer(n))
+        } else {
+          out.initializeElement(at: i, to: .number(d))
+        }
       }
     case .date(let c):
       let ordinals = c.ordinals
       for (i, r) in ids.enumerated() {
         let o = ordinals[Int(r)]
-        rows[i].append(o == DateColumn.null ? .null : .date(DateColumn.date(o)))
+        out.initializeElement(at: i, to: o == DateColumn.null ? .null : .date(DateColumn.date(o)))
       }
     case .span(let c):
       let starts = c.starts, ends = c.ends
       for (i, r) in ids.enumerated() {
         let row = Int(r)
-        rows[i].append(c.present[row] ? .span(Int(starts[row]), Int(ends[row])) : .null)
+        out.initializeElement(at: i, to: c.present[row] ? .span(Int(starts[row]), Int(ends[row])) : .null)
       }
     }
   }

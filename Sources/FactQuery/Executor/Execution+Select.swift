@@ -13,6 +13,12 @@ extension Execution {
     default: return []
     }
     if codes.count == 1 { return Array(index.rows(of: codes[0])) }
+    if codes.count <= 8 {
+      // A few ascending runs (临汾 and 临汾市): merged, cheaper than sorting their rows.
+      var acc: [UInt32] = []
+      for c in codes { acc = RowIDs.union(acc, Array(index.rows(of: c))) }
+      return acc
+    }
     var out: [UInt32] = []
     out.reserveCapacity(codes.reduce(0) { $0 + index.count(of: $1) })
     for c in codes { out.append(contentsOf: index.rows(of: c)) }

@@ -27,13 +27,13 @@ extension Executor {
     let more = t.moreSources.isEmpty ? nil : t.moreSources[UInt32(row)]
     let rows = WordPool.withWords(of: columns, row: row) { words -> [[Value]] in
       var rows: [[Value]] = []
-      if case .text(let evc) = columns[n - 2], let ev = evc.text(row) {
+      if case .text(let evc) = columns[n - 2], let ev = evc.decodedText(row) {
         var span = Value.span(0, 0)
         if case .span(let a, let b) = columns[n - 1].value(row), a <= b { span = .span(a, b) }
         var art: Int64 = 0
         if case .integer(let i) = columns[n - 3].value(row) { art = i }
         var doc = Value.text("")
-        if case .text(let c) = columns[n - 4], let d = c.text(row) { doc = .text(d) }
+        if case .text(let c) = columns[n - 4], let d = c.decodedText(row) { doc = .text(d) }
         rows.append([doc, .integer(art), .text(ev), span, .text(words.mark(ev))])
       }
       for s in more ?? [] {
@@ -219,7 +219,8 @@ struct WordPool {
               while i < t.count && t[i] & 0xC0 == 0x80 { out[o] = t[i]; o += 1; i += 1 }
             }
           }
-          return found ? String(decoding: UnsafeBufferPointer(rebasing: out[0..<o]), as: UTF8.self) : nil
+          // Whole characters of `text` and 【】: valid UTF-8, built without validating again.
+          return found ? TextValues.string(trustingUTF8: UnsafeBufferPointer(rebasing: out[0..<o])) : nil
         }
       }
     }

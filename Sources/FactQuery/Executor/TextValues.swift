@@ -1,0 +1,135 @@
+import FactStore
+
+extension StringTable {
+  /// String `i`, copied from the table's bytes without validating them again.
+  ///
+  /// Every string of a `StringTable` is the UTF-8 of a Swift `String` (tables are built from
+  /// strings, or gathered from other tables whole), so its bytes are valid UTF-8 and
+  /// `String(decoding:)`'s validation, which costs about three times the copy for CJK text, is
+  /// redundant. Whether the bytes are ASCII is still measured (8 bytes per step), so the
+  /// string carries the same flags as one decoded the usual way. Debug builds check the bytes.
+  ///
+  /// Reads the table's buffers directly: its generic `withUTF8` is not specialised across
+  /// modules and costs a third of a short string's copy.
+  @inline(__always)
+  func decodedString(_ i: Int) -> String {
+    let ends = self.ends
+    let lo = i == 0 ? 0 : Int(ends[i - 1]), hi = Int(ends[i])
+    return bytes.withUnsafeBufferPointer { TextValues.string(trustingUTF8: UnsafeBufferPointer(rebasing: $0[lo..<hi])) }
+  }
+}
+
+extension TextColumn {
+  /// The value of `row` (nil when unknown), built by `StringTable.decodedString`.
+  @inline(__always)
+  func decodedText(_ row: Int) -> String? {
+    let c = codes[row]
+    return c == TextColumn.null ? nil : dictionary.values.decodedString(Int(c))
+  }
+}
+
+/// Building result strings from dictionary bytes.
+enum TextValues {
+  /// A string of `bytes`, which must be valid UTF-8 (see `StringTable.decodedString`).
+  @inline(__always)
+  static func string(trustingUTF8 bytes: UnsafeBufferPointer<UInt8>) -> String {
+    assert(String(validating: bytes, as: UTF8.self) != nil, "dictionary bytes are not UTF-8")
+    let ascii = isASCII(bytes)
+    let span = unsafe Span<UInt8>(_unsafeElements: bytes)
+    return String(copying: unsafe UTF8Span(unchecked: span, isKnownASCII: ascii))
+  }
+
+  /// Whether every byte is below 0x80: eight bytes per step, then the tail.
+  @inline(__always)
+  static func isASCII(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let p = b.baseAddress else { return true }
+    let raw = UnsafeRawPointer(p)
+    let n = b.count
+    var i = 0
+    while i + 8 <= n {
+      if raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
+      i += 8
+    }
+    while i < n {
+      if p[i] & 0x80 != 0 { return false }
+      i += 1
+    }
+    return true
+  }
+
+  /// Whether a column whose statistics are `s` repeats its values enough for a statement to
+  /// build each distinct one once (`CodeStrings`) rather than once per row: at least two rows
+  /// per distinct value on average. Sentences and names are mostly one row each; cities,
+  /// kinds, hosts and documents repeat.
+  static func repeats(_ s: ColumnStatistics) -> Bool {
+    s.distinct * 2 <= s.rows - s.nulls
+  }
+}
+
+/// The strings of one dictionary that a statement has built, by code: each distinct value is
+/// built once and shared by the rows holding it (a reference count, no copy). An open-addressing
+/// table of codes sized for the rows at hand (doubling when half full) pointing into a list of
+/// the strings built, so a statement that reads a few rows of a large dictionary allocates and
+/// frees little.
+struct CodeStrings {
+  let table: StringTable
+  /// `code + 1` in each used slot, 0 in a free one.
+  private var keys: [UInt32]
+  /// For each used slot, where its string is in `strings`.
+  private var at: [UInt32]
+  private var strings: [String] = []
+  private var shift: Int
+
+  /// A cache expecting about `expected` distinct codes (starting at 256 at most: a column of
+  /// many rows may still hold few values).
+  init(_ table: StringTable, expected: Int) {
+    self.table = table
+    let n = max(1, min(expected, table.count, 256))
+    var bits = 1
+    while (1 << bits) < 2 * n { bits += 1 }
+    keys = [UInt32](repeating: 0, count: 1 << bits)
+    at = [UInt32](repeating: 0, count: 1 << bits)
+    shift = 64 - bits
+    strings.reserveCapacity(n)
+  }
+
+  @inline(__always)
+  private func slot(of key: UInt32) -> Int {
+    Int(truncatingIfNeeded: (UInt64(key) &* 0x9E37_79B9_7F4A_7C15) >> UInt64(shift))
+  }
+
+  /// String `code` of the table, built on its first request.
+  @inline(__always)
+  mutating func string(_ code: UInt32) -> String {
+    let key = code &+ 1
+    let mask = keys.count - 1
+    var slot = slot(of: key)
+    while true {
+      let k = keys[slot]
+      if k == key { return strings[Int(at[slot])] }
+      if k == 0 { break }
+      slot = (slot + 1) & mask
+    }
+    let s = table.decodedString(Int(code))
+    keys[slot] = key
+    at[slot] = UInt32(truncatingIfNeeded: strings.count)
+    strings.append(s)
+    if strings.count * 2 > keys.count { grow() }
+    return s
+  }
+
+  /// Doubles the table, moving every entry.
+  private mutating func grow() {
+    let oldKeys = keys, oldAt = at
+    keys = [UInt32](repeating: 0, count: oldKeys.count * 2)
+    at = [UInt32](repeating: 0, count: oldKeys.count * 2)
+    shift -= 1
+    let mask = keys.count - 1
+    for (i, key) in oldKeys.enumerated() where key != 0 {
+      var slot = slot(of: key)
+      while keys[slot] != 0 { slot = (slot + 1) & mask }
+      keys[slot] = key
+      at[slot] = oldAt[i]
+    }
+  }
+}
