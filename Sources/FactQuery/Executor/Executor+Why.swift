@@ -131,10 +131,18 @@ struct WordPool {
       switch columns[i] {
       case .text(let c):
         let code = c.codes[row]
-        if code != TextColumn.null { add(c.dictionary.values.bytes, c.dictionary.values.ends, Int(code)) }
+        guard code != TextColumn.null else { continue }
+        // A coded table's `bytes`/`ends` decode the whole table: read one string instead.
+        if c.dictionary.values.isCoded { c.dictionary.values.withUTF8(Int(code)) { append($0) }; continue }
+        add(c.dictionary.values.bytes, c.dictionary.values.ends, Int(code))
       case .list(let c):
         guard c.present[row] else { continue }
-        let bytes = c.dictionary.values.bytes, ends = c.dictionary.values.ends
+        let values = c.dictionary.values
+        if values.isCoded {
+          for k in Int(c.offsets[row])..<Int(c.offsets[row + 1]) { values.withUTF8(Int(c.elements[k])) { append($0) } }
+          continue
+        }
+        let bytes = values.bytes, ends = values.ends
         for k in Int(c.offsets[row])..<Int(c.offsets[row + 1]) { add(bytes, ends, Int(c.elements[k])) }
       default: break
       }

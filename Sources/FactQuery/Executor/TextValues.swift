@@ -10,9 +10,12 @@ extension StringTable {
   /// string carries the same flags as one decoded the usual way. Debug builds check the bytes.
   ///
   /// Reads the table's buffers directly: its generic `withUTF8` is not specialised across
-  /// modules and costs a third of a short string's copy.
+  /// modules and costs a third of a short string's copy. A coded table (long texts, see
+  /// `StringTable.isCoded`) is read through its subscript, which decodes one string.
   @inline(__always)
   func decodedString(_ i: Int) -> String {
+    // A coded table's `bytes`/`ends` decode the whole table: read it string by string.
+    if isCoded { return self[i] }
     let ends = self.ends
     let lo = i == 0 ? 0 : Int(ends[i - 1]), hi = Int(ends[i])
     return bytes.withUnsafeBufferPointer { TextValues.string(trustingUTF8: UnsafeBufferPointer(rebasing: $0[lo..<hi])) }
