@@ -36,6 +36,26 @@ enum PlainUTF8 {
       }
       // Multi-byte scalars, one after another (Chinese text is mostly these).
       while b >= 0x80 {
+        // Two or one three-byte scalars (CJK) read as a word: E0…EF then two continuation
+        // bytes; t is the lead's low nibble with bit 5 of the second byte, 0 for an overlong
+        // (E0 80…9F) and 0x200D for a surrogate (ED A0…BF).
+        if i &+ 8 <= n {
+          let w = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+          if w & 0xC0C0F0 == 0x8080E0 {
+            let t = w & 0x200F
+            guard t != 0, t != 0x200D else { return false }
+            let v = w >> 24
+            if v & 0xC0C0F0 == 0x8080E0 {
+              let t2 = v & 0x200F
+              guard t2 != 0, t2 != 0x200D else { return false }
+              i &+= 6
+            } else {
+              i &+= 3
+            }
+            b = base[i]
+            continue
+          }
+        }
         if b < 0xE0 {
           // C2…DF, one continuation byte; C2 80…C2 9F are the C1 controls.
           guard b >= 0xC2, i &+ 1 < n else { return false }

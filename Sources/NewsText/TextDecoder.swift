@@ -291,7 +291,8 @@ public enum TextDecoder {
       guard let inBase = inBuf.baseAddress else { return }
       var inPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(mutating: inBase).assumingMemoryBound(to: CChar.self)
       var inLeft = inBuf.count
-      let chunk = 1 << 16
+      // GB18030 → UTF-8 grows text by at most half: a small file needs no 64 KB buffer.
+      let chunk = min(1 << 16, inBuf.count + inBuf.count / 2 + 16)
       var buffer = [UInt8](repeating: 0, count: chunk)
       while inLeft > 0 {
         let before = inLeft

@@ -41,13 +41,17 @@ import Testing
   ]
 
   @Test func singlePiecesAtEveryOffset() {
-    // Each piece after 0…9 ASCII bytes and followed by 0…9: the word loop, the byte loop and the
-    // end of the buffer all meet it.
+    // Each piece after 0…9 ASCII bytes, then none, one, two or three CJK scalars (so that it is
+    // the first or the second of a pair read as one word), and followed by 0…9 bytes: the word
+    // loops, the byte loops and the end of the buffer all meet it.
+    let cjk: [[UInt8]] = [[], Array("，".utf8), Array("临汾".utf8), Array("临汾，".utf8)]
     for piece in Self.pieces {
       for before in 0..<10 {
-        for after in [0, 1, 7, 9] {
-          let bytes = Array(repeating: UInt8(ascii: "x"), count: before) + piece + Array(repeating: UInt8(ascii: "y"), count: after)
+        for after in [0, 1, 2, 7, 9] {
+          for lead in cjk {
+          let bytes = Array(repeating: UInt8(ascii: "x"), count: before) + lead + piece + Array(repeating: UInt8(ascii: "y"), count: after)
           #expect(Self.isPlain(bytes) == Self.referencePlain(bytes), "\(bytes)")
+          }
         }
       }
     }
