@@ -56,9 +56,12 @@ enum DocumentWalker {
       names.append(name)
     }
     closedir(dir)
+    // The prefixes once per directory: one concatenation per entry.
+    let pathPrefix = directory.hasSuffix("/") ? directory : directory + "/"
+    let relPrefix = relative.isEmpty ? "" : relative + "/"
     for name in names.sorted() {
-      let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
-      let rel = relative.isEmpty ? name : relative + "/" + name
+      let path = pathPrefix + name
+      let rel = relPrefix.isEmpty ? name : relPrefix + name
       var child = stat()
       guard stat(path, &child) == 0 else {
         if hasDocumentExtension(name) { skipped.append(.init(path: path, reason: errnoText())) }
@@ -86,9 +89,17 @@ enum DocumentWalker {
     files.append(DocumentFile(path: path, name: name, size: size))
   }
 
+  /// Whether `name` ends in one of `extensions`, ignoring ASCII case (compared as UTF-8 bytes:
+  /// no lowercased copy of every name).
   static func hasDocumentExtension(_ name: String) -> Bool {
-    let lower = name.lowercased()
-    return extensions.contains { lower.hasSuffix($0) }
+    let bytes = name.utf8
+    return extensions.contains { ext in
+      let e = ext.utf8
+      guard bytes.count >= e.count else { return false }
+      return zip(bytes.suffix(e.count), e).allSatisfy { b, x in
+        b == x || (b >= 0x41 && b <= 0x5A && b | 0x20 == x)
+      }
+    }
   }
 
   private static func isDirectory(_ st: stat) -> Bool { (st.st_mode & S_IFMT) == S_IFDIR }

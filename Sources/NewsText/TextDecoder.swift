@@ -26,6 +26,20 @@ public enum TextDecoder {
   /// Decodes `bytes`; empty input is the empty string.
   public static func decode(_ bytes: [UInt8]) -> Result<String, DecodeError> {
     if bytes.isEmpty { return .success("") }
+    // Fast path: plain UTF-8 (with or without BOM) is text whatever the heuristics below say.
+    let plain = bytes.withUnsafeBufferPointer { b -> String? in
+      let bom = b.count >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF
+      let body = bom ? UnsafeBufferPointer(rebasing: b[3...]) : b
+      return PlainUTF8.isPlain(body) ? PlainUTF8.string(body) : nil
+    }
+    if let plain { return .success(plain) }
+    return decodeGeneral(bytes)
+  }
+
+  /// The general path: every encoding and every check (what `decode` does for bytes that are
+  /// not plain UTF-8).
+  static func decodeGeneral(_ bytes: [UInt8]) -> Result<String, DecodeError> {
+    if bytes.isEmpty { return .success("") }
     let n = bytes.count
     // Byte-order marks.
     if n >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF {
@@ -87,10 +101,10 @@ public enum TextDecoder {
     }
     // UTF-16 without BOM and without zero bytes (all-Chinese text).
     if n % 2 == 0 {
-      let le = utf16(bytes[0..<min(n, sampleSize)], from: 0, littleEndian: true)
-      let be = utf16(bytes[0..<min(n, sampleSize)], from: 0, littleEndian: false)
-      let sl = chineseScore(le)
-      let sb = chineseScore(be)
+      let (sl, sb) = bytes.withUnsafeBufferPointer { b in
+        let head = UnsafeBufferPointer(rebasing: b[0..<min(n, sampleSize)])
+        return (chineseScoreUTF16(head, littleEndian: true), chineseScoreUTF16(head, littleEndian: false))
+      }
       if max(sl, sb) >= 0.95 {
         return checkDecoded(utf16(bytes, from: 0, littleEndian: sl >= sb))
       }
@@ -207,6 +221,38 @@ public enum TextDecoder {
     return Double(good) / Double(all)
   }
 
+  /// `chineseScore(utf16(bytes, from: 0, littleEndian:))` without building the string: code
+  /// units read in place, a lone surrogate counted as U+FFFD (as the decoding repairs it).
+  static func chineseScoreUTF16(_ bytes: UnsafeBufferPointer<UInt8>, littleEndian: Bool) -> Double {
+    let units = bytes.count / 2
+    @inline(__always) func unit(_ k: Int) -> UInt32 {
+      let a = UInt32(bytes[2 &* k])
+      let b = UInt32(bytes[2 &* k &+ 1])
+      return littleEndian ? (b << 8 | a) : (a << 8 | b)
+    }
+    var good = 0
+    var ideographs = 0
+    var all = 0
+    var k = 0
+    while k < units {
+      var v = unit(k)
+      k &+= 1
+      if v & 0xF800 == 0xD800 {
+        if v < 0xDC00, k < units, unit(k) & 0xFC00 == 0xDC00 {
+          v = 0x10000 + ((v - 0xD800) << 10 | (unit(k) - 0xDC00))
+          k &+= 1
+        } else {
+          v = 0xFFFD
+        }
+      }
+      all &+= 1
+      if ScalarClass.isIdeograph(v) && v >= 0x4E00 && v <= 0x9FFF { ideographs &+= 1; good &+= 1 }
+      else if ScalarClass.isCJKPunctuation(v) || (v >= 0x20 && v < 0x7F) || v == 0x0A || v == 0x0D { good &+= 1 }
+    }
+    if all == 0 || ideographs * 2 < all { return 0 }
+    return Double(good) / Double(all)
+  }
+
   /// Offset of the first byte that is not valid UTF-8 (count when all valid).
   static func invalidUTF8Offset(_ bytes: ArraySlice<UInt8>) -> Int {
     var i = bytes.startIndex
@@ -240,12 +286,13 @@ public enum TextDecoder {
     var out = [UInt8]()
     out.reserveCapacity(bytes.count + bytes.count / 2 + 16)
     var failedAt = -1
-    var input = bytes
-    input.withUnsafeMutableBufferPointer { inBuf in
+    // iconv takes a mutable pointer but never writes the input: no copy of the bytes.
+    bytes.withUnsafeBufferPointer { inBuf in
       guard let inBase = inBuf.baseAddress else { return }
-      var inPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(inBase).assumingMemoryBound(to: CChar.self)
+      var inPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(mutating: inBase).assumingMemoryBound(to: CChar.self)
       var inLeft = inBuf.count
-      let chunk = 1 << 16
+      // GB18030 → UTF-8 grows text by at most half: a small file needs no 64 KB buffer.
+      let chunk = min(1 << 16, inBuf.count + inBuf.count / 2 + 16)
       var buffer = [UInt8](repeating: 0, count: chunk)
       while inLeft > 0 {
         let before = inLeft
