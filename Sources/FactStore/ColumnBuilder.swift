@@ -134,14 +134,29 @@ struct DictionaryBuilder: Sendable {
   }
 
   /// The folded values of the merged dictionary `values` (string `k` is string `order[k]` of
-  /// the old values, then the new ones): the old exceptions and the new values whose folding
-  /// changes them (`newChanged`, by pending index), in the new order.
-  static func exceptions(_ order: [UInt32], old: FoldedValues, newChanged: Bitmap, values: StringTable) -> FoldedValues {
+  /// the old values, then the new ones): the old exceptions and the new values whose folded
+  /// bytes differ from their bytes, in the new order.
+  static func exceptions(_ order: [UInt32], old: FoldedValues, new: [UInt8], newEnds: [UInt32], folded: [UInt8],
+                         foldEnds: [UInt32], values: StringTable) -> FoldedValues {
     let oldCount = old.count
     var changed = Bitmap(count: order.count)
-    for (k, c) in order.enumerated() {
-      let i = Int(c)
-      if i < oldCount ? old.isChanged(i) : newChanged[i - oldCount] { changed[k] = true }
+    new.withUnsafeBufferPointer { nb in
+      folded.withUnsafeBufferPointer { fb in
+        for (k, c) in order.enumerated() {
+          let i = Int(c)
+          if i < oldCount {
+            if old.isChanged(i) { changed[k] = true }
+          } else {
+            let j = i - oldCount
+            let v = (j == 0 ? 0 : Int(newEnds[j - 1]))..<Int(newEnds[j])
+            let f = (j == 0 ? 0 : Int(foldEnds[j - 1]))..<Int(foldEnds[j])
+            if v.count == f.count && (v.isEmpty || memcmp(nb.baseAddress! + v.lowerBound, fb.baseAddress! + f.lowerBound, v.count) == 0) {
+              continue
+            }
+            changed[k] = true
+          }
+        }
+      }
     }
     return FoldedValues(values: values, changed: changed)
   }
@@ -156,157 +171,15 @@ struct DictionaryBuilder: Sendable {
   mutating func sort() -> [UInt32]? {
     let m = pendingEnds.count
     guard m > 0 else { return nil }
-    let n = frozen.count + m
-    var newChanged = Bitmap(count: m)
-    var foldChanged = false
-    let order = frozen.count == 0 ? freshOrder(&newChanged, &foldChanged) : mergedOrder(&newChanged, &foldChanged)
-    var moved = false
-    for (k, c) in order.enumerated() where Int(c) != k { moved = true; break }
-    let values = StringTable.gather(order, old: frozen.values, new: pendingBytes, newEnds: pendingEnds).codedIfLong()
-    let folded = foldChanged || !frozen.folded.isIdentity
-      ? DictionaryBuilder.exceptions(order, old: frozen.folded, newChanged: newChanged, values: values)
-      : FoldedValues(values: values, changed: Bitmap(count: 0))
-    frozen = TextDictionary(values: values, folded: folded)
-    pendingBytes = []
-    pendingEnds = []
-    pendingHashes = []
-    slots = []
-    guard moved else { return nil }
-    var perm = [UInt32](repeating: 0, count: n)
-    for (k, c) in order.enumerated() { perm[Int(c)] = UInt32(k) }
-    return perm
-  }
-
-  /// How many scalars of a value `freshOrder` writes a key for before it needs the whole one.
-  static let prefixScalars = 16
-
-  /// The pending values in dictionary order when nothing is committed yet, and which of them
-  /// folding changes.
-  ///
-  /// A value's key is written only for its first `prefixScalars` scalars: the first 16 bytes
-  /// of that key are the first 16 of the whole key (they are primary weights of the first six
-  /// scalars, and an override phrase, at most three scalars and matched from the left, that
-  /// covers one of them lies inside the prefix). The values are sorted by those 16 bytes as
-  /// two big-endian words (zeros past a shorter key: a key is never a proper prefix of
-  /// another, since the primary weights are never 0, so words that differ order as the keys
-  /// do); only values whose 16 bytes agree get their whole keys, compared with `memcmp`. Long
-  /// texts (sentences) thus cost a key of 16 scalars and a fold check of the rest.
-  private func freshOrder(_ changed: inout Bitmap, _ anyChanged: inout Bool) -> [UInt32] {
-    let m = pendingEnds.count
-    let prefix = DictionaryBuilder.prefixScalars
-    var h0 = [UInt64](repeating: 0, count: m)
-    var h1 = [UInt64](repeating: 0, count: m)
-    var keyBuf = [UInt8](repeating: 0, count: Pinyin.sortKeyCapacity(utf8Count: 4 * prefix))
-    var foldBuf = [UInt8](repeating: 0, count: Pinyin.foldedCapacity(utf8Count: 4 * prefix))
-    pendingBytes.withUnsafeBufferPointer { src in
-      keyBuf.withUnsafeMutableBufferPointer { kb in
-        foldBuf.withUnsafeMutableBufferPointer { fb in
-          var start = 0
-          for i in 0..<m {
-            let end = Int(pendingEnds[i])
-            var cut = start, k = 0
-            while cut < end {
-              if src[cut] & 0xC0 != 0x80 {
-                if k == prefix { break }
-                k += 1
-              }
-              cut += 1
-            }
-            let r = Pinyin.writeSortKey(UnsafeBufferPointer(start: src.baseAddress.map { $0 + start }, count: cut - start),
-                                        key: kb.baseAddress!, folded: fb.baseAddress!)
-            var a: UInt64 = 0, b: UInt64 = 0
-            for j in 0..<8 { a = a << 8 | (j < r.keyCount ? UInt64(kb[j]) : 0) }
-            for j in 8..<16 { b = b << 8 | (j < r.keyCount ? UInt64(kb[j]) : 0) }
-            h0[i] = a
-            h1[i] = b
-            var ch = r.foldChanged
-            if !ch && cut < end { ch = Pinyin.foldChanges(UnsafeBufferPointer(start: src.baseAddress! + cut, count: end - cut)) }
-            if ch { changed[i] = true; anyChanged = true }
-            start = end
-          }
-        }
-      }
-    }
-    var order = [UInt32](unsafeUninitializedCapacity: m) { ob, oc in
-      for i in 0..<m { ob[i] = UInt32(i) }
-      oc = m
-    }
-    h0.withUnsafeBufferPointer { a in
-      h1.withUnsafeBufferPointer { b in
-        order.sort { x, y in
-          let ax = a[Int(x)], ay = a[Int(y)]
-          if ax != ay { return ax < ay }
-          let bx = b[Int(x)], by = b[Int(y)]
-          if bx != by { return bx < by }
-          return x < y
-        }
-      }
-    }
-    // runs of equal heads, ordered by their whole keys
-    var s = 0
-    while s < m {
-      let hs0 = h0[Int(order[s])], hs1 = h1[Int(order[s])]
-      var e = s + 1
-      while e < m && h0[Int(order[e])] == hs0 && h1[Int(order[e])] == hs1 { e += 1 }
-      if e - s > 1 { sortByWholeKeys(&order, s..<e) }
-      s = e
-    }
-    return order
-  }
-
-  /// Orders `order[run]` (pending indices) by their values' whole sort keys.
-  private func sortByWholeKeys(_ order: inout [UInt32], _ run: Range<Int>) {
-    let members = Array(order[run])
-    var ends = [Int](repeating: 0, count: members.count)
-    var capacity = 0, longest = 0
-    for x in members {
-      let c = pendingRange(Int(x)).count
-      capacity += Pinyin.sortKeyCapacity(utf8Count: c)
-      longest = Swift.max(longest, c)
-    }
-    var keys = [UInt8](repeating: 0, count: capacity)
-    var fold = [UInt8](repeating: 0, count: Pinyin.foldedCapacity(utf8Count: longest) + 1)
-    pendingBytes.withUnsafeBufferPointer { src in
-      keys.withUnsafeMutableBufferPointer { kb in
-        fold.withUnsafeMutableBufferPointer { fb in
-          var k = 0
-          for (j, x) in members.enumerated() {
-            let r = pendingRange(Int(x))
-            let text = UnsafeBufferPointer(start: src.baseAddress.map { $0 + r.lowerBound }, count: r.count)
-            k += Pinyin.writeSortKey(text, key: kb.baseAddress! + k, folded: fb.baseAddress!).keyCount
-            ends[j] = k
-          }
-        }
-      }
-    }
-    var local = Array(0..<members.count)
-    keys.withUnsafeBufferPointer { kb in
-      let base = kb.baseAddress!
-      local.sort { x, y in
-        let sx = x == 0 ? 0 : ends[x - 1], sy = y == 0 ? 0 : ends[y - 1]
-        return ByteOrder.less(base + sx, ends[x] - sx, base + sy, ends[y] - sy)
-      }
-    }
-    for (k, l) in local.enumerated() { order[run.lowerBound + k] = members[l] }
-  }
-
-  /// The merged order of the committed values and the pending ones (pending index + old), and
-  /// which pending values folding changes.
-  ///
-  /// Each pending value's pinyin sort key (`Pinyin.writeSortKey`, bytes compared with
-  /// `memcmp`; its order is `TextDictionary.before`, and values are distinct, so keys are too)
-  /// and its folded form are made in one pass over its bytes, all into two flat buffers; the
-  /// committed values' keys are made one at a time during the merge.
-  private func mergedOrder(_ changed: inout Bitmap, _ anyChanged: inout Bool) -> [UInt32] {
-    let m = pendingEnds.count
     let old = frozen.count
     let n = old + m
     let total = pendingBytes.count
     var keyEnds = [Int](repeating: 0, count: m)
+    var foldEnds = [UInt32](repeating: 0, count: m)
     var foldChanged = false
+    var foldedBytes: [UInt8] = []
     let keyBytes = [UInt8](unsafeUninitializedCapacity: Pinyin.sortKeyCapacity(utf8Count: total) + 4 * m) { kb, kc in
-      // the folded forms are written but not kept (a value's fold change is flagged)
-      _ = [UInt8](unsafeUninitializedCapacity: Pinyin.foldedCapacity(utf8Count: total)) { fb, fc in
+      foldedBytes = [UInt8](unsafeUninitializedCapacity: Pinyin.foldedCapacity(utf8Count: total)) { fb, fc in
         pendingBytes.withUnsafeBufferPointer { src in
           var k = 0, f = 0, start = 0
           for i in 0..<m {
@@ -315,8 +188,9 @@ struct DictionaryBuilder: Sendable {
             let r = Pinyin.writeSortKey(text, key: kb.baseAddress! + k, folded: fb.baseAddress! + f)
             k += r.keyCount
             f += r.foldedCount
-            if r.foldChanged { foldChanged = true; changed[i] = true }
+            if r.foldChanged { foldChanged = true }
             keyEnds[i] = k
+            foldEnds[i] = UInt32(truncatingIfNeeded: f)
             start = end
           }
           kc = k
@@ -324,7 +198,6 @@ struct DictionaryBuilder: Sendable {
         }
       }
     }
-    anyChanged = foldChanged
     var order: [UInt32] = []
     order.reserveCapacity(n)
     keyBytes.withUnsafeBufferPointer { kb in
@@ -389,7 +262,22 @@ struct DictionaryBuilder: Sendable {
         while j < m { order.append(UInt32(old + fresh[j])); j += 1 }
       }
     }
-    return order
+    var moved = false
+    for (k, c) in order.enumerated() where Int(c) != k { moved = true; break }
+    let values = StringTable.gather(order, old: frozen.values, new: pendingBytes, newEnds: pendingEnds).codedIfLong()
+    let folded = foldChanged || !frozen.folded.isIdentity
+      ? DictionaryBuilder.exceptions(order, old: frozen.folded, new: pendingBytes, newEnds: pendingEnds,
+                                     folded: foldedBytes, foldEnds: foldEnds, values: values)
+      : FoldedValues(values: values, changed: Bitmap(count: 0))
+    frozen = TextDictionary(values: values, folded: folded)
+    pendingBytes = []
+    pendingEnds = []
+    pendingHashes = []
+    slots = []
+    guard moved else { return nil }
+    var perm = [UInt32](repeating: 0, count: n)
+    for (k, c) in order.enumerated() { perm[Int(c)] = UInt32(k) }
+    return perm
   }
 }
 

@@ -192,27 +192,6 @@ public enum Pinyin {
     return (7 &* n &+ 4, f, changed)
   }
 
-  /// Whether folding (`Fold.fold`) changes any scalar of the UTF-8 text `s` (valid UTF-8):
-  /// the `foldChanged` of `writeSortKey`, without the key.
-  public static func foldChanges(_ s: UnsafeBufferPointer<UInt8>) -> Bool {
-    guard let p = s.baseAddress else { return false }
-    let count = s.count
-    var i = 0
-    while i < count {
-      let b = p[i]
-      if b < 0x80 {
-        // ASCII folds only its capital letters
-        if b &- 0x41 < 26 { return true }
-        i &+= 1
-        continue
-      }
-      let v = UTF8Decoding.next(p, &i)
-      let u = Unicode.Scalar(v) ?? "\u{FFFD}"
-      if Fold.fold(u).value != v { return true }
-    }
-    return false
-  }
-
   /// Writes the UTF-8 bytes of scalar value `v` at `out`; returns how many.
   @inline(__always)
   static func writeUTF8(_ v: UInt32, _ out: UnsafeMutablePointer<UInt8>) -> Int {

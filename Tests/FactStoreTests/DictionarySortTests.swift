@@ -3,9 +3,9 @@ import NewsText
 @testable import FactStore
 
 /// `DictionaryBuilder.sort`: the committed dictionary holds the distinct values in
-/// `TextDictionary.before` order with their folded forms, whether values are decided by their
-/// first scalars or only by their whole keys (long texts sharing a long beginning, override
-/// phrases at the edge of the prefix the fresh sort keys first), in one commit or several.
+/// `TextDictionary.before` order with their folded forms, also for long texts that share a long
+/// beginning and differ late (in pinyin, tone, code point, case, or by an override phrase), in
+/// one commit or several.
 @Suite struct DictionarySortTests {
   /// Long and short texts that agree on many leading scalars and differ late: in pinyin, in
   /// tone only, in code point only (traditional / simplified), in case, and by an override
@@ -20,7 +20,7 @@ import NewsText
       for t in tails {
         out.append(s + t)
         out.append(s + t + "召开会议")
-        // pad so the tail starts at scalar 13…18, across the prefix the sort keys first
+        // pad so the tail starts at scalar 13…18
         for pad in 0..<6 {
           let filler = String(repeating: "发", count: max(0, 13 + pad - s.unicodeScalars.count))
           out.append(s + filler + t)
