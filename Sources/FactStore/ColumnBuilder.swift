@@ -66,17 +66,11 @@ enum Convert {
 struct DictionaryBuilder: Sendable {
   /// The committed values: codes `0..<frozen.count`.
   var frozen = TextDictionary.empty
-  /// Values added since, as UTF-8 one after another: code `frozen.count + i` is value `i`,
-  /// bytes `pendingBytes[pendingEnds[i - 1]..<pendingEnds[i]]`.
-  var pendingBytes: [UInt8] = []
-  var pendingEnds: [UInt32] = []
-  /// The hash of each pending value (probes compare it first; growing the table reuses it).
-  var pendingHashes: [UInt64] = []
-  /// Open-addressing table (linear probing, at most half full): pending index + 1, 0 empty.
-  var slots: [UInt32] = []
+  /// Values added since, numbered in arrival order: code `frozen.count + i` is value `i`.
+  var pending = ByteInterner()
 
   /// Committed and pending values.
-  var count: Int { frozen.count + pendingEnds.count }
+  var count: Int { frozen.count + pending.count }
 
   @inline(__always)
   mutating func code(_ s: String) -> UInt32 {
@@ -88,49 +82,13 @@ struct DictionaryBuilder: Sendable {
   /// The code of the value whose UTF-8 is `u` (`s` itself, for the frozen look-up).
   mutating func code(utf8 u: UnsafeBufferPointer<UInt8>, _ s: String) -> UInt32 {
     let h = ByteHash.hash(u)
-    if slots.isEmpty { slots = [UInt32](repeating: 0, count: 16) }
-    let mask = slots.count - 1
-    var at = Int(truncatingIfNeeded: h) & mask
-    while true {
-      let c = slots[at]
-      if c == 0 { break }
-      let i = Int(c - 1)
-      if pendingHashes[i] == h && pendingEquals(i, u) { return UInt32(frozen.count + i) }
-      at = (at + 1) & mask
+    switch pending.find(u, hash: h) {
+    case .found(let i):
+      return UInt32(frozen.count + i)
+    case .absent(let slot):
+      if frozen.count > 0, let c = frozen.code(exactly: s) { return c }
+      return UInt32(frozen.count) + pending.insert(u, hash: h, slot: slot)
     }
-    if frozen.count > 0, let c = frozen.code(exactly: s) { return c }
-    let i = pendingEnds.count
-    pendingBytes.append(contentsOf: u)
-    pendingEnds.append(UInt32(truncatingIfNeeded: pendingBytes.count))
-    pendingHashes.append(h)
-    slots[at] = UInt32(i + 1)
-    if (i + 1) * 2 > slots.count { grow() }
-    return UInt32(frozen.count + i)
-  }
-
-  @inline(__always)
-  private func pendingRange(_ i: Int) -> Range<Int> {
-    (i == 0 ? 0 : Int(pendingEnds[i - 1]))..<Int(pendingEnds[i])
-  }
-
-  private func pendingEquals(_ i: Int, _ u: UnsafeBufferPointer<UInt8>) -> Bool {
-    let r = pendingRange(i)
-    guard r.count == u.count else { return false }
-    if r.isEmpty { return true }
-    return pendingBytes.withUnsafeBufferPointer { b in memcmp(b.baseAddress! + r.lowerBound, u.baseAddress!, r.count) == 0 }
-  }
-
-  /// Doubles the table, placing every pending value again by its stored hash.
-  private mutating func grow() {
-    let size = slots.count * 2
-    let mask = size - 1
-    var fresh = [UInt32](repeating: 0, count: size)
-    for (i, h) in pendingHashes.enumerated() {
-      var at = Int(truncatingIfNeeded: h) & mask
-      while fresh[at] != 0 { at = (at + 1) & mask }
-      fresh[at] = UInt32(i + 1)
-    }
-    slots = fresh
   }
 
   /// The folded values of the merged dictionary `values` (string `k` is string `order[k]` of
@@ -169,6 +127,7 @@ struct DictionaryBuilder: Sendable {
   /// and its folded form are made in one pass over its bytes, all into two flat buffers; the
   /// committed values' keys are made one at a time during the merge.
   mutating func sort() -> [UInt32]? {
+    let pendingBytes = pending.bytes, pendingEnds = pending.ends
     let m = pendingEnds.count
     guard m > 0 else { return nil }
     let old = frozen.count
@@ -270,10 +229,7 @@ struct DictionaryBuilder: Sendable {
                                      folded: foldedBytes, foldEnds: foldEnds, values: values)
       : FoldedValues(values: values, changed: Bitmap(count: 0))
     frozen = TextDictionary(values: values, folded: folded)
-    pendingBytes = []
-    pendingEnds = []
-    pendingHashes = []
-    slots = []
+    pending = ByteInterner()
     guard moved else { return nil }
     var perm = [UInt32](repeating: 0, count: n)
     for (k, c) in order.enumerated() { perm[Int(c)] = UInt32(k) }
