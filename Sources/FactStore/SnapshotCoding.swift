@@ -80,8 +80,17 @@ extension Snapshot {
       prev = e
     }
     guard Int(prev) == bytes.count else { return nil }
-    if coded == 1 { return StringTable(coded: bytes, ends: ends, codec: TextCodec(symbols: symbols)) }
-    return StringTable(bytes: bytes, ends: ends)
+    // Readers decode the strings without checking them again: each must be well-formed UTF-8.
+    if coded == 1 {
+      let table = StringTable(coded: bytes, ends: ends, codec: TextCodec(symbols: symbols))
+      for i in 0..<table.count { guard table.withUTF8(i, UTF8Validation.isValid) else { return nil } }
+      return table
+    }
+    let valid = bytes.withUnsafeBufferPointer { b in
+      // The whole buffer well-formed and every string starting at a scalar's first byte.
+      UTF8Validation.isValid(b) && ends.allSatisfy { Int($0) == b.count || b[Int($0)] & 0xC0 != 0x80 }
+    }
+    return valid ? StringTable(bytes: bytes, ends: ends) : nil
   }
 
   static func decodePacked(_ r: inout FactReader) -> PackedInts? {
