@@ -11,11 +11,13 @@ extension StringTable {
   ///
   /// Reads the table's buffers directly: its generic `withUTF8` is not specialised across
   /// modules and costs a third of a short string's copy. A coded table (long texts, see
-  /// `StringTable.isCoded`) is read through its subscript, which decodes one string.
+  /// `StringTable.isCoded`) decodes the one string through `withUTF8`.
   @inline(__always)
   func decodedString(_ i: Int) -> String {
-    // A coded table's `bytes`/`ends` decode the whole table: read it string by string.
-    if isCoded { return self[i] }
+    // A coded table's `bytes`/`ends` decode the whole table: decode the one string (into a
+    // buffer on the stack; the decoded bytes are UTF-8 as the table's were, checked when a
+    // snapshot is read) and build it without the validation the subscript's `String` does.
+    if isCoded { return withUTF8(i) { TextValues.string(trustingUTF8: $0) } }
     let ends = self.ends
     let lo = i == 0 ? 0 : Int(ends[i - 1]), hi = Int(ends[i])
     return bytes.withUnsafeBufferPointer { TextValues.string(trustingUTF8: UnsafeBufferPointer(rebasing: $0[lo..<hi])) }
