@@ -11,10 +11,117 @@ public struct ResultColumn: Sendable, Hashable {
 }
 
 /// The rows a statement returns, typed, with their column names.
+///
+///     for row in result.rows { print(row["name"], row["date"]) }
 public struct ResultSet: Sendable, Hashable {
-  public var columns: [ResultColumn]
-  public var rows: [[Value]]
+  /// The columns, in order; fixed when the result is made (rows read their names from it).
+  public let columns: [ResultColumn]
+  public let rows: ResultRows
   /// Notes for the user that are not errors (ambiguous place names and the like).
   public var notes: [String]
-  public init(columns: [ResultColumn], rows: [[Value]], notes: [String] = []) { self.columns = columns; self.rows = rows; self.notes = notes }
+
+  /// A result of `rows`, each holding one value per column (a shorter row is padded with null).
+  public init(columns: [ResultColumn], rows: [[Value]], notes: [String] = []) {
+    self.init(columns: columns, rows: ResultRows(rows), notes: notes)
+  }
+
+  /// A result of `rows` (their column names are taken from `columns`).
+  public init(columns: [ResultColumn], rows: ResultRows, notes: [String] = []) {
+    self.columns = columns
+    self.rows = ResultRows(byColumn: rows.byColumn, count: rows.count, names: columns.map(\.name))
+    self.notes = notes
+  }
+}
+
+/// The rows of a result, kept column by column: one array of values per column, as the executor
+/// reads them from the store's columns, instead of an array per row (a result of thousands of
+/// rows is a handful of allocations, not thousands). Read row by row as `ResultRow`s; equal when
+/// their values are, whatever the column names.
+public struct ResultRows: RandomAccessCollection, Sendable, Hashable, ExpressibleByArrayLiteral {
+  /// `byColumn[j][i]`: the value of row `i` in column `j`.
+  public let byColumn: [[Value]]
+  /// The number of rows (a result may have rows and no columns).
+  public let count: Int
+  /// The column names, for `row["name"]`.
+  let names: [String]
+
+  /// Rows of column arrays, each `count` long.
+  init(byColumn: [[Value]], count: Int, names: [String] = []) {
+    self.byColumn = byColumn
+    self.count = count
+    self.names = names
+  }
+
+  /// The rows `rows`, each one value per column; rows shorter than the longest are padded with
+  /// null (the column layout has no ragged rows).
+  public init(_ rows: [[Value]]) {
+    let width = rows.reduce(0) { Swift.max($0, $1.count) }
+    var columns: [[Value]] = []
+    columns.reserveCapacity(width)
+    for j in 0..<width { columns.append(rows.map { j < $0.count ? $0[j] : .null }) }
+    self.init(byColumn: columns, count: rows.count)
+  }
+
+  public init(arrayLiteral rows: [Value]...) { self.init(rows) }
+
+  public var startIndex: Int { 0 }
+  public var endIndex: Int { count }
+  public subscript(i: Int) -> ResultRow {
+    precondition(i >= 0 && i < count, "row index out of range")
+    return ResultRow(byColumn: byColumn, index: i, names: names)
+  }
+
+  /// Every row as an array of its values.
+  public var arrays: [[Value]] { map(\.values) }
+
+  public static func == (a: ResultRows, b: ResultRows) -> Bool {
+    a.count == b.count && a.byColumn == b.byColumn
+  }
+
+  public func hash(into h: inout Hasher) {
+    h.combine(count)
+    h.combine(byColumn)
+  }
+}
+
+/// One row of a result: its values in column order, read by position (`row[0]`) or by column
+/// name (`row["name"]`, null for a name the result does not have). Equal to another row, or to
+/// an array literal, when the values are.
+public struct ResultRow: RandomAccessCollection, Sendable, Hashable, ExpressibleByArrayLiteral, CustomStringConvertible {
+  let byColumn: [[Value]]
+  let index: Int
+  let names: [String]
+
+  init(byColumn: [[Value]], index: Int, names: [String]) {
+    self.byColumn = byColumn
+    self.index = index
+    self.names = names
+  }
+
+  /// A row of `values` (no column names).
+  public init(_ values: [Value]) { self.init(byColumn: values.map { [$0] }, index: 0, names: []) }
+
+  public init(arrayLiteral values: Value...) { self.init(values) }
+
+  public var startIndex: Int { 0 }
+  public var endIndex: Int { byColumn.count }
+  public subscript(j: Int) -> Value { byColumn[j][index] }
+
+  /// The value in the column named `name`, null when the result has no such column.
+  public subscript(name: String) -> Value {
+    guard let j = names.firstIndex(of: name), j < byColumn.count else { return .null }
+    return byColumn[j][index]
+  }
+
+  /// The values, in column order.
+  public var values: [Value] { Array(self) }
+
+  public var description: String { values.description }
+
+  public static func == (a: ResultRow, b: ResultRow) -> Bool { a.elementsEqual(b) }
+
+  public func hash(into h: inout Hasher) {
+    h.combine(count)
+    for v in self { h.combine(v) }
+  }
 }

@@ -985,7 +985,7 @@ struct Reference {
           if failures.count < 10 { failures.append("\(kind) seed \(seed): \(text)\n threw \(error)") }
           continue
         }
-        var actual = result.rows
+        var actual = result.rows.arrays
         if case .find(distinct: false) = st.kind, st.show.isEmpty {
           let id = result.columns.firstIndex { $0.name == "id" } ?? 0
           actual = result.rows.map { id < $0.count ? [$0[id]] : [] }

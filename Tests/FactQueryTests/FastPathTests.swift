@@ -24,7 +24,7 @@ import FactStore
   let h = Harness(facts + meetings)
 
   func run(_ text: String) throws -> [[Value]] {
-    try h.run(try Parser.parse(text)).rows
+    try h.run(try Parser.parse(text)).rows.arrays
   }
 
   @Test func topKEqualsThePrefixOfTheFullSort() throws {

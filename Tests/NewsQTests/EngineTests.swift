@@ -158,3 +158,20 @@ import Synchronization
     #expect(engine.tableSizes.first { $0.0 == .article }!.1 >= 1)
   }
 }
+
+/// product.md §5: `for row in result.rows { print(row["name"], row["date"]) }`.
+@Suite struct EmbeddingRowTests {
+  @Test func rowsAreReadByColumnName() throws {
+    let engine = try Engine()
+    let result = try engine.run(#"find meeting where city = $1"#, parameters: ["临汾"])
+    #expect(!result.rows.isEmpty)
+    let name = try #require(result.columns.firstIndex { $0.name == "name" })
+    let date = try #require(result.columns.firstIndex { $0.name == "date" })
+    for row in result.rows {
+      #expect(row["name"] == row[name])
+      #expect(row["date"] == row[date])
+      #expect(row["city"] == .text("临汾市"))
+      #expect(row["no such column"] == .null)
+    }
+  }
+}

@@ -10,7 +10,7 @@ import Testing
     return e
   }
 
-  static func rows(_ e: Engine, _ q: String) throws -> [[Value]] { try e.run(q).rows }
+  static func rows(_ e: Engine, _ q: String) throws -> [[Value]] { try e.run(q).rows.arrays }
 
   /// A grouped aggregate keeps every group of the selected rows, null when it has no values.
   @Test func groupedAggregateKeepsGroupsWithoutValues() throws {

@@ -32,7 +32,7 @@ struct Recall {
       func get(_ row: [Value], _ n: String) -> Value { col(n).flatMap { $0 < row.count ? row[$0] : nil } ?? .null }
       // Extracted rows grouped by the key that must match exactly (doc, or name|county).
       var pool: [String: [[Value]]] = [:]
-      for row in rs.rows {
+      for row in rs.rows.arrays {
         let key = e == "person" ? Canonical.text(get(row, "name")) + "|" + Canonical.text(get(row, "city")) : Canonical.text(get(row, "doc"))
         pool[key, default: []].append(row)
       }

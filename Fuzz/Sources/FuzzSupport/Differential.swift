@@ -43,13 +43,14 @@ public enum Differential {
     default: return rs
     }
     if rs.columns.contains(where: { $0.name == field }) { return rs }
-    var out = rs
-    out.columns.insert(ResultColumn(name: field, kind: .text), at: rs.columns.count - 1)
-    for i in out.rows.indices {
+    var columns = rs.columns
+    columns.insert(ResultColumn(name: field, kind: .text), at: rs.columns.count - 1)
+    var rows = rs.rows.arrays
+    for i in rows.indices {
       let u = i < units.count ? units[i] : nil
-      out.rows[i].insert(u.map { .text($0) } ?? .null, at: out.rows[i].count - 1)
+      rows[i].insert(u.map { .text($0) } ?? .null, at: rows[i].count - 1)
     }
-    return out
+    return ResultSet(columns: columns, rows: rows, notes: rs.notes)
   }
 
   /// A value as JSON: lists and spans as arrays, dates as ISO strings.

@@ -247,9 +247,8 @@ extension Execution {
 
   /// Result rows of `fields` for `ids`, with each row's currency or unit for money and
   /// quantity columns. Values are made column by column (each column's storage read in one
-  /// tight loop, no per-value dispatch on the column's kind) into a column-major staging
-  /// buffer, then moved (no reference counting) into each row's array, allocated once at
-  /// its final size.
+  /// tight loop, no per-value dispatch on the column's kind), straight into the result's
+  /// column arrays: no array per row.
   func project(_ ids: [UInt32], _ fields: [FieldRef], _ t: Table) -> ResultSet {
     var columns: [ResultColumn] = []
     for f in fields {
@@ -269,31 +268,18 @@ extension Execution {
       }
       columns.append(ResultColumn(name: f.name, kind: f.kind, units: units))
     }
-    let width = fields.count, n = ids.count
-    if width == 0 || n == 0 {
-      return ResultSet(columns: columns, rows: [[Value]](repeating: [], count: width == 0 ? n : 0))
-    }
-    let staged = UnsafeMutablePointer<Value>.allocate(capacity: width * n)
-    defer { staged.deallocate() }
-    for (j, f) in fields.enumerated() {
-      let out = UnsafeMutableBufferPointer(start: staged + j * n, count: n)
-      if f.position >= 0, f.position < t.columns.count {
-        Execution.values(t.columns[f.position], ids, into: out)
-      } else {
-        out.initialize(repeating: .null)
+    let n = ids.count
+    let values: [[Value]] = fields.map { f in
+      [Value](unsafeUninitializedCapacity: n) { out, count in
+        if f.position >= 0, f.position < t.columns.count {
+          Execution.values(t.columns[f.position], ids, into: out)
+        } else {
+          out.initialize(repeating: .null)
+        }
+        count = n
       }
     }
-    var rows: [[Value]] = []
-    rows.reserveCapacity(n)
-    for i in 0..<n {
-      // reserveCapacity allocates through code specialised for `Value`, where
-      // `init(unsafeUninitializedCapacity:)` looks the array type's metadata up at every call.
-      var row: [Value] = []
-      row.reserveCapacity(width)
-      for j in 0..<width { row.append((staged + (j * n + i)).move()) }
-      rows.append(row)
-    }
-    return ResultSet(columns: columns, rows: rows)
+    return ResultSet(columns: columns, rows: ResultRows(byColumn: values, count: n))
   }
 
   /// Initialises `out[i]` with the value of `col` at `ids[i]`, for every `i`.

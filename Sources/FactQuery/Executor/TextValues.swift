@@ -11,13 +11,25 @@ extension StringTable {
   ///
   /// Reads the table's buffers directly: its generic `withUTF8` is not specialised across
   /// modules and costs a third of a short string's copy. A coded table (long texts, see
-  /// `StringTable.isCoded`) decodes the one string through `withUTF8`.
+  /// `StringTable.isCoded`) decodes the one string into a buffer (`copyUTF8`, not generic).
   @inline(__always)
   func decodedString(_ i: Int) -> String {
     // A coded table's `bytes`/`ends` decode the whole table: decode the one string (into a
     // buffer on the stack; the decoded bytes are UTF-8 as the table's were, checked when a
     // snapshot is read) and build it without the validation the subscript's `String` does.
-    if isCoded { return withUTF8(i) { TextValues.string(trustingUTF8: $0) } }
+    if isCoded {
+      let capacity = utf8Capacity(i)
+      if capacity <= 1024 {
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 1024) { buf in
+          let n = copyUTF8(i, into: buf.baseAddress!)
+          return TextValues.string(trustingUTF8: UnsafeBufferPointer(rebasing: buf[0..<n]))
+        }
+      }
+      let buf = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: capacity)
+      defer { buf.deallocate() }
+      let n = copyUTF8(i, into: buf.baseAddress!)
+      return TextValues.string(trustingUTF8: UnsafeBufferPointer(rebasing: buf[0..<n]))
+    }
     let ends = self.ends
     let lo = i == 0 ? 0 : Int(ends[i - 1]), hi = Int(ends[i])
     return bytes.withUnsafeBufferPointer { TextValues.string(trustingUTF8: UnsafeBufferPointer(rebasing: $0[lo..<hi])) }

@@ -96,7 +96,7 @@ enum CellText {
   /// What the column holds, for formatting and alignment.
   enum Style { case plain, money, quantity, area, numeric }
 
-  static func style(of column: ResultColumn, rows: [[Value]], index: Int) -> Style {
+  static func style(of column: ResultColumn, rows: ResultRows, index: Int) -> Style {
     switch column.kind {
     case .money: return .money
     case .quantity: return .quantity
@@ -105,8 +105,9 @@ enum CellText {
     case .none:
       // Computed columns (count, sum …) have no kind: numeric when every value is a number.
       var sawNumber = false
-      for row in rows where index < row.count {
-        switch row[index] {
+      guard index < rows.byColumn.count else { return .plain }
+      for v in rows.byColumn[index] {
+        switch v {
         case .null: continue
         case .integer, .number: sawNumber = true
         default: return .plain

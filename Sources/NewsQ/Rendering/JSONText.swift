@@ -65,7 +65,7 @@ enum JSONText {
   }
 
   /// One row as a JSON object keyed by column name, in column order.
-  static func appendObject(names: [String], row: [Value], to out: inout [UInt8]) {
+  static func appendObject<Row: RandomAccessCollection<Value>>(names: [String], row: Row, to out: inout [UInt8]) where Row.Index == Int {
     out.append(UInt8(ascii: "{"))
     for (i, name) in names.enumerated() {
       if i > 0 { out.append(UInt8(ascii: ",")) }
