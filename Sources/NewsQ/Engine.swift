@@ -35,6 +35,8 @@ public final class Engine: Sendable {
   let state = Mutex(State())
   /// Loads run one at a time; statements never wait for this lock.
   private let loading = Mutex(())
+  /// Statements `run` has parsed, by their text.
+  let statements = Mutex(StatementCache())
   /// Bumped by `cancel()`; a statement stops when it changes while it runs.
   private let cancelEpoch = Atomic<UInt64>(0)
   let places: any PlaceResolver
@@ -294,8 +296,14 @@ public final class Engine: Sendable {
   }
 
   /// Runs one statement with `$1`, `$2` … bound to `parameters` (never pasted into the text).
+  /// The parse is kept (`StatementCache`): running the same text again skips it.
   public func run(_ statement: String, parameters: [Value] = []) throws(EngineError) -> ResultSet {
-    try prepare(statement).run(parameters: parameters)
+    if let parsed = statements.withLock({ $0.statement(statement) }) {
+      return try execute(parsed, text: statement, parameters: parameters)
+    }
+    let prepared = try prepare(statement)
+    statements.withLock { $0.keep(prepared.statement, for: statement) }
+    return try prepared.run(parameters: parameters)
   }
 
   /// Runs a parsed statement against the current snapshot.
