@@ -58,7 +58,7 @@ public struct FactWriter: Sendable {
 
   /// Appends a fact: entity, fields (any order), later sources.
   public mutating func fact(_ f: Fact) {
-    u8(UInt8(truncatingIfNeeded: Entity.allCases.firstIndex(of: f.entity) ?? 0))
+    u8(UInt8(truncatingIfNeeded: f.entity.ordinal))
     u32(UInt32(truncatingIfNeeded: f.fieldCount))
     f.forEachField { k, v in string(k); value(v) }
     u32(UInt32(truncatingIfNeeded: f.moreSources.count))

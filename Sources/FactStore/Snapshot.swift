@@ -12,7 +12,7 @@ public final class Snapshot: Sendable {
 
   /// The table of `entity`.
   public func table(_ entity: Entity) -> Table {
-    tables[Entity.allCases.firstIndex(of: entity) ?? 0]
+    tables[entity.ordinal]
   }
 
   /// The distinct values of a text, place or list field, in pinyin order (for completion).

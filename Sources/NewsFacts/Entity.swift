@@ -36,6 +36,6 @@ public enum Entity: String, CaseIterable, Sendable, Hashable, Comparable {
   }
 
   public static func < (a: Entity, b: Entity) -> Bool {
-    allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    a.ordinal < b.ordinal
   }
 }
