@@ -28,7 +28,7 @@ public struct ResultSet: Sendable, Hashable {
   /// A result of `rows` (their column names are taken from `columns`).
   public init(columns: [ResultColumn], rows: ResultRows, notes: [String] = []) {
     self.columns = columns
-    self.rows = ResultRows(byColumn: rows.byColumn, count: rows.count, names: columns.map(\.name))
+    self.rows = ResultRows(byColumn: rows.byColumn, count: rows.count, columns: columns)
     self.notes = notes
   }
 }
@@ -42,14 +42,14 @@ public struct ResultRows: RandomAccessCollection, Sendable, Hashable, Expressibl
   public let byColumn: [[Value]]
   /// The number of rows (a result may have rows and no columns).
   public let count: Int
-  /// The column names, for `row["name"]`.
-  let names: [String]
+  /// The result's columns, for `row["name"]` (shared, not copied).
+  let columns: [ResultColumn]
 
   /// Rows of column arrays, each `count` long.
-  init(byColumn: [[Value]], count: Int, names: [String] = []) {
+  init(byColumn: [[Value]], count: Int, columns: [ResultColumn] = []) {
     self.byColumn = byColumn
     self.count = count
-    self.names = names
+    self.columns = columns
   }
 
   /// The rows `rows`, each one value per column; rows shorter than the longest are padded with
@@ -68,7 +68,7 @@ public struct ResultRows: RandomAccessCollection, Sendable, Hashable, Expressibl
   public var endIndex: Int { count }
   public subscript(i: Int) -> ResultRow {
     precondition(i >= 0 && i < count, "row index out of range")
-    return ResultRow(byColumn: byColumn, index: i, names: names)
+    return ResultRow(byColumn: byColumn, index: i, columns: columns)
   }
 
   /// Every row as an array of its values.
@@ -90,16 +90,16 @@ public struct ResultRows: RandomAccessCollection, Sendable, Hashable, Expressibl
 public struct ResultRow: RandomAccessCollection, Sendable, Hashable, ExpressibleByArrayLiteral, CustomStringConvertible {
   let byColumn: [[Value]]
   let index: Int
-  let names: [String]
+  let columns: [ResultColumn]
 
-  init(byColumn: [[Value]], index: Int, names: [String]) {
+  init(byColumn: [[Value]], index: Int, columns: [ResultColumn]) {
     self.byColumn = byColumn
     self.index = index
-    self.names = names
+    self.columns = columns
   }
 
   /// A row of `values` (no column names).
-  public init(_ values: [Value]) { self.init(byColumn: values.map { [$0] }, index: 0, names: []) }
+  public init(_ values: [Value]) { self.init(byColumn: values.map { [$0] }, index: 0, columns: []) }
 
   public init(arrayLiteral values: Value...) { self.init(values) }
 
@@ -109,7 +109,7 @@ public struct ResultRow: RandomAccessCollection, Sendable, Hashable, Expressible
 
   /// The value in the column named `name`, null when the result has no such column.
   public subscript(name: String) -> Value {
-    guard let j = names.firstIndex(of: name), j < byColumn.count else { return .null }
+    guard let j = columns.firstIndex(where: { $0.name == name }), j < byColumn.count else { return .null }
     return byColumn[j][index]
   }
 

@@ -25,8 +25,16 @@ extension Executor {
     }
     let columns = t.columns
     let more = t.moreSources.isEmpty ? nil : t.moreSources[UInt32(row)]
-    let rows = WordPool.withWords(of: columns, row: row) { words -> [[Value]] in
-      var rows: [[Value]] = []
+    // One source per row, filled column by column (doc, article, evidence, span, marked).
+    var byColumn = [[Value]](repeating: [], count: 5)
+    WordPool.withWords(of: columns, row: row) { words in
+      func add(_ doc: Value, _ article: Int64, _ evidence: String, _ span: Value) {
+        byColumn[0].append(doc)
+        byColumn[1].append(.integer(article))
+        byColumn[2].append(.text(evidence))
+        byColumn[3].append(span)
+        byColumn[4].append(.text(words.mark(evidence)))
+      }
       if case .text(let evc) = columns[n - 2], let ev = evc.decodedText(row) {
         var span = Value.span(0, 0)
         if case .span(let a, let b) = columns[n - 1].value(row), a <= b { span = .span(a, b) }
@@ -34,15 +42,13 @@ extension Executor {
         if case .integer(let i) = columns[n - 3].value(row) { art = i }
         var doc = Value.text("")
         if case .text(let c) = columns[n - 4], let d = c.decodedText(row) { doc = .text(d) }
-        rows.append([doc, .integer(art), .text(ev), span, .text(words.mark(ev))])
+        add(doc, art, ev, span)
       }
       for s in more ?? [] {
-        rows.append([.text(s.doc), .integer(s.article), .text(s.evidence), .span(s.span.lowerBound, s.span.upperBound),
-                     .text(words.mark(s.evidence))])
+        add(.text(s.doc), s.article, s.evidence, .span(s.span.lowerBound, s.span.upperBound))
       }
-      return rows
     }
-    return ResultSet(columns: whyColumns, rows: rows)
+    return ResultSet(columns: whyColumns, rows: ResultRows(byColumn: byColumn, count: byColumn[0].count))
   }
 
   /// The first row whose id is `id`. Ids usually count rows from 1, so the position `id - 1`
