@@ -62,6 +62,34 @@ import Testing
     #expect(Executor.mark("这是" + long + "。", [long, "这"]) == "【这】是【" + long + "】。")
   }
 
+  /// The marking (a filter of first bytes, then word heads) against the plain rule: at each
+  /// character the longest word that starts there is wrapped, else the character is kept.
+  @Test func markingAgreesWithThePlainRuleOnRandomTexts() {
+    func reference(_ text: String, _ words: [String]) -> String {
+      let t = Array(text.utf8)
+      let ws = words.map { Array($0.utf8) }.filter { !$0.isEmpty }.sorted { $0.count > $1.count }
+      var out: [UInt8] = [], i = 0
+      while i < t.count {
+        if let w = ws.first(where: { $0.count <= t.count - i && Array(t[i..<(i + $0.count)]) == $0 }) {
+          out += Array("【".utf8) + w + Array("】".utf8)
+          i += w.count
+        } else {
+          out.append(t[i]); i += 1
+          while i < t.count && t[i] & 0xC0 == 0x80 { out.append(t[i]); i += 1 }
+        }
+      }
+      return String(decoding: out, as: UTF8.self)
+    }
+    let alphabet = Array("临汾市尧都区召开会议书记县长a1B，。 ")
+    var g = SystemRandomNumberGenerator()
+    for _ in 0..<400 {
+      func piece(_ n: Int) -> String { String((0..<n).map { _ in alphabet.randomElement(using: &g)! }) }
+      let text = piece(Int.random(in: 0...40, using: &g))
+      let words = (0..<Int.random(in: 0...6, using: &g)).map { _ in piece(Int.random(in: 1...4, using: &g)) }
+      #expect(Executor.mark(text, words) == reference(text, words), "\(text) \(words)")
+    }
+  }
+
   @Test func distinctCodesAreAscendingAndEachOnce() {
     #expect(Execution.distinct([5, 1, 5, 3, 1], among: 1000) == [1, 3, 5])
     #expect(Execution.distinct([5, 1, 5, 3, 1], among: 6) == [1, 3, 5])

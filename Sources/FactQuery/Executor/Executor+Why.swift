@@ -199,11 +199,19 @@ struct WordPool {
         // Each word's first (up to) four bytes and their mask, tested against the next four
         // bytes of the text before comparing the rest.
         withUnsafeTemporaryAllocation(of: (head: UInt32, mask: UInt32).self, capacity: ws.count) { heads in
+          // A filter of the words' first bytes (up to three, one CJK character): 1,024 bits
+          // indexed by a hash of them, so most places of the text test no word at all.
+          var filter = (UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0),
+                        UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0))
           for (k, w) in ws.enumerated() {
             var h: UInt32 = 0, m: UInt32 = 0
             for j in 0..<min(4, w.count) { h |= UInt32(pool[w.start + j]) << (8 * j); m |= 0xFF << (8 * j) }
             heads[k] = (h, m)
+            let b = WordPool.filterBit(h & m & 0xFF_FFFF)
+            withUnsafeMutableBytes(of: &filter) { $0.storeBytes(of: $0.load(fromByteOffset: (b >> 6) << 3, as: UInt64.self) | (1 << UInt64(b & 63)), toByteOffset: (b >> 6) << 3, as: UInt64.self) }
           }
+          // A word shorter than three bytes (ASCII) has a head the filter cannot key on.
+          let short = ws.contains { $0.count < 3 }
           var o = 0
           var found = false
           var i = 0
@@ -211,7 +219,9 @@ struct WordPool {
             var window: UInt32 = 0
             for j in 0..<min(4, t.count - i) { window |= UInt32(t[i + j]) << (8 * j) }
             var matched = 0
-            for k in 0..<ws.count {
+            let b = WordPool.filterBit(window & 0xFF_FFFF)
+            let maybe = short || withUnsafeBytes(of: &filter) { $0.load(fromByteOffset: (b >> 6) << 3, as: UInt64.self) } & (1 << UInt64(b & 63)) != 0
+            for k in 0..<(maybe ? ws.count : 0) {
               let w = ws[k]
               guard window & heads[k].mask == heads[k].head, w.count <= t.count - i else { continue }
               var j = 4
@@ -240,4 +250,8 @@ struct WordPool {
     }
     return marked ?? text
   }
+
+  /// The filter bit (0..<1,024) of a word's or a text place's first three bytes.
+  @inline(__always)
+  static func filterBit(_ head3: UInt32) -> Int { Int(truncatingIfNeeded: (head3 &* 0x9E37_79B1) >> 22) }
 }
