@@ -1,8 +1,9 @@
 import NewsFacts
 
 /// One entity's facts as columns, in `Schema.fields(of:)` order. Row ids are positions in
-/// document order (the order facts were added).
-public struct Table: Sendable {
+/// document order (the order facts were added). A class, immutable: a statement takes it from
+/// the snapshot with one reference count, not a copy of every column reference.
+public final class Table: Sendable {
   public let entity: Entity
   public let rowCount: Int
   public let fields: [FieldSpec]

@@ -10,7 +10,11 @@ struct StatementCache: Sendable {
   /// A statement's text, hashed and compared byte for byte.
   struct Key: Hashable, Sendable {
     let text: String
-    static func == (a: Key, b: Key) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
+    static func == (a: Key, b: Key) -> Bool {
+      guard a.text.utf8.count == b.text.utf8.count else { return false }
+      var x = a.text, y = b.text
+      return x.withUTF8 { xb in y.withUTF8 { yb in xb.elementsEqual(yb) } }
+    }
     func hash(into h: inout Hasher) {
       var t = text
       t.withUTF8 { h.combine(bytes: UnsafeRawBufferPointer($0)) }

@@ -80,7 +80,7 @@ import Testing
       }
       return String(decoding: out, as: UTF8.self)
     }
-    let alphabet = Array("临汾市尧都区召开会议书记县长a1B，。 ")
+    let alphabet = Array("临汾市尧都区召开会议书记县长a1B，。 é😀")
     var g = SystemRandomNumberGenerator()
     for _ in 0..<400 {
       func piece(_ n: Int) -> String { String((0..<n).map { _ in alphabet.randomElement(using: &g)! }) }

@@ -138,28 +138,30 @@ struct WordPool {
       case .text(let c):
         let code = c.codes[row]
         guard code != TextColumn.null else { continue }
-        // A coded table's `bytes`/`ends` decode the whole table: read one string instead.
-        if c.dictionary.values.isCoded { c.dictionary.values.withUTF8(Int(code)) { append($0) }; continue }
-        add(c.dictionary.values.bytes, c.dictionary.values.ends, Int(code))
+        add(c.dictionary.values, Int(code))
       case .list(let c):
         guard c.present[row] else { continue }
         let values = c.dictionary.values
-        if values.isCoded {
-          for k in Int(c.offsets[row])..<Int(c.offsets[row + 1]) { values.withUTF8(Int(c.elements[k])) { append($0) } }
-          continue
-        }
-        let bytes = values.bytes, ends = values.ends
-        for k in Int(c.offsets[row])..<Int(c.offsets[row + 1]) { add(bytes, ends, Int(c.elements[k])) }
+        for k in Int(c.offsets[row])..<Int(c.offsets[row + 1]) { add(values, Int(c.elements[k])) }
       default: break
       }
     }
   }
 
-  /// String `i` of a `StringTable` given as its buffers (read directly: the table's generic
-  /// `withUTF8` is not specialised across modules).
-  mutating func add(_ bytes: [UInt8], _ ends: [UInt32], _ i: Int) {
-    let lo = i == 0 ? 0 : Int(ends[i - 1]), hi = Int(ends[i])
-    bytes.withUnsafeBufferPointer { append(UnsafeBufferPointer(rebasing: $0[lo..<hi])) }
+  /// String `i` of `table`, copied (decoded, when the table is coded) straight into the pool.
+  mutating func add(_ table: StringTable, _ i: Int) {
+    let room = table.utf8Capacity(i)
+    guard room > 0 else { return }
+    // Counted at its largest (a coded string's room), so buffers of the counted size hold all.
+    neededBytes += room
+    neededWords += 1
+    guard !overflowed, let dst = bytes.baseAddress else { return }
+    let n = table.copyUTF8(i, into: dst + used)
+    guard n > 0 else { return }
+    spans[count] = (used, n)
+    used += n
+    count += 1
+    sorted = false
   }
 
   mutating func append(_ u: UnsafeBufferPointer<UInt8>) {
@@ -215,9 +217,17 @@ struct WordPool {
           var o = 0
           var found = false
           var i = 0
+          // Bytes from `copied` up to the place being looked at are kept as they are, copied in
+          // one go before a match or at the end.
+          var copied = 0
+          let tb = t.baseAddress!, ob = out.baseAddress!
           while i < t.count {
             var window: UInt32 = 0
-            for j in 0..<min(4, t.count - i) { window |= UInt32(t[i + j]) << (8 * j) }
+            if i + 4 <= t.count {
+              window = UInt32(littleEndian: UnsafeRawPointer(tb + i).loadUnaligned(as: UInt32.self))
+            } else {
+              for j in 0..<(t.count - i) { window |= UInt32(t[i + j]) << (8 * j) }
+            }
             var matched = 0
             let b = WordPool.filterBit(window & 0xFF_FFFF)
             let maybe = short || withUnsafeBytes(of: &filter) { $0.load(fromByteOffset: (b >> 6) << 3, as: UInt64.self) } & (1 << UInt64(b & 63)) != 0
@@ -230,19 +240,25 @@ struct WordPool {
             }
             if matched > 0 {
               found = true
+              (ob + o).update(from: tb + copied, count: i - copied)
+              o += i - copied
               out[o] = 0xE3; out[o + 1] = 0x80; out[o + 2] = 0x90  // 【
               o += 3
-              for k in 0..<matched { out[o + k] = t[i + k] }
+              (ob + o).update(from: tb + i, count: matched)
               o += matched
               out[o] = 0xE3; out[o + 1] = 0x80; out[o + 2] = 0x91  // 】
               o += 3
               i += matched
+              copied = i
             } else {
-              // One character: a lead byte and its continuation bytes.
-              out[o] = t[i]; o += 1; i += 1
-              while i < t.count && t[i] & 0xC0 == 0x80 { out[o] = t[i]; o += 1; i += 1 }
+              // The next character: its length from the lead byte (the text is valid UTF-8).
+              let lead = t[i]
+              i += lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
             }
           }
+          if !found { return nil }
+          (ob + o).update(from: tb + copied, count: t.count - copied)
+          o += t.count - copied
           // Whole characters of `text` and 【】: valid UTF-8, built without validating again.
           return found ? TextValues.string(trustingUTF8: UnsafeBufferPointer(rebasing: out[0..<o])) : nil
         }
