@@ -27,7 +27,7 @@ public enum Normalizer {
     let fixed = repair.scalars
     let m = fixed.count
     // Most documents lose nothing in the repairs: their scalars and origins stand as they are.
-    if !repair.deleted.contains(true) {
+    if !repair.anyDeleted {
       return NormalizedText(scalars: fixed, origins: o, originalCount: src.count)
     }
     var kept = 0

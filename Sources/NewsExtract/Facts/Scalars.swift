@@ -88,15 +88,8 @@ enum Scalars {
     return text.withUTF8 { bytes -> [Int] in
       let n = bytes.count
       return [Int](unsafeUninitializedCapacity: n + 1) { out, count in
-        // Scalar by scalar: the lead byte gives the length (a `String` holds valid UTF-8).
         var k = 0
-        var i = 0
-        while i < n {
-          out[k] = i
-          k &+= 1
-          let b0 = bytes[i]
-          i &+= b0 < 0x80 ? 1 : (b0 < 0xE0 ? 2 : (b0 < 0xF0 ? 3 : 4))
-        }
+        for i in 0..<n where bytes[i] & 0xC0 != 0x80 { out[k] = i; k &+= 1 }
         out[k] = n
         count = k + 1
       }
