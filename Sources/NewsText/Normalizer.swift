@@ -17,7 +17,20 @@
 public enum Normalizer {
   /// Normalises `original` (already decoded).
   public static func normalize(_ original: String) -> NormalizedText {
-    let src = scalars(of: original)
+    normalize(scalars: scalars(of: original))
+  }
+
+  /// Normalises `original` and gives, besides, the UTF-8 offset in `original` where each of its
+  /// scalars starts, and its byte count at the end (one more entry than scalars): both come out
+  /// of the one decoding pass, for a caller that cuts original text by scalar offsets.
+  public static func normalizeWithUTF8Starts(_ original: String) -> (text: NormalizedText, utf8Starts: [Int]) {
+    var starts: [Int] = []
+    let src = scalars(of: original, utf8Starts: &starts)
+    return (normalize(scalars: src), starts)
+  }
+
+  /// Normalises the scalars of a decoded original.
+  static func normalize(scalars src: [Unicode.Scalar]) -> NormalizedText {
     var s: [Unicode.Scalar] = []
     var o: [Int32] = []
     firstPass(src, &s, &o)
@@ -70,6 +83,32 @@ public enum Normalizer {
         }
         count = k
       }
+    }
+  }
+
+  /// `scalars(of:)`, also writing into `starts` the UTF-8 offset where each scalar starts and
+  /// the byte count at the end.
+  static func scalars(of text: String, utf8Starts starts: inout [Int]) -> [Unicode.Scalar] {
+    var text = text
+    return text.withUTF8 { bytes -> [Unicode.Scalar] in
+      let n = bytes.count
+      var decoded = 0
+      let scalars = [Unicode.Scalar](unsafeUninitializedCapacity: n) { out, count in
+        starts = [Int](unsafeUninitializedCapacity: n + 1) { st, stCount in
+          var i = 0
+          var k = 0
+          while i < n {
+            st[k] = i
+            out[k] = unsafeBitCast(UTF8Decoding.next(bytes.baseAddress!, &i), to: Unicode.Scalar.self)
+            k &+= 1
+          }
+          st[k] = n
+          stCount = k + 1
+          decoded = k
+        }
+        count = decoded
+      }
+      return scalars
     }
   }
 

@@ -216,28 +216,47 @@ public enum Segmenter {
 
   @inline(__always) static func isBlank(_ v: UInt32) -> Bool { ScalarClass.isBlank(v) || v == 0x0D }
 
+  /// What `kind` counts in a line, found in the pass that finds the line's end (the blanks a
+  /// line's range is trimmed of count as none of these).
+  struct LineCounts {
+    var ideographs = 0
+    var letters = 0
+    var full = 0  // 。 inside
+    var commas = 0
+  }
+
   static func classify(_ s: [Unicode.Scalar]) -> [Line] {
     var lines: [Line] = []
     var gap = 100
     let n = s.count
-    var start = 0
     s.withUnsafeBufferPointer { b in
-      var k = 0
-      while k <= n {
-        // (line breaks found a scalar at a time through the buffer: no bounds check per scalar)
-        while k < n && b[k].value != 0x0A { k &+= 1 }
+      var start = 0
+      while start <= n {
+        // One pass over the line: its end and what its kind is decided on.
+        var c = LineCounts()
+        var k = start
+        while k < n {
+          let v = b[k].value
+          // (the common case first: an ideograph is nothing else below)
+          if v >= 0x4E00 && v <= 0x9FFF { c.ideographs &+= 1; k &+= 1; continue }
+          if v == 0x0A { break }
+          if ScalarClass.isIdeograph(v) { c.ideographs &+= 1 }
+          else if ScalarClass.isASCIILetter(v) || ScalarClass.isASCIIDigit(v) { c.letters &+= 1 }
+          if v == 0x3002 { c.full &+= 1 }
+          if v == 0xFF0C || v == 0x2C || v == 0xFF1B || v == 0x3B { c.commas &+= 1 }
+          k &+= 1
+        }
         var lo = start
         var hi = k
         while lo < hi && isBlank(b[lo].value) { lo += 1 }
         while hi > lo && isBlank(b[hi - 1].value) { hi -= 1 }
         if lo < hi {
-          lines.append(Line(range: lo..<hi, gap: gap, kind: kind(s, lo..<hi, gap: gap)))
+          lines.append(Line(range: lo..<hi, gap: gap, kind: kind(s, lo..<hi, gap: gap, counts: c)))
           gap = 1
         } else if k < n {
           gap += 1
         }
         start = k + 1
-        k += 1
       }
     }
     return lines
@@ -297,7 +316,7 @@ public enum Segmenter {
   static let bylinePrefixes = ["记者", "本报记者", "通讯员", "本报通讯员", "特约记者", "见习记者", "文/", "文／", "作者", "撰稿", "文 /"]
   static let agencyPrefixes = ["本报", "新华社", "中新社", "中新网", "人民网", "新华网", "央视网", "央广网"]
 
-  static func kind(_ s: [Unicode.Scalar], _ r: Range<Int>, gap: Int) -> Kind {
+  static func kind(_ s: [Unicode.Scalar], _ r: Range<Int>, gap: Int, counts: LineCounts) -> Kind {
     let length = r.count
     let first = s[r.lowerBound].value
     let last = s[r.upperBound - 1].value
@@ -306,21 +325,10 @@ public enum Segmenter {
       while c < r.upperBound && (s[c].value == 0x23 || isBlank(s[c].value)) { c += 1 }
       return .heading(contentStart: c)
     }
-    var ideographs = 0
-    var letters = 0
-    var full = 0  // 。！？ inside
-    var commas = 0
-    s.withUnsafeBufferPointer { b in
-      for k in r {
-        let v = b[k].value
-        // (the common case first: an ideograph is nothing else below)
-        if v >= 0x4E00 && v <= 0x9FFF { ideographs &+= 1; continue }
-        if ScalarClass.isIdeograph(v) { ideographs &+= 1 }
-        else if ScalarClass.isASCIILetter(v) || ScalarClass.isASCIIDigit(v) { letters &+= 1 }
-        if v == 0x3002 { full &+= 1 }
-        if v == 0xFF0C || v == 0x2C || v == 0xFF1B || v == 0x3B { commas &+= 1 }
-      }
-    }
+    let ideographs = counts.ideographs
+    let letters = counts.letters
+    let full = counts.full  // 。 inside
+    let commas = counts.commas
     if ideographs + letters == 0 { return .ignorable }
     // 本报讯 / 新华社北京5月1日电 prefixes.
     if let body = agencyPrefixEnd(s, r) { return .prefixed(bodyStart: body) }

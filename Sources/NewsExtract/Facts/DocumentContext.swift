@@ -87,8 +87,7 @@ struct DocumentContext {
   init(path: String, text: String) {
     self.path = path
     originalText = text
-    originalStarts = Scalars.utf8Starts(text)
-    norm = Recognition.normalize(text)
+    (norm, originalStarts) = Recognition.normalizeWithUTF8Starts(text)
     s = norm.scalars
     flags = ScanFlags.flags(of: s)
   }
