@@ -136,8 +136,9 @@ struct TableBuilder: Sendable {
     // Facts of this table's entity hold their values by schema position, as the columns are.
     let positional = fact.entity == entity
     for i in slots.indices {
-      var v = positional ? fact.value(at: i) : fact[fields[i].name]
-      if i == idColumn, let id { v = .integer(id) }
+      // (a given id replaces the fact's own, which is then not read)
+      var v: Value
+      if i == idColumn, let id { v = .integer(id) } else { v = positional ? fact.value(at: i) : fact[fields[i].name] }
       if i == articleColumn, articleBase != 0, case .integer(let a) = v { v = .integer(a + articleBase) }
       switch slots[i] {
       case .text(let k): texts[k].append(Convert.text(v))

@@ -187,15 +187,31 @@ enum Scalars {
     let start = max(0, from)
     let last = min(to, s.count) - word.count
     guard start <= last else { return nil }
-    let w0 = word[0]
-    // (the first scalar scanned through a buffer pointer: no bounds check per position)
+    let w0 = word[0].value
+    let m = word.count
+    // The first scalar looked for four positions at a time (one vector compare), through buffer
+    // pointers: most positions of a long range hold no candidate at all.
     return s.withUnsafeBufferPointer { b -> Int? in
-      var i = start
-      while i <= last {
-        if b[i] == w0 && has(s, at: i, word) { return i }
-        i &+= 1
+      word.withUnsafeBufferPointer { w -> Int? in
+        let raw = UnsafeRawPointer(b.baseAddress!)
+        let first = SIMD4<UInt32>(repeating: w0)
+        var i = start
+        while i <= last {
+          if i &+ 3 <= last
+            && !any(raw.loadUnaligned(fromByteOffset: i &* 4, as: SIMD4<UInt32>.self) .== first)
+          {
+            i &+= 4
+            continue
+          }
+          if b[i].value == w0 {
+            var k = 1
+            while k < m && b[i &+ k] == w[k] { k &+= 1 }
+            if k == m { return i }
+          }
+          i &+= 1
+        }
+        return nil
       }
-      return nil
     }
   }
 
