@@ -144,6 +144,7 @@ public enum Normalizer {
                            _ ob: UnsafeMutableBufferPointer<Int32>) -> Int {
     let table = TraditionalTable.shared
     let phrases = TraditionalPhrases.shared
+    let seconds = phraseSeconds
     let capacity = min(sb.count, ob.count)
     return src.withUnsafeBufferPointer { S in
       table.bmp.withUnsafeBufferPointer { bmp in
@@ -173,8 +174,8 @@ public enum Normalizer {
             }
             if v >= 0x3400 && v < 0xA000 {
               // CJK ideographs: phrase starts, then the character map.
-              if starts[Int(v >> 6)] & (1 << UInt64(v & 63)) != 0, let p = phrases.phrase(in: src, at: i),
-                k + p.to.count <= capacity {
+              if starts[Int(v >> 6)] & (1 << UInt64(v & 63)) != 0, i + 1 < n, mayContinuePhrase(S[i + 1].value, seconds),
+                let p = phrases.phrase(in: src, at: i), k + p.to.count <= capacity {
                 for (j, r) in p.to.enumerated() { put(r, i + min(j, p.length - 1)) }
                 i += p.length
                 continue
@@ -200,7 +201,8 @@ public enum Normalizer {
               break
             }
             if v >= 0x2E80 {
-              if phrases.mayStartPhrase(v), let p = phrases.phrase(in: src, at: i), k + p.to.count <= capacity {
+              if phrases.mayStartPhrase(v), i + 1 < n, mayContinuePhrase(S[i + 1].value, seconds),
+                let p = phrases.phrase(in: src, at: i), k + p.to.count <= capacity {
                 for (j, r) in p.to.enumerated() { put(r, i + min(j, p.length - 1)) }
                 i += p.length
                 continue
@@ -215,6 +217,26 @@ public enum Normalizer {
         }
       }
     }
+  }
+
+  /// Bit per BMP scalar: is it the second scalar of some phrase? Every phrase has two scalars
+  /// at least, so a phrase start followed by any other scalar (or by nothing) starts none, and
+  /// the phrase dictionary is not searched (most phrase starts in simplified text are such).
+  static let phraseSeconds: [UInt64] = {
+    var bits = [UInt64](repeating: 0, count: 0x10000 / 64)
+    for (_, list) in TraditionalPhrases.shared.phrases {
+      for c in list where c.from.count >= 2 {
+        let v = c.from[1].value
+        if v < 0x10000 { bits[Int(v >> 6)] |= 1 << UInt64(v & 63) }
+      }
+    }
+    return bits
+  }()
+
+  /// Whether `v` may be the second scalar of a phrase (scalars beyond the BMP are not sorted out).
+  @inline(__always)
+  static func mayContinuePhrase(_ v: UInt32, _ seconds: [UInt64]) -> Bool {
+    v >= 0x10000 || seconds[Int(v >> 6)] & (1 << UInt64(v & 63)) != 0
   }
 
   /// When `src[i]` opens a stray pinyin annotation — `(zhì)` / `（zhì）` right after a CJK

@@ -227,8 +227,10 @@ public enum Segmenter {
 
   static func classify(_ s: [Unicode.Scalar]) -> [Line] {
     var lines: [Line] = []
-    var gap = 100
     let n = s.count
+    // (room for lines of twenty scalars: most documents' lines without growing the array)
+    lines.reserveCapacity(n / 20 + 8)
+    var gap = 100
     s.withUnsafeBufferPointer { b in
       var start = 0
       while start <= n {

@@ -164,12 +164,11 @@ struct SpaceRepair {
 
   mutating func repairSpaces(_ lines: inout [Line]) {
     var documentGaps: [Int] = []
-    // Per line, its candidates are `allCands[candFrom[li]..<candFrom[li + 1]]` (runs alike).
+    // The lines with candidates, in order: line `li`'s are `allCands[from..<to]` (runs alike).
     var allCands: [Int] = []
     var allRuns: [Int] = []
-    var candFrom = [Int](repeating: 0, count: lines.count + 1)
+    var candLines: [(li: Int, from: Int, to: Int)] = []
     for li in lines.indices {
-      candFrom[li] = allCands.count
       guard !lines[li].blank && lines[li].spaced else { continue }
       let line = lines[li]
       // (the line's candidates go straight into the flat lists: no arrays per line)
@@ -206,14 +205,13 @@ struct SpaceRepair {
         lines[li].width = w
         if w > 0 { documentGaps.append(contentsOf: gaps.filter { abs($0 - w) <= 2 }) }
       }
+      if allCands.count > from { candLines.append((li, from, allCands.count)) }
     }
-    candFrom[lines.count] = allCands.count
     let documentWidth = Self.regularGap(documentGaps, minimum: 3)
 
-    for li in lines.indices where candFrom[li + 1] > candFrom[li] {
+    for (li, from, to) in candLines {
       let line = lines[li]
-      // The line's candidates: `allCands[from..<to]` (searched in place, not copied out).
-      let from = candFrom[li], to = candFrom[li + 1]
+      // (the line's candidates are searched in place, not copied out)
       let width = line.width > 0 ? line.width : documentWidth
       var chainSingles = 0
       for ci in from..<to {
