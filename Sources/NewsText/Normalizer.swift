@@ -97,10 +97,24 @@ public enum Normalizer {
         starts = [Int](unsafeUninitializedCapacity: n + 1) { st, stCount in
           var i = 0
           var k = 0
-          while i < n {
-            st[k] = i
-            out[k] = unsafeBitCast(UTF8Decoding.next(bytes.baseAddress!, &i), to: Unicode.Scalar.self)
-            k &+= 1
+          if let p = bytes.baseAddress {
+            // (three-byte sequences first: Chinese text is mostly made of them)
+            while i < n {
+              st[k] = i
+              let b0 = UInt32(p[i])
+              let v: UInt32
+              if b0 &- 0xE0 < 0x10 {
+                v = (b0 & 0x0F) << 12 | UInt32(p[i &+ 1] & 0x3F) << 6 | UInt32(p[i &+ 2] & 0x3F)
+                i &+= 3
+              } else if b0 < 0x80 {
+                v = b0
+                i &+= 1
+              } else {
+                v = UTF8Decoding.next(p, &i)
+              }
+              out[k] = unsafeBitCast(v, to: Unicode.Scalar.self)
+              k &+= 1
+            }
           }
           st[k] = n
           stCount = k + 1
