@@ -136,8 +136,16 @@ struct TableBuilder: Sendable {
     // Facts of this table's entity hold their values by schema position, as the columns are.
     let positional = fact.entity == entity
     for i in slots.indices {
-      var v = positional ? fact.value(at: i) : fact[fields[i].name]
-      if i == idColumn, let id { v = .integer(id) }
+      // Texts, most of the fields, straight from the fact's values: no copy of the value to
+      // change (the id and article columns may be replaced, a fact of another entity is read
+      // by name).
+      if positional && i != idColumn && i != articleColumn, case .text(let k) = slots[i] {
+        texts[k].append(Convert.text(fact.value(at: i)))
+        continue
+      }
+      // (a given id replaces the fact's own, which is then not read)
+      var v: Value
+      if i == idColumn, let id { v = .integer(id) } else { v = positional ? fact.value(at: i) : fact[fields[i].name] }
       if i == articleColumn, articleBase != 0, case .integer(let a) = v { v = .integer(a + articleBase) }
       switch slots[i] {
       case .text(let k): texts[k].append(Convert.text(v))

@@ -131,7 +131,7 @@ public struct Fact: Sendable, Hashable {
     }
   }
   /// Values by schema position; `.null` where unset.
-  private var values: [Value]
+  @usableFromInline var values: [Value]
   /// Values of names outside the schema (never null).
   private var extra: [String: Value]
   /// Further places the fact was found, beyond the first (whose provenance is in `fields`):
@@ -212,7 +212,7 @@ public struct Fact: Sendable, Hashable {
   }
 
   /// The value of the field at `position` in `Schema.fields(of: entity)` (`.null` when unset).
-  @inline(__always)
+  @inlinable @inline(__always)
   public func value(at position: Int) -> Value { values[position] }
 
   /// Sets the field at `position` in `Schema.fields(of: entity)`.

@@ -17,7 +17,20 @@
 public enum Normalizer {
   /// Normalises `original` (already decoded).
   public static func normalize(_ original: String) -> NormalizedText {
-    let src = scalars(of: original)
+    normalize(scalars: scalars(of: original))
+  }
+
+  /// Normalises `original` and gives, besides, the UTF-8 offset in `original` where each of its
+  /// scalars starts, and its byte count at the end (one more entry than scalars): both come out
+  /// of the one decoding pass, for a caller that cuts original text by scalar offsets.
+  public static func normalizeWithUTF8Starts(_ original: String) -> (text: NormalizedText, utf8Starts: [Int]) {
+    var starts: [Int] = []
+    let src = scalars(of: original, utf8Starts: &starts)
+    return (normalize(scalars: src), starts)
+  }
+
+  /// Normalises the scalars of a decoded original.
+  static func normalize(scalars src: [Unicode.Scalar]) -> NormalizedText {
     var s: [Unicode.Scalar] = []
     var o: [Int32] = []
     firstPass(src, &s, &o)
@@ -27,7 +40,7 @@ public enum Normalizer {
     let fixed = repair.scalars
     let m = fixed.count
     // Most documents lose nothing in the repairs: their scalars and origins stand as they are.
-    if !repair.deleted.contains(true) {
+    if !repair.anyDeleted {
       return NormalizedText(scalars: fixed, origins: o, originalCount: src.count)
     }
     var kept = 0
@@ -73,6 +86,46 @@ public enum Normalizer {
     }
   }
 
+  /// `scalars(of:)`, also writing into `starts` the UTF-8 offset where each scalar starts and
+  /// the byte count at the end.
+  static func scalars(of text: String, utf8Starts starts: inout [Int]) -> [Unicode.Scalar] {
+    var text = text
+    return text.withUTF8 { bytes -> [Unicode.Scalar] in
+      let n = bytes.count
+      var decoded = 0
+      let scalars = [Unicode.Scalar](unsafeUninitializedCapacity: n) { out, count in
+        starts = [Int](unsafeUninitializedCapacity: n + 1) { st, stCount in
+          var i = 0
+          var k = 0
+          if let p = bytes.baseAddress {
+            // (three-byte sequences first: Chinese text is mostly made of them)
+            while i < n {
+              st[k] = i
+              let b0 = UInt32(p[i])
+              let v: UInt32
+              if b0 &- 0xE0 < 0x10 {
+                v = (b0 & 0x0F) << 12 | UInt32(p[i &+ 1] & 0x3F) << 6 | UInt32(p[i &+ 2] & 0x3F)
+                i &+= 3
+              } else if b0 < 0x80 {
+                v = b0
+                i &+= 1
+              } else {
+                v = UTF8Decoding.next(p, &i)
+              }
+              out[k] = unsafeBitCast(v, to: Unicode.Scalar.self)
+              k &+= 1
+            }
+          }
+          st[k] = n
+          stCount = k + 1
+          decoded = k
+        }
+        count = decoded
+      }
+      return scalars
+    }
+  }
+
   /// Full-width punctuation kept as is: ！（），：；？
   @inline(__always)
   static func keepsFullWidth(_ v: UInt32) -> Bool {
@@ -105,6 +158,7 @@ public enum Normalizer {
                            _ ob: UnsafeMutableBufferPointer<Int32>) -> Int {
     let table = TraditionalTable.shared
     let phrases = TraditionalPhrases.shared
+    let seconds = phraseSeconds
     let capacity = min(sb.count, ob.count)
     return src.withUnsafeBufferPointer { S in
       table.bmp.withUnsafeBufferPointer { bmp in
@@ -134,8 +188,8 @@ public enum Normalizer {
             }
             if v >= 0x3400 && v < 0xA000 {
               // CJK ideographs: phrase starts, then the character map.
-              if starts[Int(v >> 6)] & (1 << UInt64(v & 63)) != 0, let p = phrases.phrase(in: src, at: i),
-                k + p.to.count <= capacity {
+              if starts[Int(v >> 6)] & (1 << UInt64(v & 63)) != 0, i + 1 < n, mayContinuePhrase(S[i + 1].value, seconds),
+                let p = phrases.phrase(in: src, at: i), k + p.to.count <= capacity {
                 for (j, r) in p.to.enumerated() { put(r, i + min(j, p.length - 1)) }
                 i += p.length
                 continue
@@ -161,7 +215,8 @@ public enum Normalizer {
               break
             }
             if v >= 0x2E80 {
-              if phrases.mayStartPhrase(v), let p = phrases.phrase(in: src, at: i), k + p.to.count <= capacity {
+              if phrases.mayStartPhrase(v), i + 1 < n, mayContinuePhrase(S[i + 1].value, seconds),
+                let p = phrases.phrase(in: src, at: i), k + p.to.count <= capacity {
                 for (j, r) in p.to.enumerated() { put(r, i + min(j, p.length - 1)) }
                 i += p.length
                 continue
@@ -176,6 +231,26 @@ public enum Normalizer {
         }
       }
     }
+  }
+
+  /// Bit per BMP scalar: is it the second scalar of some phrase? Every phrase has two scalars
+  /// at least, so a phrase start followed by any other scalar (or by nothing) starts none, and
+  /// the phrase dictionary is not searched (most phrase starts in simplified text are such).
+  static let phraseSeconds: [UInt64] = {
+    var bits = [UInt64](repeating: 0, count: 0x10000 / 64)
+    for (_, list) in TraditionalPhrases.shared.phrases {
+      for c in list where c.from.count >= 2 {
+        let v = c.from[1].value
+        if v < 0x10000 { bits[Int(v >> 6)] |= 1 << UInt64(v & 63) }
+      }
+    }
+    return bits
+  }()
+
+  /// Whether `v` may be the second scalar of a phrase (scalars beyond the BMP are not sorted out).
+  @inline(__always)
+  static func mayContinuePhrase(_ v: UInt32, _ seconds: [UInt64]) -> Bool {
+    v >= 0x10000 || seconds[Int(v >> 6)] & (1 << UInt64(v & 63)) != 0
   }
 
   /// When `src[i]` opens a stray pinyin annotation — `(zhì)` / `（zhì）` right after a CJK

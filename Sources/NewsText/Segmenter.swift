@@ -30,23 +30,28 @@ public enum Segmenter {
   public static func articles(in text: NormalizedText) -> [ArticleSegment] {
     let lines = classify(text.scalars)
     var out: [ArticleSegment] = []
-    var current: ArticleSegment?
+    // The article being built, valid while `isOpen` (a plain value changed in place: an optional
+    // one was copied out and back at every line).
+    var current = ArticleSegment(range: 0..<0)
+    var isOpen = false
     var inBody = false
     var hasPrefixByline = false
 
     func close() {
-      if let c = current { out.append(c) }
-      current = nil
+      if isOpen { out.append(current) }
+      current = ArticleSegment(range: 0..<0)
+      isOpen = false
       inBody = false
       hasPrefixByline = false
     }
     func open(at r: Range<Int>) {
       close()
       current = ArticleSegment(range: r)
+      isOpen = true
     }
     func extend(_ r: Range<Int>) {
-      if current == nil { current = ArticleSegment(range: r) }
-      if let c = current { current?.range = c.range.lowerBound..<max(c.range.upperBound, r.upperBound) }
+      if !isOpen { current = ArticleSegment(range: r); isOpen = true }
+      if r.upperBound > current.range.upperBound { current.range = current.range.lowerBound..<r.upperBound }
     }
     /// Kind of the next non-ignorable line after `i`, if any.
     func next(_ i: Int) -> Line? {
@@ -62,26 +67,26 @@ public enum Segmenter {
       let r = line.range
       switch line.kind {
       case .ignorable:
-        if current != nil { extend(r) }
+        if isOpen { extend(r) }
       case .heading(let contentStart):
         open(at: r)
-        if contentStart < r.upperBound { current?.title = contentStart..<r.upperBound }
+        if contentStart < r.upperBound { current.title = contentStart..<r.upperBound }
       case .prefixed(let bodyStart):
-        if current == nil || hasPrefixByline { open(at: r) }
+        if !isOpen || hasPrefixByline { open(at: r) }
         extend(r)
         var bylineEnd = bodyStart
         while bylineEnd > r.lowerBound && isBlank(text.scalars[bylineEnd - 1].value) { bylineEnd -= 1 }
-        if current?.byline == nil {
-          current?.byline = r.lowerBound..<bylineEnd
+        if current.byline == nil {
+          current.byline = r.lowerBound..<bylineEnd
         } else {
-          current?.metaLines.append(r.lowerBound..<bylineEnd)
+          current.metaLines.append(r.lowerBound..<bylineEnd)
         }
-        if bodyStart < r.upperBound { current?.body.append(bodyStart..<r.upperBound) }
+        if bodyStart < r.upperBound { current.body.append(bodyStart..<r.upperBound) }
         hasPrefixByline = true
         inBody = true
       case .bylineLine, .name:
-        if current == nil {
-          if line.kind == .name { open(at: r); current?.title = r; continue }
+        if !isOpen {
+          if line.kind == .name { open(at: r); current.title = r; continue }
           open(at: r)
         }
         extend(r)
@@ -93,45 +98,45 @@ public enum Segmenter {
             return l.kind == .headline || l.kind == .caption || l.kind == .meta
           } ?? true
           if !closes {
-            current?.subtitles.append(r)
+            current.subtitles.append(r)
             continue
           }
         }
-        if let b = current?.byline {
+        if let b = current.byline {
           if line.kind == .name && hasPrefixByline && !bylineNamesSomeone(text.scalars, b) {
             // A named author is a better byline than a bare 本报讯.
-            current?.metaLines.append(b)
-            current?.byline = r
+            current.metaLines.append(b)
+            current.byline = r
           } else {
-            current?.metaLines.append(r)
+            current.metaLines.append(r)
           }
         } else {
-          current?.byline = r
+          current.byline = r
         }
       case .caption:
         extend(r)
-        current?.captions.append(r)
+        current.captions.append(r)
       case .meta:
         extend(r)
-        current?.metaLines.append(r)
+        current.metaLines.append(r)
       case .body:
         extend(r)
-        current?.body.append(r)
+        current.body.append(r)
         inBody = true
       case .headline:
-        if current == nil {
+        if !isOpen {
           open(at: r)
-          current?.title = r
+          current.title = r
           continue
         }
         if !inBody {
           extend(r)
-          if current?.title == nil {
-            current?.title = r
+          if current.title == nil {
+            current.title = r
           } else if line.gap >= 3 {
-            current?.captions.append(r)
+            current.captions.append(r)
           } else {
-            current?.subtitles.append(r)
+            current.subtitles.append(r)
           }
           continue
         }
@@ -146,13 +151,13 @@ public enum Segmenter {
         }
         if startsArticle && !(line.gap >= 3 && n?.kind == .headline && (n?.gap ?? 0) >= 3) {
           open(at: r)
-          current?.title = r
+          current.title = r
         } else if setApart || line.gap >= 3 && n?.kind == .headline {
           extend(r)
-          if line.gap >= 3 { current?.captions.append(r) } else { current?.metaLines.append(r) }
+          if line.gap >= 3 { current.captions.append(r) } else { current.metaLines.append(r) }
         } else {
           extend(r)
-          current?.subtitles.append(r)
+          current.subtitles.append(r)
         }
       }
     }
@@ -173,63 +178,88 @@ public enum Segmenter {
   public static func appendSentences(in s: [Unicode.Scalar], range: Range<Int>, to out: inout [Range<Int>]) {
     let lo = max(0, min(range.lowerBound, s.count))
     let hi = max(lo, min(range.upperBound, s.count))
-    var start = lo
-    func emit(_ a: Int, _ b: Int) {
-      var a = a
-      var b = b
-      while a < b && isBlank(s[a].value) { a += 1 }
-      while b > a && isBlank(s[b - 1].value) { b -= 1 }
-      if a < b { out.append(a..<b) }
-    }
-    var k = lo
-    while k < hi {
-      let v = s[k].value
-      // (most scalars are ideographs, which neither end a sentence nor a line)
-      if v >= 0x4E00 && v <= 0x9FFF { k += 1; continue }
-      if v == 0x0A {
-        emit(start, k)
-        start = k + 1
+    s.withUnsafeBufferPointer { s in
+      var start = lo
+      @inline(__always) func emit(_ a: Int, _ b: Int) {
+        var a = a
+        var b = b
+        while a < b && isBlank(s[a].value) { a += 1 }
+        while b > a && isBlank(s[b - 1].value) { b -= 1 }
+        if a < b { out.append(a..<b) }
+      }
+      var k = lo
+      while k < hi {
+        let v = s[k].value
+        // (most scalars are ideographs, which neither end a sentence nor a line)
+        if v >= 0x4E00 && v <= 0x9FFF { k &+= 1; continue }
+        if v == 0x0A {
+          emit(start, k)
+          start = k + 1
+          k += 1
+          continue
+        }
+        if ScalarClass.isSentenceEnd(v) {
+          var e = k + 1
+          while e < hi && (ScalarClass.isSentenceEnd(s[e].value) || ScalarClass.isClosing(s[e].value)) { e += 1 }
+          emit(start, e)
+          start = e
+          k = e
+          continue
+        }
         k += 1
-        continue
       }
-      if ScalarClass.isSentenceEnd(v) {
-        var e = k + 1
-        while e < hi && (ScalarClass.isSentenceEnd(s[e].value) || ScalarClass.isClosing(s[e].value)) { e += 1 }
-        emit(start, e)
-        start = e
-        k = e
-        continue
-      }
-      k += 1
+      emit(start, hi)
     }
-    emit(start, hi)
   }
 
   // MARK: line classification
 
   @inline(__always) static func isBlank(_ v: UInt32) -> Bool { ScalarClass.isBlank(v) || v == 0x0D }
 
+  /// What `kind` counts in a line, found in the pass that finds the line's end (the blanks a
+  /// line's range is trimmed of count as none of these).
+  struct LineCounts {
+    var ideographs = 0
+    var letters = 0
+    var full = 0  // 。 inside
+    var commas = 0
+  }
+
   static func classify(_ s: [Unicode.Scalar]) -> [Line] {
     var lines: [Line] = []
-    var gap = 100
-    var k = 0
     let n = s.count
-    var start = 0
-    while k <= n {
-      if k == n || s[k].value == 0x0A {
-        var a = start
-        var b = k
-        while a < b && isBlank(s[a].value) { a += 1 }
-        while b > a && isBlank(s[b - 1].value) { b -= 1 }
-        if a < b {
-          lines.append(Line(range: a..<b, gap: gap, kind: kind(s, a..<b, gap: gap)))
+    // (room for lines of twenty scalars: most documents' lines without growing the array)
+    lines.reserveCapacity(n / 20 + 8)
+    var gap = 100
+    s.withUnsafeBufferPointer { b in
+      var start = 0
+      while start <= n {
+        // One pass over the line: its end and what its kind is decided on.
+        var c = LineCounts()
+        var k = start
+        while k < n {
+          let v = b[k].value
+          // (the common case first: an ideograph is nothing else below)
+          if v >= 0x4E00 && v <= 0x9FFF { c.ideographs &+= 1; k &+= 1; continue }
+          if v == 0x0A { break }
+          if ScalarClass.isIdeograph(v) { c.ideographs &+= 1 }
+          else if ScalarClass.isASCIILetter(v) || ScalarClass.isASCIIDigit(v) { c.letters &+= 1 }
+          if v == 0x3002 { c.full &+= 1 }
+          if v == 0xFF0C || v == 0x2C || v == 0xFF1B || v == 0x3B { c.commas &+= 1 }
+          k &+= 1
+        }
+        var lo = start
+        var hi = k
+        while lo < hi && isBlank(b[lo].value) { lo += 1 }
+        while hi > lo && isBlank(b[hi - 1].value) { hi -= 1 }
+        if lo < hi {
+          lines.append(Line(range: lo..<hi, gap: gap, kind: kind(s, lo..<hi, gap: gap, counts: c)))
           gap = 1
         } else if k < n {
           gap += 1
         }
         start = k + 1
       }
-      k += 1
     }
     return lines
   }
@@ -288,7 +318,7 @@ public enum Segmenter {
   static let bylinePrefixes = ["记者", "本报记者", "通讯员", "本报通讯员", "特约记者", "见习记者", "文/", "文／", "作者", "撰稿", "文 /"]
   static let agencyPrefixes = ["本报", "新华社", "中新社", "中新网", "人民网", "新华网", "央视网", "央广网"]
 
-  static func kind(_ s: [Unicode.Scalar], _ r: Range<Int>, gap: Int) -> Kind {
+  static func kind(_ s: [Unicode.Scalar], _ r: Range<Int>, gap: Int, counts: LineCounts) -> Kind {
     let length = r.count
     let first = s[r.lowerBound].value
     let last = s[r.upperBound - 1].value
@@ -297,19 +327,10 @@ public enum Segmenter {
       while c < r.upperBound && (s[c].value == 0x23 || isBlank(s[c].value)) { c += 1 }
       return .heading(contentStart: c)
     }
-    var ideographs = 0
-    var letters = 0
-    var full = 0  // 。！？ inside
-    var commas = 0
-    for k in r {
-      let v = s[k].value
-      // (the common case first: an ideograph is nothing else below)
-      if v >= 0x4E00 && v <= 0x9FFF { ideographs += 1; continue }
-      if ScalarClass.isIdeograph(v) { ideographs += 1 }
-      else if ScalarClass.isASCIILetter(v) || ScalarClass.isASCIIDigit(v) { letters += 1 }
-      if v == 0x3002 { full += 1 }
-      if v == 0xFF0C || v == 0x2C || v == 0xFF1B || v == 0x3B { commas += 1 }
-    }
+    let ideographs = counts.ideographs
+    let letters = counts.letters
+    let full = counts.full  // 。 inside
+    let commas = counts.commas
     if ideographs + letters == 0 { return .ignorable }
     // 本报讯 / 新华社北京5月1日电 prefixes.
     if let body = agencyPrefixEnd(s, r) { return .prefixed(bodyStart: body) }

@@ -18,6 +18,9 @@
 struct SpaceRepair {
   var scalars: [Unicode.Scalar]
   var deleted: [Bool]
+  /// Whether any scalar was deleted (most documents lose none: their normalised text is then
+  /// the first pass's as it stands, with no scan of `deleted`).
+  private(set) var anyDeleted = false
 
   init(scalars: [Unicode.Scalar]) {
     self.scalars = scalars
@@ -131,6 +134,7 @@ struct SpaceRepair {
           if Self.ideo(before) || Self.ideo(after) || Self.punct(before) || Self.punct(after) {
             deleted[k] = true
             deleted[k + 1] = true
+            anyDeleted = true
           }
           k += 2
         } else {
@@ -143,6 +147,8 @@ struct SpaceRepair {
   /// The gap value with most gaps within ±2 of it, when at least `minimum` gaps agree
   /// (gaps of 10…200 scalars count; a histogram keeps this linear).
   static func regularGap(_ gaps: [Int], minimum: Int) -> Int {
+    // (fewer gaps than `minimum` cannot agree: no histogram for them)
+    guard gaps.count >= minimum else { return 0 }
     let top = 200
     var histogram = [Int](repeating: 0, count: top + 3)
     for g in gaps where g >= 8 && g <= top { histogram[g] += 1 }
@@ -158,16 +164,16 @@ struct SpaceRepair {
 
   mutating func repairSpaces(_ lines: inout [Line]) {
     var documentGaps: [Int] = []
-    // Per line, its candidates are `allCands[candFrom[li]..<candFrom[li + 1]]` (runs alike).
+    // The lines with candidates, in order: line `li`'s are `allCands[from..<to]` (runs alike).
     var allCands: [Int] = []
     var allRuns: [Int] = []
-    var candFrom = [Int](repeating: 0, count: lines.count + 1)
+    var candLines: [(li: Int, from: Int, to: Int)] = []
     for li in lines.indices {
-      candFrom[li] = allCands.count
       guard !lines[li].blank && lines[li].spaced else { continue }
       let line = lines[li]
-      var cands: [Int] = []
-      var runs: [Int] = []
+      // (the line's candidates go straight into the flat lists: no arrays per line)
+      let from = allCands.count
+      var wideCount = 0
       var k = line.start + 1
       while k + 1 < line.end {
         if v(k) == 0x20 && !Self.space(v(k - 1)) && v(k - 1) != 0x3000 {
@@ -178,8 +184,9 @@ struct SpaceRepair {
             let l = v(k - 1)
             let r = v(e)
             if Self.ideo(l) || Self.ideo(r) || Self.punct(l) || Self.punct(r) || (line.prose && Self.numeric(l, r)) {
-              cands.append(k)
-              runs.append(e - k)
+              allCands.append(k)
+              allRuns.append(e - k)
+              if !Self.numeric(l, r) { wideCount += 1 }
             }
           }
           k = e
@@ -187,37 +194,39 @@ struct SpaceRepair {
         }
         k += 1
       }
-      allCands.append(contentsOf: cands)
-      allRuns.append(contentsOf: runs)
       // The column width from the gaps between candidates outside numbers (as before gaps in
       // numbers were candidates, so that they change no estimate).
-      let wide = cands.indices.filter { !Self.numeric(v(cands[$0] - 1), v(cands[$0] + runs[$0])) }.map { cands[$0] }
-      if wide.count >= 3 && line.prose {
+      if wideCount >= 3 && line.prose {
+        let wide = (from..<allCands.count).filter { !Self.numeric(v(allCands[$0] - 1), v(allCands[$0] + allRuns[$0])) }
+          .map { allCands[$0] }
         var gaps: [Int] = []
         for c in 1..<wide.count { gaps.append(wide[c] - wide[c - 1]) }
         let w = Self.regularGap(gaps, minimum: 2)
         lines[li].width = w
         if w > 0 { documentGaps.append(contentsOf: gaps.filter { abs($0 - w) <= 2 }) }
       }
+      if allCands.count > from { candLines.append((li, from, allCands.count)) }
     }
-    candFrom[lines.count] = allCands.count
     let documentWidth = Self.regularGap(documentGaps, minimum: 3)
 
-    for li in lines.indices where candFrom[li + 1] > candFrom[li] {
+    for (li, from, to) in candLines {
       let line = lines[li]
-      let cands = Array(allCands[candFrom[li]..<candFrom[li + 1]])
-      let lineRuns = allRuns[candFrom[li]..<candFrom[li + 1]]
+      // (the line's candidates are searched in place, not copied out)
       let width = line.width > 0 ? line.width : documentWidth
       var chainSingles = 0
-      for (ci, k) in cands.enumerated() {
-        let run = lineRuns[lineRuns.startIndex + ci]
+      for ci in from..<to {
+        let k = allCands[ci]
+        let run = allRuns[ci]
         let l = v(k - 1)
         let r = v(k + run)
-        func close() { for j in k..<(k + run) { deleted[j] = true } }
+        func close() {
+          for j in k..<(k + run) { deleted[j] = true }
+          anyDeleted = true
+        }
         if Self.numeric(l, r) {
           // Inside a number (`1 4%`): only a wrap at the column width.
-          if width > 0 && (Self.any(in: cands, from: k + width - 2, through: k + width + 2)
-            || Self.any(in: cands, from: k - width - 2, through: k - width + 2)) { close() }
+          if width > 0 && (Self.any(in: allCands, from, to, from: k + width - 2, through: k + width + 2)
+            || Self.any(in: allCands, from, to, from: k - width - 2, through: k - width + 2)) { close() }
           continue
         }
         let li = Self.ideo(l)
@@ -239,6 +248,7 @@ struct SpaceRepair {
         if run == 1 && k + 3 < line.end && v(k + 2) == 0x20 && Self.ideo(v(k + 3)) {
           deleted[k] = true
           deleted[k + 2] = true
+          anyDeleted = true
           chainSingles += 1
           continue
         }
@@ -247,9 +257,9 @@ struct SpaceRepair {
         // another candidate at the column width (±2) before or after: candidates are sorted,
         // so two binary searches (a loop over all of them made long lines quadratic)
         _ = ci
-        var partner = Self.any(in: cands, from: k + width - 2, through: k + width + 2)
-          || Self.any(in: cands, from: k - width - 2, through: k - width + 2)
-        if !partner && cands.count == 1 && k - line.start <= width + 2 && line.end - k <= width + 2 {
+        var partner = Self.any(in: allCands, from, to, from: k + width - 2, through: k + width + 2)
+          || Self.any(in: allCands, from, to, from: k - width - 2, through: k - width + 2)
+        if !partner && to - from == 1 && k - line.start <= width + 2 && line.end - k <= width + 2 {
           partner = true
         }
         if partner { close() }
@@ -257,11 +267,11 @@ struct SpaceRepair {
     }
   }
 
-  /// Whether the sorted `xs` has an element in `lo...hi`.
-  static func any(in xs: [Int], from lo: Int, through hi: Int) -> Bool {
-    var a = 0, b = xs.count
+  /// Whether the sorted `xs[start..<end]` has an element in `lo...hi`.
+  static func any(in xs: [Int], _ start: Int, _ end: Int, from lo: Int, through hi: Int) -> Bool {
+    var a = start, b = end
     while a < b { let m = (a + b) >> 1; if xs[m] < lo { a = m + 1 } else { b = m } }
-    return a < xs.count && xs[a] <= hi
+    return a < end && xs[a] <= hi
   }
 
   /// First and last kept, non-space scalar of a line.
@@ -309,7 +319,7 @@ struct SpaceRepair {
         && (Self.ideo(endChar) || Self.digit(endChar) || ScalarClass.isASCIILetter(endChar))
         && (Self.ideo(startChar) || Self.digit(startChar)) && (b.prose || bEndsSentence) && !captionB
       {
-        for k in (aLast + 1)..<bFirst { deleted[k] = true }
+        for k in (aLast + 1)..<bFirst { deleted[k] = true; anyDeleted = true }
       }
       li = lj
     }

@@ -87,8 +87,7 @@ struct DocumentContext {
   init(path: String, text: String) {
     self.path = path
     originalText = text
-    originalStarts = Scalars.utf8Starts(text)
-    norm = Recognition.normalize(text)
+    (norm, originalStarts) = Recognition.normalizeWithUTF8Starts(text)
     s = norm.scalars
     flags = ScanFlags.flags(of: s)
   }
@@ -123,9 +122,16 @@ struct DocumentContext {
     let n = originalStarts.count - 1
     let lo = max(0, min(r.lowerBound, n)), hi = max(lo, min(r.upperBound, n))
     guard hi > lo else { return "" }
+    let a = originalStarts[lo], b = originalStarts[hi]
+    // The bytes of whole scalars of a `String`: valid UTF-8, copied without validating again.
+    if let str = originalText.utf8.withContiguousStorageIfAvailable({ u -> String in
+      let bytes = UnsafeBufferPointer(rebasing: u[a..<b])
+      return Scalars.string(trustingUTF8: bytes, isASCII: Scalars.isASCII(bytes))
+    }) {
+      return str
+    }
     let u = originalText.utf8
-    let a = u.index(u.startIndex, offsetBy: originalStarts[lo]), b = u.index(u.startIndex, offsetBy: originalStarts[hi])
-    return String(originalText[a..<b])
+    return String(originalText[u.index(u.startIndex, offsetBy: a)..<u.index(u.startIndex, offsetBy: b)])
   }
 
   // MARK: lookups

@@ -12,6 +12,13 @@ enum Recognition {
     NormText(Normalizer.normalize(text))
   }
 
+  /// `normalize`, with the UTF-8 offset in `text` where each of its scalars starts (and its
+  /// byte count at the end), found in the same decoding pass.
+  static func normalizeWithUTF8Starts(_ text: String) -> (NormText, [Int]) {
+    let (t, starts) = Normalizer.normalizeWithUTF8Starts(text)
+    return (NormText(t), starts)
+  }
+
   /// The articles of a normalised document, in order.
   static func articles(_ t: NormText) -> [ArticleParts] {
     Segmenter.articles(in: t.text).map { a in

@@ -100,32 +100,59 @@ enum Scalars {
   static func string(_ s: [Unicode.Scalar], _ r: Range<Int>) -> String {
     let lo = max(0, min(r.lowerBound, s.count)), hi = max(lo, min(r.upperBound, s.count))
     guard hi > lo else { return "" }
-    // UTF-8 bytes first: much faster than appending scalars to a String one by one. The exact
-    // byte count as capacity: up to 15 bytes (five CJK characters, most names) the string is
-    // built small, in place, with no allocation.
-    var bytes = 0
-    for k in lo..<hi {
-      let v = s[k].value
-      bytes += v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x10000 ? 3 : 4
-    }
-    return String(unsafeUninitializedCapacity: bytes) { buf in
-      var n = 0
-      for k in lo..<hi {
-        let v = s[k].value
-        if v < 0x80 {
-          buf[n] = UInt8(v); n += 1
-        } else if v < 0x800 {
-          buf[n] = UInt8(0xC0 | (v >> 6)); buf[n + 1] = UInt8(0x80 | (v & 0x3F)); n += 2
-        } else if v < 0x10000 {
-          buf[n] = UInt8(0xE0 | (v >> 12)); buf[n + 1] = UInt8(0x80 | ((v >> 6) & 0x3F))
-          buf[n + 2] = UInt8(0x80 | (v & 0x3F)); n += 3
-        } else {
-          buf[n] = UInt8(0xF0 | (v >> 18)); buf[n + 1] = UInt8(0x80 | ((v >> 12) & 0x3F))
-          buf[n + 2] = UInt8(0x80 | ((v >> 6) & 0x3F)); buf[n + 3] = UInt8(0x80 | (v & 0x3F)); n += 4
+    // UTF-8 bytes first, into a buffer on the stack (at most 4 per scalar), then one copy into
+    // the string. The bytes encode scalars, so they are valid UTF-8 by construction: the
+    // string is built without the validation `String(unsafeUninitializedCapacity:)` or
+    // `String(decoding:)` does (which cost several times the encoding for CJK text).
+    return s.withUnsafeBufferPointer { src in
+      withUnsafeTemporaryAllocation(of: UInt8.self, capacity: (hi - lo) &* 4) { buf in
+        var n = 0
+        var high: UInt32 = 0
+        for k in lo..<hi {
+          let v = src[k].value
+          high |= v
+          if v < 0x80 {
+            buf[n] = UInt8(truncatingIfNeeded: v); n &+= 1
+          } else if v < 0x800 {
+            buf[n] = UInt8(truncatingIfNeeded: 0xC0 | (v >> 6)); buf[n &+ 1] = UInt8(truncatingIfNeeded: 0x80 | (v & 0x3F)); n &+= 2
+          } else if v < 0x10000 {
+            buf[n] = UInt8(truncatingIfNeeded: 0xE0 | (v >> 12)); buf[n &+ 1] = UInt8(truncatingIfNeeded: 0x80 | ((v >> 6) & 0x3F))
+            buf[n &+ 2] = UInt8(truncatingIfNeeded: 0x80 | (v & 0x3F)); n &+= 3
+          } else {
+            buf[n] = UInt8(truncatingIfNeeded: 0xF0 | (v >> 18)); buf[n &+ 1] = UInt8(truncatingIfNeeded: 0x80 | ((v >> 12) & 0x3F))
+            buf[n &+ 2] = UInt8(truncatingIfNeeded: 0x80 | ((v >> 6) & 0x3F)); buf[n &+ 3] = UInt8(truncatingIfNeeded: 0x80 | (v & 0x3F)); n &+= 4
+          }
         }
+        return string(trustingUTF8: UnsafeBufferPointer(rebasing: buf[0..<n]), isASCII: high < 0x80)
       }
-      return n
     }
+  }
+
+  /// Whether every byte is below 0x80: eight bytes per step, then the tail.
+  @inline(__always)
+  static func isASCII(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let p = b.baseAddress else { return true }
+    let raw = UnsafeRawPointer(p)
+    let n = b.count
+    var i = 0
+    while i &+ 8 <= n {
+      if raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
+      i &+= 8
+    }
+    while i < n {
+      if p[i] & 0x80 != 0 { return false }
+      i &+= 1
+    }
+    return true
+  }
+
+  /// A string of `bytes`, which must be valid UTF-8 (encoded here from scalars), copied
+  /// without validating them again. Debug builds check the bytes.
+  @inline(__always)
+  static func string(trustingUTF8 bytes: UnsafeBufferPointer<UInt8>, isASCII: Bool) -> String {
+    assert(String(validating: bytes, as: UTF8.self) != nil, "not UTF-8")
+    let span = unsafe Span<UInt8>(_unsafeElements: bytes)
+    return String(copying: unsafe UTF8Span(unchecked: span, isKnownASCII: isASCII))
   }
 
   /// Whether `word` occurs in `s` starting at `i`.
@@ -160,15 +187,31 @@ enum Scalars {
     let start = max(0, from)
     let last = min(to, s.count) - word.count
     guard start <= last else { return nil }
-    let w0 = word[0]
-    // (the first scalar scanned through a buffer pointer: no bounds check per position)
+    let w0 = word[0].value
+    let m = word.count
+    // The first scalar looked for four positions at a time (one vector compare), through buffer
+    // pointers: most positions of a long range hold no candidate at all.
     return s.withUnsafeBufferPointer { b -> Int? in
-      var i = start
-      while i <= last {
-        if b[i] == w0 && has(s, at: i, word) { return i }
-        i &+= 1
+      word.withUnsafeBufferPointer { w -> Int? in
+        let raw = UnsafeRawPointer(b.baseAddress!)
+        let first = SIMD4<UInt32>(repeating: w0)
+        var i = start
+        while i <= last {
+          if i &+ 3 <= last
+            && !any(raw.loadUnaligned(fromByteOffset: i &* 4, as: SIMD4<UInt32>.self) .== first)
+          {
+            i &+= 4
+            continue
+          }
+          if b[i].value == w0 {
+            var k = 1
+            while k < m && b[i &+ k] == w[k] { k &+= 1 }
+            if k == m { return i }
+          }
+          i &+= 1
+        }
+        return nil
       }
-      return nil
     }
   }
 
