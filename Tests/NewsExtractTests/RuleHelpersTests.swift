@@ -4,14 +4,6 @@ import Testing
 
 /// The helpers the fact rules use instead of `String` hashing, comparison and re-encoding.
 @Suite struct RuleHelpersTests {
-  @Test func utf8StartsGiveEachScalarsOffsetAndTheEnd() {
-    let text = "a县é𠀀 \r\n5"
-    let starts = Scalars.utf8Starts(text)
-    // a(1) 县(3) é(2) 𠀀(4) space(1) \r(1) \n(1) 5(1)
-    #expect(starts == [0, 1, 4, 6, 10, 11, 12, 13, 14])
-    #expect(Scalars.utf8Starts("") == [0])
-  }
-
   @Test func evidenceIsTheOriginalTextOfAScalarRange() {
     let text = "本报讯（记者 李晓琳）é𠀀 a\u{301}，会议召开。\r\n第二段"
     let ctx = DocumentContext(path: "x.txt", text: text)

@@ -81,21 +81,6 @@ enum Scalars {
     }
   }
 
-  /// The UTF-8 offset where each scalar of `text` starts, and the byte count at the end (one
-  /// more entry than scalars).
-  static func utf8Starts(_ text: String) -> [Int] {
-    var text = text
-    return text.withUTF8 { bytes -> [Int] in
-      let n = bytes.count
-      return [Int](unsafeUninitializedCapacity: n + 1) { out, count in
-        var k = 0
-        for i in 0..<n where bytes[i] & 0xC0 != 0x80 { out[k] = i; k &+= 1 }
-        out[k] = n
-        count = k + 1
-      }
-    }
-  }
-
   /// A string from a slice of scalars (clamped to bounds).
   static func string(_ s: [Unicode.Scalar], _ r: Range<Int>) -> String {
     let lo = max(0, min(r.lowerBound, s.count)), hi = max(lo, min(r.upperBound, s.count))
