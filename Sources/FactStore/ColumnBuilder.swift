@@ -92,29 +92,14 @@ struct DictionaryBuilder: Sendable {
   }
 
   /// The folded values of the merged dictionary `values` (string `k` is string `order[k]` of
-  /// the old values, then the new ones): the old exceptions and the new values whose folded
-  /// bytes differ from their bytes, in the new order.
-  static func exceptions(_ order: [UInt32], old: FoldedValues, new: [UInt8], newEnds: [UInt32], folded: [UInt8],
-                         foldEnds: [UInt32], values: StringTable) -> FoldedValues {
+  /// the old values, then the new ones): the old exceptions and the new values that folding
+  /// changes (`newChanged`), in the new order.
+  static func exceptions(_ order: [UInt32], old: FoldedValues, newChanged: Bitmap, values: StringTable) -> FoldedValues {
     let oldCount = old.count
     var changed = Bitmap(count: order.count)
-    new.withUnsafeBufferPointer { nb in
-      folded.withUnsafeBufferPointer { fb in
-        for (k, c) in order.enumerated() {
-          let i = Int(c)
-          if i < oldCount {
-            if old.isChanged(i) { changed[k] = true }
-          } else {
-            let j = i - oldCount
-            let v = (j == 0 ? 0 : Int(newEnds[j - 1]))..<Int(newEnds[j])
-            let f = (j == 0 ? 0 : Int(foldEnds[j - 1]))..<Int(foldEnds[j])
-            if v.count == f.count && (v.isEmpty || memcmp(nb.baseAddress! + v.lowerBound, fb.baseAddress! + f.lowerBound, v.count) == 0) {
-              continue
-            }
-            changed[k] = true
-          }
-        }
-      }
+    for (k, c) in order.enumerated() {
+      let i = Int(c)
+      if i < oldCount ? old.isChanged(i) : newChanged[i - oldCount] { changed[k] = true }
     }
     return FoldedValues(values: values, changed: changed)
   }
@@ -124,8 +109,8 @@ struct DictionaryBuilder: Sendable {
   ///
   /// Each pending value's pinyin sort key (`Pinyin.writeSortKey`, bytes compared with
   /// `memcmp`; its order is `TextDictionary.before`, and values are distinct, so keys are too)
-  /// and its folded form are made in one pass over its bytes, all into two flat buffers; the
-  /// committed values' keys are made one at a time during the merge.
+  /// and whether folding changes it are found in one pass over its bytes, the keys all into
+  /// one flat buffer; the committed values' keys are made one at a time during the merge.
   mutating func sort() -> [UInt32]? {
     let pendingBytes = pending.bytes, pendingEnds = pending.ends
     let m = pendingEnds.count
@@ -134,27 +119,21 @@ struct DictionaryBuilder: Sendable {
     let n = old + m
     let total = pendingBytes.count
     var keyEnds = [Int](repeating: 0, count: m)
-    var foldEnds = [UInt32](repeating: 0, count: m)
+    var newChanged = Bitmap(count: m)
     var foldChanged = false
-    var foldedBytes: [UInt8] = []
     let keyBytes = [UInt8](unsafeUninitializedCapacity: Pinyin.sortKeyCapacity(utf8Count: total) + 4 * m) { kb, kc in
-      foldedBytes = [UInt8](unsafeUninitializedCapacity: Pinyin.foldedCapacity(utf8Count: total)) { fb, fc in
-        pendingBytes.withUnsafeBufferPointer { src in
-          var k = 0, f = 0, start = 0
-          for i in 0..<m {
-            let end = Int(pendingEnds[i])
-            let text = UnsafeBufferPointer(start: src.baseAddress.map { $0 + start }, count: end - start)
-            let r = Pinyin.writeSortKey(text, key: kb.baseAddress! + k, folded: fb.baseAddress! + f)
-            k += r.keyCount
-            f += r.foldedCount
-            if r.foldChanged { foldChanged = true }
-            keyEnds[i] = k
-            foldEnds[i] = UInt32(truncatingIfNeeded: f)
-            start = end
-          }
-          kc = k
-          fc = f
+      pendingBytes.withUnsafeBufferPointer { src in
+        var k = 0, start = 0
+        for i in 0..<m {
+          let end = Int(pendingEnds[i])
+          let text = UnsafeBufferPointer(start: src.baseAddress.map { $0 + start }, count: end - start)
+          let r = Pinyin.writeSortKey(text, key: kb.baseAddress! + k)
+          k += r.keyCount
+          if r.foldChanged { foldChanged = true; newChanged[i] = true }
+          keyEnds[i] = k
+          start = end
         }
+        kc = k
       }
     }
     var order: [UInt32] = []
@@ -190,18 +169,13 @@ struct DictionaryBuilder: Sendable {
         }
         // Merge the sorted old codes 0..<old with the sorted new ones (pending index + old).
         var scratch = [UInt8](repeating: 0, count: 64)
-        var scratchFolded = [UInt8](repeating: 0, count: 32)
         var oldLength = 0
         func oldKey(_ i: Int) {
           frozen.values.withUTF8(i) { u in
             let need = Pinyin.sortKeyCapacity(utf8Count: u.count)
             if scratch.count < need { scratch = [UInt8](repeating: 0, count: need * 2) }
-            let needFolded = Pinyin.foldedCapacity(utf8Count: u.count)
-            if scratchFolded.count < needFolded { scratchFolded = [UInt8](repeating: 0, count: needFolded * 2) }
             oldLength = scratch.withUnsafeMutableBufferPointer { sk in
-              scratchFolded.withUnsafeMutableBufferPointer { sf in
-                Pinyin.writeSortKey(u, key: sk.baseAddress!, folded: sf.baseAddress!).keyCount
-              }
+              Pinyin.writeSortKey(u, key: sk.baseAddress!).keyCount
             }
           }
         }
@@ -225,8 +199,7 @@ struct DictionaryBuilder: Sendable {
     for (k, c) in order.enumerated() where Int(c) != k { moved = true; break }
     let values = StringTable.gather(order, old: frozen.values, new: pendingBytes, newEnds: pendingEnds).codedIfLong()
     let folded = foldChanged || !frozen.folded.isIdentity
-      ? DictionaryBuilder.exceptions(order, old: frozen.folded, new: pendingBytes, newEnds: pendingEnds,
-                                     folded: foldedBytes, foldEnds: foldEnds, values: values)
+      ? DictionaryBuilder.exceptions(order, old: frozen.folded, newChanged: newChanged, values: values)
       : FoldedValues(values: values, changed: Bitmap(count: 0))
     frozen = TextDictionary(values: values, folded: folded)
     pending = ByteInterner()
