@@ -158,11 +158,8 @@ struct DictionaryBuilder: Sendable {
           }
           hc = m
         }
-        var fresh = Array(0..<m)
-        heads.withUnsafeBufferPointer { hd in
-          fresh.sort { a, b in
-            let ha = hd[a], hb = hd[b]
-            if ha != hb { return ha < hb }
+        let fresh = heads.withUnsafeBufferPointer { hd in
+          HeadOrder.order(hd) { a, b in
             let (pa, la) = key(a), (pb, lb) = key(b)
             return ByteOrder.less(pa, la, pb, lb)
           }
@@ -230,12 +227,84 @@ enum ByteHash {
       i += 8
     }
     if i < n {
-      var w: UInt64 = 0
-      var shift: UInt64 = 0
-      while i < n { w |= UInt64(p[i]) << shift; shift += 8; i += 1 }
+      // the last n - i (1…7) bytes as a little-endian word, from at most three loads
+      let r = n &- i
+      var w: UInt64
+      if n >= 8 {
+        // the word ending at the last byte, its first 8 - r bytes (hashed already) shifted out
+        w = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: n &- 8, as: UInt64.self)) >> (8 &* UInt64(8 &- r))
+      } else if r >= 4 {
+        // two overlapping 4-byte words: the overlap is the same bytes in the same places
+        let lo = UInt64(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt32.self)))
+        let hi = UInt64(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: n &- 4, as: UInt32.self)))
+        w = lo | hi << (8 &* UInt64(r &- 4))
+      } else {
+        // one to three bytes: first, middle, last (repeats land on themselves)
+        w = UInt64(p[i]) | UInt64(p[i &+ r >> 1]) << (8 &* UInt64(r >> 1)) | UInt64(p[n &- 1]) << (8 &* UInt64(r &- 1))
+      }
       h = mix(h ^ w ^ 0xE703_7ED1_A0B4_28DB)
     }
     return mix(h ^ 0x8EBC_6AF0_9C88_C6E3)
+  }
+}
+
+/// Indices ordered by 64-bit heads, ties by a comparison of their own.
+enum HeadOrder {
+  /// `0..<heads.count` ordered by `heads[i]` ascending, equal heads by `tieLess`: a
+  /// least-significant-digit radix sort on the heads' bytes (a byte that is the same in every
+  /// head is skipped), then each run of equal heads sorted by `tieLess`. Small counts are
+  /// sorted by comparison.
+  static func order(_ heads: UnsafeBufferPointer<UInt64>, tieLess: (Int, Int) -> Bool) -> [Int] {
+    let m = heads.count
+    guard m >= 128 else {
+      var out = Array(0..<m)
+      out.sort { a, b in
+        let ha = heads[a], hb = heads[b]
+        return ha != hb ? ha < hb : tieLess(a, b)
+      }
+      return out
+    }
+    // the histograms of all eight bytes in one pass
+    var counts = [Int](repeating: 0, count: 8 * 256)
+    counts.withUnsafeMutableBufferPointer { c in
+      for h in heads {
+        for d in 0..<8 { c[d << 8 | Int(truncatingIfNeeded: (h >> (8 &* UInt64(d))) & 0xFF)] &+= 1 }
+      }
+    }
+    var from = (0..<UInt32(m)).map { $0 }
+    var to = [UInt32](repeating: 0, count: m)
+    var starts = [Int](repeating: 0, count: 256)
+    for d in 0..<8 {
+      let base = d << 8
+      // a byte the same in every head orders nothing
+      if counts[base | Int(truncatingIfNeeded: (heads[0] >> (8 &* UInt64(d))) & 0xFF)] == m { continue }
+      var sum = 0
+      for b in 0..<256 { starts[b] = sum; sum &+= counts[base | b] }
+      let shift = 8 &* UInt64(d)
+      from.withUnsafeBufferPointer { f in
+        to.withUnsafeMutableBufferPointer { t in
+          starts.withUnsafeMutableBufferPointer { st in
+            for i in f {
+              let b = Int(truncatingIfNeeded: (heads[Int(i)] >> shift) & 0xFF)
+              t[st[b]] = i
+              st[b] &+= 1
+            }
+          }
+        }
+      }
+      swap(&from, &to)
+    }
+    var out = from.map { Int($0) }
+    // runs of equal heads: their order is the ties' order
+    var i = 0
+    while i < m {
+      var j = i &+ 1
+      let h = heads[out[i]]
+      while j < m && heads[out[j]] == h { j &+= 1 }
+      if j &- i > 1 { out[i..<j].sort(by: tieLess) }
+      i = j
+    }
+    return out
   }
 }
 

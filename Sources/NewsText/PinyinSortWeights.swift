@@ -40,8 +40,10 @@ final class PinyinSortWeights: Sendable {
       w |= 1 << toneShift
     }
     let idx = PinyinPlaceNames.Index.shared
-    if idx.byFirst[fv] != nil { w |= first }
-    if seconds.contains(fv) { w |= second }
+    if idx.isMember(fv) {
+      if idx.byFirst[fv] != nil { w |= first }
+      if seconds.contains(fv) { w |= second }
+    }
     if fv != v { w |= changed }
     return w
   }
