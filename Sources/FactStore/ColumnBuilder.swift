@@ -145,23 +145,37 @@ struct DictionaryBuilder: Sendable {
           let s = i == 0 ? 0 : ke[i - 1]
           return (base + s, ke[i] - s)
         }
-        // The first eight key bytes of each value as one big-endian word (zeros past a shorter
+        // Key bytes 0..<8 and 8..<16 of each value as big-endian words (zeros past a shorter
         // key): words that differ order as the keys do (at the first differing byte both keys
         // have a byte, or the shorter key has ended there and is a prefix of the other, whose
-        // byte is then not zero), so most comparisons are one of words, not a `memcmp` call.
-        let heads = [UInt64](unsafeUninitializedCapacity: m) { hb, hc in
+        // byte is then not zero), so most comparisons are one or two of words, not a `memcmp`
+        // call; keys whose first sixteen bytes agree are compared from byte 16 on.
+        @inline(__always) func word(_ p: UnsafePointer<UInt8>, _ l: Int, _ from: Int) -> UInt64 {
+          if from &+ 8 <= l { return UInt64(bigEndian: UnsafeRawPointer(p).loadUnaligned(fromByteOffset: from, as: UInt64.self)) }
+          var h: UInt64 = 0
+          for k in from..<(from &+ 8) { h = h << 8 | (k < l ? UInt64(p[k]) : 0) }
+          return h
+        }
+        let heads = [UInt64](unsafeUninitializedCapacity: 2 * m) { hb, hc in
           for i in 0..<m {
             let (p, l) = key(i)
-            var h: UInt64 = 0
-            for k in 0..<8 { h = h << 8 | (k < l ? UInt64(p[k]) : 0) }
-            hb[i] = h
+            hb[2 &* i] = word(p, l, 0)
+            hb[2 &* i &+ 1] = word(p, l, 8)
           }
-          hc = m
+          hc = 2 * m
         }
-        let fresh = heads.withUnsafeBufferPointer { hd in
-          HeadOrder.order(hd) { a, b in
+        var fresh = Array(0..<m)
+        heads.withUnsafeBufferPointer { hd in
+          fresh.sort { a, b in
+            let ha = hd[2 &* a], hb = hd[2 &* b]
+            if ha != hb { return ha < hb }
+            let ha2 = hd[2 &* a &+ 1], hb2 = hd[2 &* b &+ 1]
+            if ha2 != hb2 { return ha2 < hb2 }
+            // the first sixteen bytes agree: a key of at most sixteen bytes is then a prefix of
+            // the other
             let (pa, la) = key(a), (pb, lb) = key(b)
-            return ByteOrder.less(pa, la, pb, lb)
+            if la <= 16 || lb <= 16 { return la < lb }
+            return ByteOrder.less(pa + 16, la &- 16, pb + 16, lb &- 16)
           }
         }
         // Merge the sorted old codes 0..<old with the sorted new ones (pending index + old).
@@ -245,66 +259,6 @@ enum ByteHash {
       h = mix(h ^ w ^ 0xE703_7ED1_A0B4_28DB)
     }
     return mix(h ^ 0x8EBC_6AF0_9C88_C6E3)
-  }
-}
-
-/// Indices ordered by 64-bit heads, ties by a comparison of their own.
-enum HeadOrder {
-  /// `0..<heads.count` ordered by `heads[i]` ascending, equal heads by `tieLess`: a
-  /// least-significant-digit radix sort on the heads' bytes (a byte that is the same in every
-  /// head is skipped), then each run of equal heads sorted by `tieLess`. Small counts are
-  /// sorted by comparison.
-  static func order(_ heads: UnsafeBufferPointer<UInt64>, tieLess: (Int, Int) -> Bool) -> [Int] {
-    let m = heads.count
-    guard m >= 128 else {
-      var out = Array(0..<m)
-      out.sort { a, b in
-        let ha = heads[a], hb = heads[b]
-        return ha != hb ? ha < hb : tieLess(a, b)
-      }
-      return out
-    }
-    // the histograms of all eight bytes in one pass
-    var counts = [Int](repeating: 0, count: 8 * 256)
-    counts.withUnsafeMutableBufferPointer { c in
-      for h in heads {
-        for d in 0..<8 { c[d << 8 | Int(truncatingIfNeeded: (h >> (8 &* UInt64(d))) & 0xFF)] &+= 1 }
-      }
-    }
-    var from = (0..<UInt32(m)).map { $0 }
-    var to = [UInt32](repeating: 0, count: m)
-    var starts = [Int](repeating: 0, count: 256)
-    for d in 0..<8 {
-      let base = d << 8
-      // a byte the same in every head orders nothing
-      if counts[base | Int(truncatingIfNeeded: (heads[0] >> (8 &* UInt64(d))) & 0xFF)] == m { continue }
-      var sum = 0
-      for b in 0..<256 { starts[b] = sum; sum &+= counts[base | b] }
-      let shift = 8 &* UInt64(d)
-      from.withUnsafeBufferPointer { f in
-        to.withUnsafeMutableBufferPointer { t in
-          starts.withUnsafeMutableBufferPointer { st in
-            for i in f {
-              let b = Int(truncatingIfNeeded: (heads[Int(i)] >> shift) & 0xFF)
-              t[st[b]] = i
-              st[b] &+= 1
-            }
-          }
-        }
-      }
-      swap(&from, &to)
-    }
-    var out = from.map { Int($0) }
-    // runs of equal heads: their order is the ties' order
-    var i = 0
-    while i < m {
-      var j = i &+ 1
-      let h = heads[out[i]]
-      while j < m && heads[out[j]] == h { j &+= 1 }
-      if j &- i > 1 { out[i..<j].sort(by: tieLess) }
-      i = j
-    }
-    return out
   }
 }
 
