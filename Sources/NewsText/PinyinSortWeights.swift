@@ -57,15 +57,10 @@ final class PinyinSortWeights: Sendable {
       for v in 0xD800..<0xE000 { b[v] = 0 }
       n = 0x10000
     }
-    var redo: [UInt32] = []
-    redo.append(contentsOf: 0x41...0x5A)
-    redo.append(contentsOf: 0xFF01...0xFF5E)
-    redo.append(0x3000)
+    var redo = Fold.changingScalars().filter { $0 < 0x10000 }
     redo.append(0x3007)
     redo.append(contentsOf: 0xF900...0xFAFF)
     let trad = TraditionalTable.shared
-    for (k, s) in trad.bmp.enumerated() where s != 0 { redo.append(TraditionalTable.bmpBase + UInt32(k)) }
-    for v in trad.other.keys where v < 0x10000 { redo.append(v) }
     // the phrases' scalars are all in the plane (and ideographs)
     for v in PinyinPlaceNames.Index.shared.members where v < 0x10000 { redo.append(v) }
     for v in redo { table[Int(v)] = Self.word(v) }

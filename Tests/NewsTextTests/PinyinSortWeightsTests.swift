@@ -98,3 +98,18 @@ import Testing
     #expect(differ.isEmpty, "\(differ.prefix(5))")
   }
 }
+
+/// `Fold.changingScalars` must hold every scalar `Fold.fold` changes (tables of folds are made
+/// from it).
+@Suite struct FoldChangingScalarsTests {
+  @Test func everyChangedScalarIsListed() {
+    let listed = Set(Fold.changingScalars())
+    var missing: [String] = []
+    for v in UInt32(0)..<0x11_0000 {
+      guard let u = Unicode.Scalar(v), Fold.fold(u) != u else { continue }
+      if !listed.contains(v) { missing.append(String(v, radix: 16)) }
+    }
+    #expect(missing.isEmpty, "\(missing.prefix(8))")
+    #expect(listed.contains(0x41) && listed.contains(0xFF21) && listed.contains(0x81E8))
+  }
+}
