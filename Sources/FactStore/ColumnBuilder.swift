@@ -92,29 +92,14 @@ struct DictionaryBuilder: Sendable {
   }
 
   /// The folded values of the merged dictionary `values` (string `k` is string `order[k]` of
-  /// the old values, then the new ones): the old exceptions and the new values whose folded
-  /// bytes differ from their bytes, in the new order.
-  static func exceptions(_ order: [UInt32], old: FoldedValues, new: [UInt8], newEnds: [UInt32], folded: [UInt8],
-                         foldEnds: [UInt32], values: StringTable) -> FoldedValues {
+  /// the old values, then the new ones): the old exceptions and the new values that folding
+  /// changes (`newChanged`), in the new order.
+  static func exceptions(_ order: [UInt32], old: FoldedValues, newChanged: Bitmap, values: StringTable) -> FoldedValues {
     let oldCount = old.count
     var changed = Bitmap(count: order.count)
-    new.withUnsafeBufferPointer { nb in
-      folded.withUnsafeBufferPointer { fb in
-        for (k, c) in order.enumerated() {
-          let i = Int(c)
-          if i < oldCount {
-            if old.isChanged(i) { changed[k] = true }
-          } else {
-            let j = i - oldCount
-            let v = (j == 0 ? 0 : Int(newEnds[j - 1]))..<Int(newEnds[j])
-            let f = (j == 0 ? 0 : Int(foldEnds[j - 1]))..<Int(foldEnds[j])
-            if v.count == f.count && (v.isEmpty || memcmp(nb.baseAddress! + v.lowerBound, fb.baseAddress! + f.lowerBound, v.count) == 0) {
-              continue
-            }
-            changed[k] = true
-          }
-        }
-      }
+    for (k, c) in order.enumerated() {
+      let i = Int(c)
+      if i < oldCount ? old.isChanged(i) : newChanged[i - oldCount] { changed[k] = true }
     }
     return FoldedValues(values: values, changed: changed)
   }
@@ -124,8 +109,8 @@ struct DictionaryBuilder: Sendable {
   ///
   /// Each pending value's pinyin sort key (`Pinyin.writeSortKey`, bytes compared with
   /// `memcmp`; its order is `TextDictionary.before`, and values are distinct, so keys are too)
-  /// and its folded form are made in one pass over its bytes, all into two flat buffers; the
-  /// committed values' keys are made one at a time during the merge.
+  /// and whether folding changes it are found in one pass over its bytes, the keys all into
+  /// one flat buffer; the committed values' keys are made one at a time during the merge.
   mutating func sort() -> [UInt32]? {
     let pendingBytes = pending.bytes, pendingEnds = pending.ends
     let m = pendingEnds.count
@@ -134,27 +119,21 @@ struct DictionaryBuilder: Sendable {
     let n = old + m
     let total = pendingBytes.count
     var keyEnds = [Int](repeating: 0, count: m)
-    var foldEnds = [UInt32](repeating: 0, count: m)
+    var newChanged = Bitmap(count: m)
     var foldChanged = false
-    var foldedBytes: [UInt8] = []
     let keyBytes = [UInt8](unsafeUninitializedCapacity: Pinyin.sortKeyCapacity(utf8Count: total) + 4 * m) { kb, kc in
-      foldedBytes = [UInt8](unsafeUninitializedCapacity: Pinyin.foldedCapacity(utf8Count: total)) { fb, fc in
-        pendingBytes.withUnsafeBufferPointer { src in
-          var k = 0, f = 0, start = 0
-          for i in 0..<m {
-            let end = Int(pendingEnds[i])
-            let text = UnsafeBufferPointer(start: src.baseAddress.map { $0 + start }, count: end - start)
-            let r = Pinyin.writeSortKey(text, key: kb.baseAddress! + k, folded: fb.baseAddress! + f)
-            k += r.keyCount
-            f += r.foldedCount
-            if r.foldChanged { foldChanged = true }
-            keyEnds[i] = k
-            foldEnds[i] = UInt32(truncatingIfNeeded: f)
-            start = end
-          }
-          kc = k
-          fc = f
+      pendingBytes.withUnsafeBufferPointer { src in
+        var k = 0, start = 0
+        for i in 0..<m {
+          let end = Int(pendingEnds[i])
+          let text = UnsafeBufferPointer(start: src.baseAddress.map { $0 + start }, count: end - start)
+          let r = Pinyin.writeSortKey(text, key: kb.baseAddress! + k)
+          k += r.keyCount
+          if r.foldChanged { foldChanged = true; newChanged[i] = true }
+          keyEnds[i] = k
+          start = end
         }
+        kc = k
       }
     }
     var order: [UInt32] = []
@@ -166,42 +145,48 @@ struct DictionaryBuilder: Sendable {
           let s = i == 0 ? 0 : ke[i - 1]
           return (base + s, ke[i] - s)
         }
-        // The first eight key bytes of each value as one big-endian word (zeros past a shorter
+        // Key bytes 0..<8 and 8..<16 of each value as big-endian words (zeros past a shorter
         // key): words that differ order as the keys do (at the first differing byte both keys
         // have a byte, or the shorter key has ended there and is a prefix of the other, whose
-        // byte is then not zero), so most comparisons are one of words, not a `memcmp` call.
-        let heads = [UInt64](unsafeUninitializedCapacity: m) { hb, hc in
+        // byte is then not zero), so most comparisons are one or two of words, not a `memcmp`
+        // call; keys whose first sixteen bytes agree are compared from byte 16 on.
+        @inline(__always) func word(_ p: UnsafePointer<UInt8>, _ l: Int, _ from: Int) -> UInt64 {
+          if from &+ 8 <= l { return UInt64(bigEndian: UnsafeRawPointer(p).loadUnaligned(fromByteOffset: from, as: UInt64.self)) }
+          var h: UInt64 = 0
+          for k in from..<(from &+ 8) { h = h << 8 | (k < l ? UInt64(p[k]) : 0) }
+          return h
+        }
+        let heads = [UInt64](unsafeUninitializedCapacity: 2 * m) { hb, hc in
           for i in 0..<m {
             let (p, l) = key(i)
-            var h: UInt64 = 0
-            for k in 0..<8 { h = h << 8 | (k < l ? UInt64(p[k]) : 0) }
-            hb[i] = h
+            hb[2 &* i] = word(p, l, 0)
+            hb[2 &* i &+ 1] = word(p, l, 8)
           }
-          hc = m
+          hc = 2 * m
         }
         var fresh = Array(0..<m)
         heads.withUnsafeBufferPointer { hd in
           fresh.sort { a, b in
-            let ha = hd[a], hb = hd[b]
+            let ha = hd[2 &* a], hb = hd[2 &* b]
             if ha != hb { return ha < hb }
+            let ha2 = hd[2 &* a &+ 1], hb2 = hd[2 &* b &+ 1]
+            if ha2 != hb2 { return ha2 < hb2 }
+            // the first sixteen bytes agree: a key of at most sixteen bytes is then a prefix of
+            // the other
             let (pa, la) = key(a), (pb, lb) = key(b)
-            return ByteOrder.less(pa, la, pb, lb)
+            if la <= 16 || lb <= 16 { return la < lb }
+            return ByteOrder.less(pa + 16, la &- 16, pb + 16, lb &- 16)
           }
         }
         // Merge the sorted old codes 0..<old with the sorted new ones (pending index + old).
         var scratch = [UInt8](repeating: 0, count: 64)
-        var scratchFolded = [UInt8](repeating: 0, count: 32)
         var oldLength = 0
         func oldKey(_ i: Int) {
           frozen.values.withUTF8(i) { u in
             let need = Pinyin.sortKeyCapacity(utf8Count: u.count)
             if scratch.count < need { scratch = [UInt8](repeating: 0, count: need * 2) }
-            let needFolded = Pinyin.foldedCapacity(utf8Count: u.count)
-            if scratchFolded.count < needFolded { scratchFolded = [UInt8](repeating: 0, count: needFolded * 2) }
             oldLength = scratch.withUnsafeMutableBufferPointer { sk in
-              scratchFolded.withUnsafeMutableBufferPointer { sf in
-                Pinyin.writeSortKey(u, key: sk.baseAddress!, folded: sf.baseAddress!).keyCount
-              }
+              Pinyin.writeSortKey(u, key: sk.baseAddress!).keyCount
             }
           }
         }
@@ -225,8 +210,7 @@ struct DictionaryBuilder: Sendable {
     for (k, c) in order.enumerated() where Int(c) != k { moved = true; break }
     let values = StringTable.gather(order, old: frozen.values, new: pendingBytes, newEnds: pendingEnds).codedIfLong()
     let folded = foldChanged || !frozen.folded.isIdentity
-      ? DictionaryBuilder.exceptions(order, old: frozen.folded, new: pendingBytes, newEnds: pendingEnds,
-                                     folded: foldedBytes, foldEnds: foldEnds, values: values)
+      ? DictionaryBuilder.exceptions(order, old: frozen.folded, newChanged: newChanged, values: values)
       : FoldedValues(values: values, changed: Bitmap(count: 0))
     frozen = TextDictionary(values: values, folded: folded)
     pending = ByteInterner()
@@ -257,9 +241,21 @@ enum ByteHash {
       i += 8
     }
     if i < n {
-      var w: UInt64 = 0
-      var shift: UInt64 = 0
-      while i < n { w |= UInt64(p[i]) << shift; shift += 8; i += 1 }
+      // the last n - i (1…7) bytes as a little-endian word, from at most three loads
+      let r = n &- i
+      var w: UInt64
+      if n >= 8 {
+        // the word ending at the last byte, its first 8 - r bytes (hashed already) shifted out
+        w = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: n &- 8, as: UInt64.self)) >> (8 &* UInt64(8 &- r))
+      } else if r >= 4 {
+        // two overlapping 4-byte words: the overlap is the same bytes in the same places
+        let lo = UInt64(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt32.self)))
+        let hi = UInt64(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: n &- 4, as: UInt32.self)))
+        w = lo | hi << (8 &* UInt64(r &- 4))
+      } else {
+        // one to three bytes: first, middle, last (repeats land on themselves)
+        w = UInt64(p[i]) | UInt64(p[i &+ r >> 1]) << (8 &* UInt64(r >> 1)) | UInt64(p[n &- 1]) << (8 &* UInt64(r &- 1))
+      }
       h = mix(h ^ w ^ 0xE703_7ED1_A0B4_28DB)
     }
     return mix(h ^ 0x8EBC_6AF0_9C88_C6E3)

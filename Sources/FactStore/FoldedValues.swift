@@ -106,12 +106,20 @@ public struct FoldedValues: Sendable, RandomAccessCollection, Equatable {
 
   /// `Fold.fold` of every scalar of the Basic Multilingual Plane whose fold is in it too (0
   /// for the others, folded by `Fold.fold`): folding a long text again is a table load per
-  /// character. Made once per process (128 KB).
-  static let bmpFolds: [UInt16] = (0..<0x10000).map { v -> UInt16 in
-    guard let s = Unicode.Scalar(UInt32(v)) else { return 0 }
-    let f = Fold.fold(s).value
-    return f < 0x10000 && f != 0 ? UInt16(f) : 0
-  }
+  /// character. Made once per process (128 KB): every scalar as itself, then the few that
+  /// folding changes (`Fold.changingScalars`) folded one by one.
+  static let bmpFolds: [UInt16] = {
+    var map = [UInt16](unsafeUninitializedCapacity: 0x10000) { b, n in
+      for v in 0..<0x10000 { b[v] = UInt16(truncatingIfNeeded: v) }
+      for v in 0xD800..<0xE000 { b[v] = 0 }
+      n = 0x10000
+    }
+    for v in Fold.changingScalars() where v < 0x10000 {
+      let f = Unicode.Scalar(v).map { Fold.fold($0).value } ?? 0
+      map[Int(v)] = f < 0x10000 ? UInt16(f) : 0
+    }
+    return map
+  }()
 
   /// The fold of scalar `v`, through `map` (`bmpFolds`) when it has it.
   @inline(__always)

@@ -58,29 +58,48 @@ public struct StringTable: Sendable, RandomAccessCollection, Equatable {
   }
 
   /// This table coded with a code trained on it, when that saves `minimumSaving` of its bytes.
+  ///
+  /// The bytes are read once, into 16-bit units (`TextCodec.units`), counted for the code
+  /// (every string of a table up to 256 KB, else every k-th one: about 256 KB) and encoded
+  /// from the units.
   func coded(minimumSaving: Double = 0) -> StringTable? {
     guard codec == nil else { return self }
     let total = stored.count
-    let codec = stored.withUnsafeBufferPointer { sb -> TextCodec in
-      // trained on about 256 KB: every k-th string of a larger table
-      let step = Swift.max(1, total / (256 << 10))
-      var parts: [UnsafeBufferPointer<UInt8>] = []
-      var i = 0
-      while i < count {
-        parts.append(UnsafeBufferPointer(rebasing: sb[range(i)]))
-        i += step
+    let step = Swift.max(1, total / (256 << 10))
+    var unitEnds = [Int](repeating: 0, count: count)
+    let units = [UInt16](unsafeUninitializedCapacity: total) { ub, uc in
+      stored.withUnsafeBufferPointer { sb in
+        var start = 0, u = 0
+        for (k, e) in storedEnds.enumerated() {
+          let end = Int(e)
+          u += TextCodec.units(UnsafeBufferPointer(rebasing: sb[start..<end]), into: ub.baseAddress! + u)
+          unitEnds[k] = u
+          start = end
+        }
+        uc = u
       }
-      return TextCodec(training: parts)
+    }
+    var counts = [UInt32](repeating: 0, count: 0x10000)
+    let codec = units.withUnsafeBufferPointer { ub in
+      counts.withUnsafeMutableBufferPointer { cs -> TextCodec in
+        let c = cs.baseAddress!
+        var i = 0
+        while i < count {
+          for k in (i == 0 ? 0 : unitEnds[i - 1])..<unitEnds[i] { c[Int(ub[k])] &+= 1 }
+          i += step
+        }
+        return TextCodec(counts: UnsafeBufferPointer(cs))
+      }
     }
     var outEnds = [UInt32](repeating: 0, count: count)
     let table = codec.encodingTable()
     let out = [UInt8](unsafeUninitializedCapacity: 2 * total + 16) { ob, oc in
-      stored.withUnsafeBufferPointer { sb in
+      units.withUnsafeBufferPointer { ub in
         table.withUnsafeBufferPointer { t in
           var start = 0, o = 0
-          for (k, e) in storedEnds.enumerated() {
-            let end = Int(e)
-            o += TextCodec.encode(UnsafeBufferPointer(rebasing: sb[start..<end]), table: t, into: ob.baseAddress! + o)
+          for k in 0..<count {
+            let end = unitEnds[k]
+            o += TextCodec.encode(units: UnsafeBufferPointer(rebasing: ub[start..<end]), table: t, into: ob.baseAddress! + o)
             outEnds[k] = UInt32(truncatingIfNeeded: o)
             start = end
           }

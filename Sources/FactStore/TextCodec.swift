@@ -53,6 +53,74 @@ struct TextCodec: Sendable, Equatable {
     symbols = distinct.map(TextCodec.utf8Word)
   }
 
+  /// A code for characters counted in `counts` (by BMP scalar; the surrogate range, where
+  /// `units` keeps escaped bytes, is not looked at): characters by count, ties by scalar.
+  init(counts: UnsafeBufferPointer<UInt32>) {
+    var distinct: [UInt32] = []
+    for v in 0..<0xD800 where counts[v] != 0 { distinct.append(UInt32(v)) }
+    for v in 0xE000..<0x10000 where counts[v] != 0 { distinct.append(UInt32(v)) }
+    distinct.sort { a, b in counts[Int(a)] != counts[Int(b)] ? counts[Int(a)] > counts[Int(b)] : a < b }
+    if distinct.count > TextCodec.capacity { distinct.removeLast(distinct.count - TextCodec.capacity) }
+    symbols = distinct.map(TextCodec.utf8Word)
+  }
+
+  /// Writes the characters of `text` at `out` (room for `text.count` units) as 16-bit units:
+  /// a well-formed BMP character (what `character` reads) as its scalar, any other byte as
+  /// `0xD800 | byte` (the surrogates are never characters); returns the number of units.
+  /// Reading the bytes once into units serves both counting and encoding.
+  static func units(_ text: UnsafeBufferPointer<UInt8>, into out: UnsafeMutablePointer<UInt16>) -> Int {
+    guard let p = text.baseAddress else { return 0 }
+    let n = text.count
+    var i = 0, o = 0
+    while i < n {
+      let b0 = p[i]
+      if b0 < 0x80 {
+        out[o] = UInt16(b0)
+        i &+= 1
+      } else {
+        let (v, l) = character(p, i, n)
+        out[o] = v < 0x1_0000 ? UInt16(truncatingIfNeeded: v) : 0xD800 | UInt16(b0)
+        i &+= l
+      }
+      o &+= 1
+    }
+    return o
+  }
+
+  /// Writes the code of the units `u` (from `units`) at `out` (room for `2 * ` the bytes they
+  /// were read from); returns its length. The same bytes `encode` writes for those bytes.
+  static func encode(units u: UnsafeBufferPointer<UInt16>, table: UnsafeBufferPointer<UInt16>,
+                     into out: UnsafeMutablePointer<UInt8>) -> Int {
+    guard let p = u.baseAddress, let t = table.baseAddress else { return 0 }
+    var o = 0
+    for k in 0..<u.count {
+      let v = p[k]
+      let c = Int(t[Int(v)])
+      if c != 0 && c <= oneByteCodes {
+        out[o] = UInt8(truncatingIfNeeded: c &- 1)
+        o &+= 1
+      } else if c != 0 {
+        let x = c &- 1 &- oneByteCodes
+        out[o] = UInt8(truncatingIfNeeded: oneByteCodes &+ x >> 8)
+        out[o &+ 1] = UInt8(truncatingIfNeeded: x)
+        o &+= 2
+      } else if v & 0xF800 == 0xD800 {
+        out[o] = escape
+        out[o &+ 1] = UInt8(truncatingIfNeeded: v)
+        o &+= 2
+      } else {
+        // a character without a code: its UTF-8 bytes escaped one by one
+        let w = utf8Word(UInt32(v))
+        for b in 0..<Int(w >> 24) {
+          out[o] = escape
+          out[o &+ 1] = UInt8(truncatingIfNeeded: w >> (8 &* UInt32(b)))
+          o &+= 2
+        }
+      }
+    }
+    return o
+  }
+
   /// The BMP scalar of the well-formed sequence at `p[i]` and its length, or (0x1_0000, 1).
   @inline(__always)
   static func character(_ p: UnsafePointer<UInt8>, _ i: Int, _ n: Int) -> (UInt32, Int) {
@@ -61,11 +129,12 @@ struct TextCodec: Sendable, Equatable {
     if b0 &- 0xE0 < 0x10 {
       // three bytes (all of CJK): continuation bytes are 0x80…0xBF, so 0x00…0x3F after ^ 0x80
       if i &+ 2 < n {
-        let b1 = p[i &+ 1] ^ 0x80, b2 = p[i &+ 2] ^ 0x80
-        if b1 | b2 < 0x40 {
-          let v = UInt32(b0 & 0x0F) << 12 | UInt32(b1) << 6 | UInt32(b2)
-          // overlong forms and surrogates are not well-formed: escaped byte by byte
-          if v >= 0x800 && v & 0xF800 != 0xD800 { return (v, 3) }
+        // both continuation bytes in one load: b1 in the low byte, b2 in the high one
+        let c = UInt32(UInt16(littleEndian: UnsafeRawPointer(p).loadUnaligned(fromByteOffset: i &+ 1, as: UInt16.self)))
+        if c & 0xC0C0 == 0x8080 {
+          let v = UInt32(b0 & 0x0F) << 12 | (c & 0x3F) << 6 | (c >> 8 & 0x3F)
+          // overlong forms (below U+0800) and surrogates are not well-formed: escaped byte by byte
+          if v &- 0x800 < 0xD800 - 0x800 || v >= 0xE000 { return (v, 3) }
         }
       }
       return (0x1_0000, 1)

@@ -24,6 +24,17 @@ public enum Fold {
     return u
   }
 
+  /// Every scalar value that `fold` may change (a superset: the capitals, the full-width
+  /// forms, the ideographic space and the keys of the traditional table), for tables of folds
+  /// made without folding every scalar.
+  public static func changingScalars() -> [UInt32] {
+    var out: [UInt32] = Array(0x41...0x5A) + Array(0xFF01...0xFF5E) + [0x3000]
+    let t = TraditionalTable.shared
+    for (k, s) in t.bmp.enumerated() where s != 0 { out.append(TraditionalTable.bmpBase + UInt32(k)) }
+    out.append(contentsOf: t.other.keys)
+    return out
+  }
+
   /// Folds every scalar of `s`: `s` itself when nothing changes, else a string written as
   /// UTF-8 in one buffer (appending scalar by scalar to a `String` cost far more).
   public static func fold(_ s: String) -> String {

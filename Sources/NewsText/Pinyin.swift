@@ -192,6 +192,106 @@ public enum Pinyin {
     return (7 &* n &+ 4, f, changed)
   }
 
+  /// `writeSortKey(_:key:folded:)` without the folded text: the same key bytes at `key` (room
+  /// for `sortKeyCapacity(utf8Count: s.count)`), their count, and whether folding changes `s`.
+  ///
+  /// Each scalar's weights are one load from a table made once (`PinyinSortWeights`), and the
+  /// scalars are counted (for where the sections start) eight bytes at a time; only a text
+  /// where the first scalar of a place-name override phrase is followed by the second of one
+  /// folds its scalars again, for the phrases.
+  public static func writeSortKey(
+    _ s: UnsafeBufferPointer<UInt8>, key: UnsafeMutablePointer<UInt8>
+  ) -> (keyCount: Int, foldChanged: Bool) {
+    let count = s.count
+    guard let p = s.baseAddress, count > 0 else {
+      key[0] = 0; key[1] = 0; key[2] = 0; key[3] = 0
+      return (4, false)
+    }
+    let n = scalarCount(p, count)
+    let tones = key + (3 &* n &+ 3)
+    let points = tones + (n &+ 1)
+    let (all, override) = PinyinSortWeights.shared.table.withUnsafeBufferPointer { tb -> (UInt32, Bool) in
+      let table = tb.baseAddress!
+      var all: UInt32 = 0
+      var candidate = false
+      var after: UInt32 = 0
+      var i = 0
+      var k = 0
+      while i < count {
+        let v = UTF8Decoding.next(p, &i)
+        var w = v < 0x1_0000 ? table[Int(v)] : 0
+        if w == 0 {
+          // past the plane, or a surrogate (not well-formed: weighed as U+FFFD, as `sortKey` does)
+          w = Unicode.Scalar(v) != nil ? PinyinSortWeights.word(v) : PinyinSortWeights.word(0xFFFD) | PinyinSortWeights.changed
+        }
+        all |= w
+        // an override phrase can match only where a phrase's first scalar is followed by a
+        // phrase's second one
+        candidate = candidate || (after & w) != 0
+        after = (w & PinyinSortWeights.first) << 1
+        let primary = w & PinyinSortWeights.primaryMask
+        let pk = key + 3 &* k
+        pk[0] = UInt8(truncatingIfNeeded: primary >> 16)
+        pk[1] = UInt8(truncatingIfNeeded: primary >> 8)
+        pk[2] = UInt8(truncatingIfNeeded: primary)
+        tones[k] = UInt8(truncatingIfNeeded: (w >> PinyinSortWeights.toneShift) & 7)
+        let cp = v &+ 1
+        let pt = points + 3 &* k
+        pt[0] = UInt8(truncatingIfNeeded: cp >> 16)
+        pt[1] = UInt8(truncatingIfNeeded: cp >> 8)
+        pt[2] = UInt8(truncatingIfNeeded: cp)
+        k &+= 1
+      }
+      return (all, candidate)
+    }
+    let pEnd = key + 3 &* n
+    pEnd[0] = 0; pEnd[1] = 0; pEnd[2] = 0
+    tones[n] = 0
+    if override { applyOverrides(key: key, tones: tones, points: points, count: n) }
+    return (7 &* n &+ 4, all & PinyinSortWeights.changed != 0)
+  }
+
+  /// The number of scalars in the well-formed UTF-8 `p[0..<count]`: the bytes that are not
+  /// continuation bytes (`10xxxxxx`), counted a word at a time.
+  @inline(__always)
+  static func scalarCount(_ p: UnsafePointer<UInt8>, _ count: Int) -> Int {
+    let raw = UnsafeRawPointer(p)
+    var n = 0, i = 0
+    while i &+ 8 <= count {
+      let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+      // a byte starts a scalar when its top bit is clear or the next one is set
+      n &+= ((~w >> 7 | w >> 6) & 0x0101_0101_0101_0101).nonzeroBitCount
+      i &+= 8
+    }
+    while i < count { if p[i] & 0xC0 != 0x80 { n &+= 1 }; i &+= 1 }
+    return n
+  }
+
+  /// Gives the scalars an override phrase covers the phrase's readings in a key written by
+  /// `writeSortKey` (`n` scalars; the code point section holds each scalar + 1).
+  static func applyOverrides(key: UnsafeMutablePointer<UInt8>, tones: UnsafeMutablePointer<UInt8>,
+                             points: UnsafeMutablePointer<UInt8>, count n: Int) {
+    let t = PinyinTable.shared
+    withUnsafeTemporaryAllocation(of: UInt32.self, capacity: n) { fs in
+      for j in 0..<n {
+        let pt = points + 3 &* j
+        let v = (UInt32(pt[0]) << 16 | UInt32(pt[1]) << 8 | UInt32(pt[2])) &- 1
+        fs[j] = Fold.fold(Unicode.Scalar(v) ?? "\u{FFFD}").value
+      }
+      PinyinPlaceNames.forEachOverride(UnsafeBufferPointer(fs)) { at, syl in
+        let pt = points + 3 &* at
+        let v = (UInt32(pt[0]) << 16 | UInt32(pt[1]) << 8 | UInt32(pt[2])) &- 1
+        guard ScalarClass.isIdeograph(v) else { return }
+        let primary: UInt32 = syl != 0 ? 0x20_0000 &+ UInt32(t.rank[Int(syl)]) : 0x30_0000 &+ v
+        let pk = key + 3 &* at
+        pk[0] = UInt8(truncatingIfNeeded: primary >> 16)
+        pk[1] = UInt8(truncatingIfNeeded: primary >> 8)
+        pk[2] = UInt8(truncatingIfNeeded: primary)
+        tones[at] = 1 &+ t.tone[Int(syl)]
+      }
+    }
+  }
+
   /// Writes the UTF-8 bytes of scalar value `v` at `out`; returns how many.
   @inline(__always)
   static func writeUTF8(_ v: UInt32, _ out: UnsafeMutablePointer<UInt8>) -> Int {
