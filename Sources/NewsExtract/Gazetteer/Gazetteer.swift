@@ -138,14 +138,20 @@ public final class Gazetteer: PlaceResolver, Sendable {
   /// decode fewer records.
   func entriesByTrie(_ name: String) -> [Int32] {
     var key: [Unicode.Scalar] = []
-    for s in name.unicodeScalars where s != " " && s != "\u{3000}" { key.append(GazetteerIndex.fold(s)) }
-    var hits = trie.lookup(key)
-    // A name whose characters fold to another form (乾安: 乾 also folds to 干) is also tried as written.
-    let raw = Array(name.unicodeScalars.filter { $0 != " " && $0 != "\u{3000}" })
-    if raw != key { hits += trie.lookup(raw) }
-    var seen = Set<Int32>()
+    var differs = false
+    for s in name.unicodeScalars where s != " " && s != "\u{3000}" {
+      let f = GazetteerIndex.fold(s)
+      if f != s { differs = true }
+      key.append(f)
+    }
+    // (a name has a few entries: a list checked in place of a set)
     var out: [Int32] = []
-    for h in hits where h.entry >= 0 && seen.insert(h.entry).inserted { out.append(h.entry) }
+    for h in trie.hits(exactly: key) where h.entry >= 0 && !out.contains(h.entry) { out.append(h.entry) }
+    // A name whose characters fold to another form (乾安: 乾 also folds to 干) is also tried as written.
+    if differs {
+      let raw = Array(name.unicodeScalars.filter { $0 != " " && $0 != "\u{3000}" })
+      for h in trie.hits(exactly: raw) where h.entry >= 0 && !out.contains(h.entry) { out.append(h.entry) }
+    }
     out.sort { a, b in
       let la = Self.level(a), lb = Self.level(b)
       if la != lb { return la < lb }

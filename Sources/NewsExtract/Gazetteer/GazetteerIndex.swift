@@ -163,9 +163,12 @@ public struct GazetteerIndex: PlaceResolver, Sendable {
   }()
 
   /// The first byte of entry `i`'s record: p c k z n w.
-  static func kind(_ i: Int32) -> UInt8 {
-    gazetteerRecords.utf8Start[offset(gazetteerRecordOffsets, Int(i))]
-  }
+  @inline(__always)
+  static func kind(_ i: Int32) -> UInt8 { kinds[Int(i)] }
+
+  /// Every entry's kind (the first byte of its record), read once: recognition asks for the
+  /// kind of each candidate, and a record's offset costs four base-64 digits to decode.
+  static let kinds: [UInt8] = (0..<count).map { gazetteerRecords.utf8Start[offset(gazetteerRecordOffsets, $0)] }
 
   static func levelRank(_ i: Int32) -> Int {
     switch kind(i) {

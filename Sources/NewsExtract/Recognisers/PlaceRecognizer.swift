@@ -38,7 +38,9 @@ public enum PlaceRecognizer {
   }
 
   /// The same, reusing the trie matches of earlier scans of the same `text` (they do not
-  /// depend on the context): a document scanned again with its publishing place.
+  /// depend on the context): a document scanned again with its publishing place. (Kept out of
+  /// line: profiles name it.)
+  @inline(never)
   static func mentions(in text: [Unicode.Scalar], context: PlaceContext, matches: inout PlaceMatches) -> [Mention] {
     var run = PlaceRun(g: Gazetteer.shared, text: text)
     if matches.end.count == text.count { swap(&run.memo, &matches) }
@@ -137,10 +139,17 @@ struct PlaceRun {
     func pick(_ name: String?, _ levels: [PlaceLevel]) -> PlaceRef? {
       guard let name, !name.isEmpty else { return nil }
       // Entries filtered by level before their records are decoded.
-      let refs = SettledContext.entries.lookup(name, g).filter { levels.contains(Gazetteer.level($0)) }
-        .map { GazetteerIndex.ref($0) }.filter { $0.code != nil }
-      if let p = out.province, let r = refs.first(where: { $0.province == p }) { return r }
-      return refs.first
+      // The first entry of those levels with a code, or the first in the province settled
+      // already (entries filtered before their records are decoded; a `PlaceRef` has a code
+      // exactly when its entry `hasCode`).
+      var first: PlaceRef? = nil
+      for e in SettledContext.entries.lookup(name, g) where Gazetteer.hasCode(e) && levels.contains(Gazetteer.level(e)) {
+        let r = GazetteerIndex.ref(e)
+        guard let p = out.province else { return r }
+        if r.province == p { return r }
+        if first == nil { first = r }
+      }
+      return first
     }
     out.province = pick(c.province, [.province])?.name
     if let city = pick(c.city, [.city, .province]) {
@@ -148,8 +157,8 @@ struct PlaceRun {
       if out.province == nil { out.province = city.province }
     }
     if let name = c.county, !name.isEmpty {
-      let refs = SettledContext.entries.lookup(name, g).filter { Gazetteer.level($0) == .county }
-        .map { GazetteerIndex.ref($0) }.filter { $0.code != nil }
+      let refs = SettledContext.entries.lookup(name, g).filter { Gazetteer.level($0) == .county && Gazetteer.hasCode($0) }
+        .map { GazetteerIndex.ref($0) }
       let ctxCity = out.city, ctxProvince = out.province
       let best = refs.first { ($0.city == ctxCity && ctxCity != nil) } ?? refs.first { $0.province == ctxProvince && ctxProvince != nil } ?? (refs.count == 1 ? refs.first : nil)
       if let b = best, let code = b.code, let idx = g.entry(code: code) {
@@ -623,14 +632,29 @@ struct SettledContext: Sendable {
 
   /// The context's names as UTF-8 bytes, each closed by 0xFF (no byte of UTF-8); nil when it
   /// names nothing. Bytes hash without the Unicode normalisation a `String` key costs.
-  static func key(_ c: PlaceContext) -> [UInt8]? {
+  static func key(_ c: PlaceContext) -> ByteKey? {
     var key: [UInt8] = []
     var any = false
-    for name in [c.province, c.city, c.county] {
-      if let name, !name.isEmpty { key.append(contentsOf: name.utf8); any = true }
+    func add(_ name: String?) {
+      if let name, !name.isEmpty {
+        any = true
+        if name.utf8.withContiguousStorageIfAvailable({ key.append(contentsOf: $0) }) == nil { key.append(contentsOf: name.utf8) }
+      }
       key.append(0xFF)
     }
-    return any ? key : nil
+    add(c.province)
+    add(c.city)
+    add(c.county)
+    return any ? ByteKey(bytes: key) : nil
+  }
+
+  /// Bytes as a dictionary key, hashed in one call (an array of bytes hashes byte by byte).
+  struct ByteKey: Hashable, Sendable {
+    let bytes: [UInt8]
+
+    func hash(into hasher: inout Hasher) {
+      bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+    }
   }
 
   /// Contexts settled so far in this process, shared by the extraction threads.
@@ -641,10 +665,10 @@ struct SettledContext: Sendable {
   static let entries = EntriesCache()
 
   final class EntriesCache: Sendable {
-    private let state = Mutex<[[UInt8]: [Int32]]>([:])
+    private let state = Mutex<[ByteKey: [Int32]]>([:])
 
     func lookup(_ name: String, _ g: Gazetteer) -> [Int32] {
-      let key = Array(name.utf8)
+      let key = ByteKey(bytes: Array(name.utf8))
       if let known = state.withLock({ $0[key] }) { return known }
       let found = g.entriesByTrie(name)
       state.withLock { table in
@@ -657,11 +681,11 @@ struct SettledContext: Sendable {
   }
 
   final class Cache: Sendable {
-    private let state = Mutex<[[UInt8]: SettledContext]>([:])
+    private let state = Mutex<[ByteKey: SettledContext]>([:])
 
-    func lookup(_ key: [UInt8]) -> SettledContext? { state.withLock { $0[key] } }
+    func lookup(_ key: ByteKey) -> SettledContext? { state.withLock { $0[key] } }
 
-    func store(_ key: [UInt8], _ value: SettledContext) {
+    func store(_ key: ByteKey, _ value: SettledContext) {
       state.withLock { table in
         // A bound against unbounded growth on corpora of many distinct sources.
         if table.count >= 4096 { table.removeAll(keepingCapacity: true) }
