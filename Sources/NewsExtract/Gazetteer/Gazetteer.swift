@@ -210,16 +210,37 @@ public final class Gazetteer: PlaceResolver, Sendable {
 
   func townshipName(_ t: Int) -> String {
     let tw = town(t)
-    var s = String.UnicodeScalarView()
-    for k in Int(tw.start)..<Int(tw.start + tw.count) { s.append(townScalar(k)) }
-    return String(s)
+    let r = Int(tw.start)..<Int(tw.start + tw.count)
+    // (UTF-8 written in place: no scalar appended to a string one at a time)
+    var bytes = 0
+    for k in r { bytes += UTF8.width(townScalar(k)) }
+    return String(unsafeUninitializedCapacity: bytes) { buf in
+      var n = 0
+      for k in r {
+        for b in UTF8.encode(townScalar(k))! { buf[n] = b; n += 1 }
+      }
+      return n
+    }
   }
 
   func townshipRef(_ t: Int, county: PlaceRef) -> PlaceRef {
     let tw = town(t)
-    var suffix = String(tw.suffix)
-    while suffix.utf8.count < 3 { suffix = "0" + suffix }
-    return PlaceRef(name: townshipName(t), level: .township, code: (county.code ?? "") + suffix,
+    // The county's code, then the township's suffix in decimal, at least three digits (a
+    // suffix is two base-64 digits: below 4096).
+    let suffix = Int(tw.suffix)
+    let width = suffix >= 1000 ? 4 : 3
+    let head = county.code ?? ""
+    let code = String(unsafeUninitializedCapacity: head.utf8.count + width) { buf in
+      var n = 0
+      for b in head.utf8 { buf[n] = b; n += 1 }
+      var x = suffix
+      for k in stride(from: width - 1, through: 0, by: -1) {
+        buf[n + k] = UInt8(48 + x % 10)
+        x /= 10
+      }
+      return n + width
+    }
+    return PlaceRef(name: townshipName(t), level: .township, code: code,
                     province: county.province, city: county.city, county: county.county)
   }
 

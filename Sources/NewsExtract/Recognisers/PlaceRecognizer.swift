@@ -506,8 +506,18 @@ struct PlaceRun {
     // scalars compared as integers before a township is decoded).
     let firsts = TownIndex.shared.first
     var best: (Int, Int)? = nil
-    for t in r where firsts[Int(t)] == v {
-      let tw = g.town(Int(t))
+    let lo = Int(r.lowerBound), hi = min(Int(r.upperBound), firsts.count)
+    var t = lo
+    while t < hi {
+      // (the county's first scalars are side by side: skipped over on the raw buffer)
+      t = firsts.withUnsafeBufferPointer { f in
+        var u = t
+        while u < hi && f[u] != v { u &+= 1 }
+        return u
+      }
+      guard t < hi else { break }
+      defer { t += 1 }
+      let tw = g.town(t)
       let len = Int(tw.count)
       guard len >= 2, i + len <= text.count, len > (best.map { $0.1 - i } ?? 0) else { continue }
       var ok = true
@@ -516,7 +526,7 @@ struct PlaceRun {
         if text[i + k] != g.townScalar(Int(tw.start) + k) { ok = false; break }
         k += 1
       }
-      if ok { best = (Int(t), i + len) }
+      if ok { best = (t, i + len) }
     }
     return best
   }
