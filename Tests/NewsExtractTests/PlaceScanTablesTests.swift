@@ -18,6 +18,7 @@ import NewsFacts
       if GazetteerIndex.kind(i) != first || Gazetteer.hasCode(i) != (ref.code != nil) || Gazetteer.level(i) != ref.level {
         disagree.append(i)
       }
+      if GazetteerIndex.nameEndsWithQu(i) != (ref.name.unicodeScalars.last == "区") { disagree.append(i) }
       if ref.code != nil { withCode += 1 }
     }
     #expect(disagree.isEmpty, "entries: \(disagree.prefix(10))")

@@ -316,7 +316,7 @@ struct PlaceRun {
         if !strong { continue }
       }
       if h.kind == .alias && Gazetteer.level(h.entry) == .county && r.upperBound < text.count
-        && entryRef(h.entry).name.unicodeScalars.last == "区" {
+        && GazetteerIndex.nameEndsWithQu(h.entry) {
         // A district's short name (西工 of 西工区) runs into words (西工业区): without support
         // from the context it must stand alone.
         let next = text[r.upperBound]
