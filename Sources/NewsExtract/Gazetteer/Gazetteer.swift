@@ -138,14 +138,20 @@ public final class Gazetteer: PlaceResolver, Sendable {
   /// decode fewer records.
   func entriesByTrie(_ name: String) -> [Int32] {
     var key: [Unicode.Scalar] = []
-    for s in name.unicodeScalars where s != " " && s != "\u{3000}" { key.append(GazetteerIndex.fold(s)) }
-    var hits = trie.lookup(key)
-    // A name whose characters fold to another form (乾安: 乾 also folds to 干) is also tried as written.
-    let raw = Array(name.unicodeScalars.filter { $0 != " " && $0 != "\u{3000}" })
-    if raw != key { hits += trie.lookup(raw) }
-    var seen = Set<Int32>()
+    var differs = false
+    for s in name.unicodeScalars where s != " " && s != "\u{3000}" {
+      let f = GazetteerIndex.fold(s)
+      if f != s { differs = true }
+      key.append(f)
+    }
+    // (a name has a few entries: a list checked in place of a set)
     var out: [Int32] = []
-    for h in hits where h.entry >= 0 && seen.insert(h.entry).inserted { out.append(h.entry) }
+    for h in trie.hits(exactly: key) where h.entry >= 0 && !out.contains(h.entry) { out.append(h.entry) }
+    // A name whose characters fold to another form (乾安: 乾 also folds to 干) is also tried as written.
+    if differs {
+      let raw = Array(name.unicodeScalars.filter { $0 != " " && $0 != "\u{3000}" })
+      for h in trie.hits(exactly: raw) where h.entry >= 0 && !out.contains(h.entry) { out.append(h.entry) }
+    }
     out.sort { a, b in
       let la = Self.level(a), lb = Self.level(b)
       if la != lb { return la < lb }
@@ -204,16 +210,37 @@ public final class Gazetteer: PlaceResolver, Sendable {
 
   func townshipName(_ t: Int) -> String {
     let tw = town(t)
-    var s = String.UnicodeScalarView()
-    for k in Int(tw.start)..<Int(tw.start + tw.count) { s.append(townScalar(k)) }
-    return String(s)
+    let r = Int(tw.start)..<Int(tw.start + tw.count)
+    // (UTF-8 written in place: no scalar appended to a string one at a time)
+    var bytes = 0
+    for k in r { bytes += UTF8.width(townScalar(k)) }
+    return String(unsafeUninitializedCapacity: bytes) { buf in
+      var n = 0
+      for k in r {
+        for b in UTF8.encode(townScalar(k))! { buf[n] = b; n += 1 }
+      }
+      return n
+    }
   }
 
   func townshipRef(_ t: Int, county: PlaceRef) -> PlaceRef {
     let tw = town(t)
-    var suffix = String(tw.suffix)
-    while suffix.utf8.count < 3 { suffix = "0" + suffix }
-    return PlaceRef(name: townshipName(t), level: .township, code: (county.code ?? "") + suffix,
+    // The county's code, then the township's suffix in decimal, at least three digits (a
+    // suffix is two base-64 digits: below 4096).
+    let suffix = Int(tw.suffix)
+    let width = suffix >= 1000 ? 4 : 3
+    let head = county.code ?? ""
+    let code = String(unsafeUninitializedCapacity: head.utf8.count + width) { buf in
+      var n = 0
+      for b in head.utf8 { buf[n] = b; n += 1 }
+      var x = suffix
+      for k in stride(from: width - 1, through: 0, by: -1) {
+        buf[n + k] = UInt8(48 + x % 10)
+        x /= 10
+      }
+      return n + width
+    }
+    return PlaceRef(name: townshipName(t), level: .township, code: code,
                     province: county.province, city: county.city, county: county.county)
   }
 

@@ -163,9 +163,12 @@ public struct GazetteerIndex: PlaceResolver, Sendable {
   }()
 
   /// The first byte of entry `i`'s record: p c k z n w.
-  static func kind(_ i: Int32) -> UInt8 {
-    gazetteerRecords.utf8Start[offset(gazetteerRecordOffsets, Int(i))]
-  }
+  @inline(__always)
+  static func kind(_ i: Int32) -> UInt8 { kinds[Int(i)] }
+
+  /// Every entry's kind (the first byte of its record), read once: recognition asks for the
+  /// kind of each candidate, and a record's offset costs four base-64 digits to decode.
+  static let kinds: [UInt8] = (0..<count).map { gazetteerRecords.utf8Start[offset(gazetteerRecordOffsets, $0)] }
 
   static func levelRank(_ i: Int32) -> Int {
     switch kind(i) {
@@ -177,6 +180,26 @@ public struct GazetteerIndex: PlaceResolver, Sendable {
   }
 
   static func isZone(_ i: Int32) -> Bool { kind(i) == UInt8(ascii: "z") }
+
+  /// Whether entry `i`'s name ends with 区 (read from its record's name field, nothing
+  /// decoded): the place scan asks it of every district's short name it meets.
+  static func nameEndsWithQu(_ i: Int32) -> Bool {
+    let base = gazetteerRecords.utf8Start
+    let r = line(gazetteerRecords, gazetteerRecordOffsets, Int(i))
+    var field = 0
+    var start = r.lowerBound
+    var j = r.lowerBound
+    while j <= r.upperBound {
+      if j == r.upperBound || base[j] == 9 {
+        // 区 is U+533A: E5 8C BA in UTF-8
+        if field == 2 { return j - start >= 3 && base[j - 3] == 0xE5 && base[j - 2] == 0x8C && base[j - 1] == 0xBA }
+        field += 1
+        start = j + 1
+      }
+      j += 1
+    }
+    return false
+  }
 
   /// Entry `i` as a place reference, decoded once per process (extraction asks for the same
   /// few hundred entries in every document).

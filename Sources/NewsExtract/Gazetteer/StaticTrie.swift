@@ -126,11 +126,69 @@ struct StaticTrie: Sendable {
 
   static let decoded = Decoded()
 
+  /// The nodes two scalars below the root, by their two scalars: open addressing over a
+  /// power-of-two table (at most half full), so the second step of a match is a hash and a
+  /// probe or two instead of a binary search over the first node's edges.
+  struct PairNodes: Sendable {
+    /// `first << 32 | second` per slot, `UInt64.max` for none.
+    let keys: [UInt64]
+    /// The node per slot.
+    let nodes: [Int32]
+    let shift: UInt64
+    let mask: Int
+
+    init() {
+      let edges = gazetteerTrieEdges.utf8Start
+      var pairs: [(UInt64, Int32)] = []
+      for e in StaticTrie.edgeStart(0)..<StaticTrie.edgeStart(1) {
+        let first = UInt64(StaticTrie.number(edges + 6 * e))
+        let node = StaticTrie.number(edges + 6 * e + 3)
+        for f in StaticTrie.edgeStart(node)..<StaticTrie.edgeStart(node + 1) {
+          pairs.append((first << 32 | UInt64(StaticTrie.number(edges + 6 * f)), Int32(StaticTrie.number(edges + 6 * f + 3))))
+        }
+      }
+      var bits: UInt64 = 4
+      while (1 << bits) < 2 * pairs.count { bits += 1 }
+      var keys = [UInt64](repeating: .max, count: 1 << bits)
+      var nodes = [Int32](repeating: -1, count: 1 << bits)
+      shift = 64 - bits
+      mask = (1 << Int(bits)) - 1
+      for (k, v) in pairs {
+        var h = Int(truncatingIfNeeded: (k &* 0x9E37_79B9_7F4A_7C15) >> shift)
+        while keys[h] != .max { h = (h &+ 1) & mask }
+        keys[h] = k
+        nodes[h] = v
+      }
+      self.keys = keys
+      self.nodes = nodes
+    }
+  }
+
+  static let pairNodes = PairNodes()
+
+  /// A bit per first scalar of a key outside the dense range (its low 12 bits): digits, Latin
+  /// letters and punctuation, most of the text outside Chinese characters, start no key and
+  /// skip the binary search over the root's edges.
+  static let otherFirsts: [UInt64] = {
+    var bits = [UInt64](repeating: 0, count: 64)
+    let edges = gazetteerTrieEdges.utf8Start
+    for e in edgeStart(0)..<edgeStart(1) {
+      let v = UInt32(number(edges + 6 * e))
+      guard v < denseLow || v >= denseHigh else { continue }
+      bits[Int((v >> 6) & 63)] |= 1 << UInt64(v & 63)
+    }
+    return bits
+  }()
+
   /// The longest key at every position of `text`, into `end` (-1 for none) and `hits`: one
   /// tight pass over raw buffers and the decoded tables, no bounds checks.
   func allMatches(in text: [Unicode.Scalar], end: inout [Int32], hits: inout [Int32]) {
     precondition(end.count == text.count && hits.count == text.count)
     let d = Self.decoded
+    let pn = Self.pairNodes
+    let others = Self.otherFirsts
+    let pairShift = pn.shift, pairMask = pn.mask
+    pn.keys.withUnsafeBufferPointer { pairKeys in pn.nodes.withUnsafeBufferPointer { pairNodes in
     text.withUnsafeBufferPointer { t in
       Self.pairs.withUnsafeBufferPointer { pairs in
         d.values.withUnsafeBufferPointer { tv in
@@ -139,6 +197,17 @@ struct StaticTrie: Sendable {
               let base = tv.baseAddress!
               let edgeStarts = base + d.edgeStarts, hitStarts = base + d.hitStarts
               let keys = base + d.edgeKeys, children = base + d.edgeChildren
+              /// The node below the root by `a` then `b`, or -1.
+              @inline(__always) func pair(_ a: UInt32, _ b: UInt32) -> Int {
+                let key = UInt64(a) << 32 | UInt64(b)
+                var h = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> pairShift)
+                while true {
+                  let k = pairKeys[h]
+                  if k == key { return Int(pairNodes[h]) }
+                  if k == .max { return -1 }
+                  h = (h &+ 1) & pairMask
+                }
+              }
               /// The child of `node` by `v` through the sorted edges, or -1.
               @inline(__always) func search(_ node: Int, _ v: UInt32) -> Int {
                 var lo = Int(edgeStarts[node])
@@ -158,13 +227,26 @@ struct StaticTrie: Sendable {
                 var bestNode: Int32 = -1
                 let v0 = t[i].value
                 var node = v0 >= Self.denseLow && v0 < Self.denseHigh
-                  ? Int(base[Int(v0 &- Self.denseLow)]) - 1 : search(0, v0)
+                  ? Int(base[Int(v0 &- Self.denseLow)]) - 1
+                  : others[Int((v0 >> 6) & 63)] & (1 << UInt64(v0 & 63)) == 0 ? -1 : search(0, v0)
                 if node >= 0 {
                   if hitStarts[node] != hitStarts[node + 1] { bestEnd = Int32(i + 1); bestNode = Int32(node) }
                   var j = i + 1
                   if j < n {
-                    let ph = Self.pairHash(v0, t[j].value)
-                    if pairs[ph >> 6] & (1 << UInt64(ph & 63)) == 0 { j = n }
+                    // (the second step through the pair bloom, then the pair table)
+                    let v1 = t[j].value
+                    let ph = Self.pairHash(v0, v1)
+                    if pairs[ph >> 6] & (1 << UInt64(ph & 63)) == 0 {
+                      j = n
+                    } else {
+                      node = pair(v0, v1)
+                      if node < 0 {
+                        j = n
+                      } else {
+                        j += 1
+                        if hitStarts[node] != hitStarts[node + 1] { bestEnd = Int32(j); bestNode = Int32(node) }
+                      }
+                    }
                   }
                   while j < n {
                     node = search(node, t[j].value)
@@ -181,6 +263,7 @@ struct StaticTrie: Sendable {
         }
       }
     }
+    } }
   }
 
   @inline(__always)
@@ -207,6 +290,17 @@ struct StaticTrie: Sendable {
   /// The hits of a node returned by `longestMatch`.
   func hits(_ node: Int32) -> Hits {
     Hits(startIndex: Self.hitStart(Int(node)), endIndex: Self.hitStart(Int(node) + 1))
+  }
+
+  /// The hits recorded for an exact key (none when it is no key), read in place.
+  func hits(exactly key: [Unicode.Scalar]) -> Hits {
+    var node = 0
+    for s in key {
+      node = Self.child(node, s.value)
+      if node < 0 { return Hits(startIndex: 0, endIndex: 0) }
+    }
+    guard node != 0 else { return Hits(startIndex: 0, endIndex: 0) }
+    return hits(Int32(node))
   }
 
   /// Every hit recorded for an exact key.

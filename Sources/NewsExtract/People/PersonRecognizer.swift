@@ -88,6 +88,11 @@ public enum PersonRecognizer {
     return bits
   }()
 
+  /// The first two scalars of every core title and of every title after a name: a position
+  /// whose scalar starts a title but whose pair starts none (市 in 市场) is no candidate.
+  static let corePairs = PairBloom(Titles.core.words)
+  static let afterNamePairs = PairBloom(Titles.afterName.words)
+
   /// Last words of a title held by several people at once (…常委, …委员, …领导).
   static let sharedTitleEnds = ["常委", "委员", "领导"].map(Scalars.of)
 
@@ -170,6 +175,7 @@ public enum PersonRecognizer {
     afterStarts.reserveCapacity(n / 16 + 8)
     do {
       let core = Titles.core, afterName = Titles.afterName, any = passFirsts
+      let corePairs = Self.corePairs, afterPairs = Self.afterNamePairs
       let deng = ("等" as Unicode.Scalar).value, ling = ("领" as Unicode.Scalar).value
       var k = 0
       let firstWords = passFirstWords
@@ -189,8 +195,10 @@ public enum PersonRecognizer {
         guard k < n else { break }
         let c = s[k]
         if any.contains(c) {
-          if core.mayStart(with: c) { coreStarts.append(Int32(k)) }
-          if k >= 2 && afterName.mayStart(with: c) { afterStarts.append(Int32(k)) }
+          // (every title has two scalars or more: no pair, no title)
+          let next = k + 1 < n ? s[k + 1] : c
+          if core.mayStart(with: c) && k + 1 < n && corePairs.contains(c, next) { coreStarts.append(Int32(k)) }
+          if k >= 2 && afterName.mayStart(with: c) && k + 1 < n && afterPairs.contains(c, next) { afterStarts.append(Int32(k)) }
           if c.value == deng && k >= 1 { etcAt.append(Int32(k)) }
           if c.value == ling && k >= 1 && k + 2 < n { leaderAt.append(Int32(k)) }
         }
@@ -421,5 +429,35 @@ struct KnownNames {
     guard firsts & (1 << UInt64(c.value & 63)) != 0 else { return 0 }
     for r in names where s[r.lowerBound] == c && i + r.count <= s.count && s[r] == s[i..<(i + r.count)] { return r.count }
     return 0
+  }
+}
+
+/// Pairs of scalars (the first two of some words) hashed to 4096 bits: `contains` is false
+/// for every pair that starts none of the words, true for those that do (and a few others).
+struct PairBloom: Sendable {
+  private var bits = [UInt64](repeating: 0, count: 64)
+
+  init<S: Sequence<String>>(_ words: S) {
+    for w in words {
+      let sc = Array(w.unicodeScalars)
+      guard sc.count >= 2 else {
+        // a word of one scalar starts at any pair beginning with it: every pair passes
+        bits = [UInt64](repeating: ~0, count: 64)
+        return
+      }
+      let h = Self.hash(sc[0], sc[1])
+      bits[h >> 6] |= 1 << UInt64(h & 63)
+    }
+  }
+
+  @inline(__always)
+  static func hash(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> Int {
+    Int(((a.value &* 0x9E37_79B1) ^ (b.value &* 0x85EB_CA77)) >> 20)
+  }
+
+  @inline(__always)
+  func contains(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> Bool {
+    let h = Self.hash(a, b)
+    return bits[h >> 6] & (1 << UInt64(h & 63)) != 0
   }
 }

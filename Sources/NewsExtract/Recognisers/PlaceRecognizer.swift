@@ -38,7 +38,9 @@ public enum PlaceRecognizer {
   }
 
   /// The same, reusing the trie matches of earlier scans of the same `text` (they do not
-  /// depend on the context): a document scanned again with its publishing place.
+  /// depend on the context): a document scanned again with its publishing place. (Kept out of
+  /// line: profiles name it.)
+  @inline(never)
   static func mentions(in text: [Unicode.Scalar], context: PlaceContext, matches: inout PlaceMatches) -> [Mention] {
     var run = PlaceRun(g: Gazetteer.shared, text: text)
     if matches.end.count == text.count { swap(&run.memo, &matches) }
@@ -80,40 +82,32 @@ struct PlaceRun {
   var ctxProvince: String?
   var ctxCity: String?
   var ctxCounty: Int32 = -1
-  /// Recently resolved entries, newest last.
-  var recent: [Int32] = []
+  /// The last eight resolved entries (a ring, `recentCount` of them written): `score` asks
+  /// whether any of them is related to a candidate, in no particular order.
+  var recent = SIMD8<Int32>(repeating: -1)
+  var recentCount = 0
   var prevEnd = -1
   var prevEntry: Int32 = -1
   var county: Int32 = -1
   /// The county whose townships `townBloom` holds.
   var townTableFor: Int32 = -2
-  /// Blooms of counties met before in this text: texts switch back and forth between counties.
-  var townBlooms: [Int32: [UInt64]] = [:]
   /// The last township lookup (position, county, result): the scan asks twice at a position.
   var lastTown: (at: Int, county: Int32, result: (index: Int, end: Int, county: Int32)?) = (-1, -1, nil)
-  /// Counties named earlier in the text or the article's, oldest first: a township of one of
-  /// them is found even when another place came in between (固始县 … 吴德昌 … 陈淋子镇).
+  /// Counties named earlier in the text or the article's (those with townships), oldest first:
+  /// a township of one of them is found even when another place came in between (固始县 …
+  /// 吴德昌 … 陈淋子镇).
   var knownCounties: [Int32] = []
-  /// First scalars of the known counties' townships, hashed to 4096 bits.
-  var knownBloom = [UInt64](repeating: 0, count: 64)
-  /// The known counties' townships with full names (…镇, …乡, …街道) by first scalar, each
-  /// with its county.
-  var knownSlots = ScalarSlots(capacity: 64)
-  /// Per slot of `knownSlots`: its first and last entry in `knownTowns`, -1 for none.
-  var knownHead: [Int32] = []
-  var knownTail: [Int32] = []
-  /// The known townships in one flat list, chained per slot in insertion order (no array per
-  /// first scalar).
-  var knownTowns: [(town: Int32, county: Int32, next: Int32)] = []
+  /// First scalars of the known counties' townships with full names (…镇, …乡, …街道), hashed
+  /// to 4096 bits (the shared empty bloom until a county is noted).
+  var knownBloom = TownBlooms.empty
   /// End of a zone's name (通海港区) whose leading short name was refused: skipped whole.
   var zoneSkip = -1
   /// First scalars of the current county's townships (of two or more scalars), hashed to
-  /// 4096 bits: most positions are rejected before its townships are compared.
-  var townBloom = [UInt64](repeating: 0, count: 64)
+  /// 4096 bits (shared by every scan of the process): most positions are rejected before its
+  /// townships are compared.
+  var townBloom = TownBlooms.empty
   /// Trie matches shared with other scans of the same text (empty: none).
   var memo = PlaceMatches(count: 0)
-  /// Storage for `accept`'s candidates, reused from call to call.
-  var candScratch: [(Int32, ScalarTrie.Hit.Kind)] = []
 
   init(g: Gazetteer, text: [Unicode.Scalar]) {
     self.g = g
@@ -145,10 +139,17 @@ struct PlaceRun {
     func pick(_ name: String?, _ levels: [PlaceLevel]) -> PlaceRef? {
       guard let name, !name.isEmpty else { return nil }
       // Entries filtered by level before their records are decoded.
-      let refs = SettledContext.entries.lookup(name, g).filter { levels.contains(Gazetteer.level($0)) }
-        .map { GazetteerIndex.ref($0) }.filter { $0.code != nil }
-      if let p = out.province, let r = refs.first(where: { $0.province == p }) { return r }
-      return refs.first
+      // The first entry of those levels with a code, or the first in the province settled
+      // already (entries filtered before their records are decoded; a `PlaceRef` has a code
+      // exactly when its entry `hasCode`).
+      var first: PlaceRef? = nil
+      for e in SettledContext.entries.lookup(name, g) where Gazetteer.hasCode(e) && levels.contains(Gazetteer.level(e)) {
+        let r = GazetteerIndex.ref(e)
+        guard let p = out.province else { return r }
+        if r.province == p { return r }
+        if first == nil { first = r }
+      }
+      return first
     }
     out.province = pick(c.province, [.province])?.name
     if let city = pick(c.city, [.city, .province]) {
@@ -156,8 +157,8 @@ struct PlaceRun {
       if out.province == nil { out.province = city.province }
     }
     if let name = c.county, !name.isEmpty {
-      let refs = SettledContext.entries.lookup(name, g).filter { Gazetteer.level($0) == .county }
-        .map { GazetteerIndex.ref($0) }.filter { $0.code != nil }
+      let refs = SettledContext.entries.lookup(name, g).filter { Gazetteer.level($0) == .county && Gazetteer.hasCode($0) }
+        .map { GazetteerIndex.ref($0) }
       let ctxCity = out.city, ctxProvince = out.province
       let best = refs.first { ($0.city == ctxCity && ctxCity != nil) } ?? refs.first { $0.province == ctxProvince && ctxProvince != nil } ?? (refs.count == 1 ? refs.first : nil)
       if let b = best, let code = b.code, let idx = g.entry(code: code) {
@@ -227,7 +228,7 @@ struct PlaceRun {
           i = t.end
           continue
         }
-        if accept(hits, i..<m.end) {
+        if accept(m.hits, hits, i..<m.end) {
           i = m.end
           consumed = true
         } else if zoneSkip > i {
@@ -284,22 +285,19 @@ struct PlaceRun {
   }
 
   /// Filters candidates by the trap rules, picks one, emits it. False when nothing was emitted.
-  mutating func accept(_ hits: StaticTrie.Hits, _ r: Range<Int>) -> Bool {
+  mutating func accept(_ node: Int32, _ hits: StaticTrie.Hits, _ r: Range<Int>) -> Bool {
     let len = r.count
     let adjacentPrev = prevEnd == r.lowerBound ? prevEntry : -1
-    // The candidates' list is kept between calls (cleared, its storage reused).
-    var cands = candScratch
-    candScratch = []
-    cands.removeAll(keepingCapacity: true)
-    defer { candScratch = cands }
-    let isCommon = PlaceTraps.isCommonWord(text, r)
+    // Most names have one candidate: a list is made only for a second one.
+    var cands = Candidates()
+    let isCommon = CommonWords.contains(text, r)
     // 龙城区域, 开发区域: the 区 belongs to 区域 ("area"), the rest is no division.
     if text[r.upperBound - 1] == "区", r.upperBound < text.count, text[r.upperBound] == "域" { return false }
     for h in hits where h.entry >= 0 {
       if !Gazetteer.hasCode(h.entry) {
         // Foreign places: never on everyday words.
         if isCommon { continue }
-        cands.append((h.entry, h.kind))
+        cands.add(h.entry, h.kind)
         continue
       }
       if len == 2 && h.kind == .full {
@@ -318,7 +316,7 @@ struct PlaceRun {
         if !strong { continue }
       }
       if h.kind == .alias && Gazetteer.level(h.entry) == .county && r.upperBound < text.count
-        && entryRef(h.entry).name.unicodeScalars.last == "区" {
+        && GazetteerIndex.nameEndsWithQu(h.entry) {
         // A district's short name (西工 of 西工区) runs into words (西工业区): without support
         // from the context it must stand alone.
         let next = text[r.upperBound]
@@ -326,23 +324,23 @@ struct PlaceRun {
         if !supported && isCJK(next) && !PlaceTraps.boundaryAfter.contains(next) { continue }
       }
       let zone = h.kind != .full && Gazetteer.level(h.entry) == .county ? zoneNameLength(at: r.upperBound) : 0
-      if zone > 0 && (ctxProvince != nil || !recent.isEmpty) && score(h.entry, adjacentPrev: adjacentPrev) == 0 {
+      if zone > 0 && (ctxProvince != nil || recentCount > 0) && score(h.entry, adjacentPrev: adjacentPrev) == 0 {
         zoneSkip = r.upperBound + zone
         // 通海港区 in a text about 南通: a county's short name that runs into a zone's name
         // (港区, 开发区, 园区 …) with nothing in the text pointing to that county is part of
         // another name, not the county.
         continue
       }
-      cands.append((h.entry, h.kind))
+      cands.add(h.entry, h.kind)
     }
-    guard !cands.isEmpty else { return false }
+    guard cands.count > 0 else { return false }
     var chosen: Int32 = -1
     if cands.count == 1 {
-      chosen = cands[0].0
+      chosen = cands.first
     } else {
       var best = Int.min
       var top: [Int32] = []
-      for (c, _) in cands {
+      for (c, _) in cands.list {
         let s = score(c, adjacentPrev: adjacentPrev)
         if s > best { best = s; top = [c] } else if s == best { top.append(c) }
       }
@@ -360,7 +358,7 @@ struct PlaceRun {
         chosen = top[0]
       } else {
         // Unresolved: report a full name without a code; drop an ambiguous short name.
-        guard cands.contains(where: { $0.1 == .full }) else { return false }
+        guard cands.list.contains(where: { $0.1 == .full }) else { return false }
         let word = string(r)
         let refs = top.map { entryRef($0) }
         var ref = PlaceRef(name: word, level: refs[0].level)
@@ -373,7 +371,7 @@ struct PlaceRun {
         return true
       }
     }
-    emit(chosen, r, string(r))
+    emit(chosen, r, NodeNames.shared.name(node, text, r))
     return true
   }
 
@@ -404,9 +402,12 @@ struct PlaceRun {
     let e = entryRef(c)
     var s = 0
     if adjacentPrev >= 0 && isAncestor(adjacentPrev, of: c) { s += 16 }
-    for r in recent.suffix(8) where r == c || isAncestor(r, of: c) || isAncestor(c, of: r) {
-      s += 4
-      break
+    for k in 0..<min(recentCount, 8) {
+      let r = recent[k]
+      if r == c || isAncestor(r, of: c) || isAncestor(c, of: r) {
+        s += 4
+        break
+      }
     }
     if let cc = ctxCity, e.city == cc || e.name == cc { s += 2 }
     if let cp = ctxProvince, e.province == cp { s += 1 }
@@ -415,14 +416,15 @@ struct PlaceRun {
   }
 
   mutating func emit(_ idx: Int32, _ r: Range<Int>, _ word: String) {
-    let place = entryRef(idx)
-    out.append(Mention(kind: .place, text: word, range: r, value: .place(place)))
+    // (the entry's place is copied once, into the mention; its level and whether it has a
+    // code are read from the tables, as its `PlaceRef` has them)
+    out.append(Mention(kind: .place, text: word, range: r, value: .place(entryRef(idx))))
     prevEnd = r.upperBound
     prevEntry = idx
-    recent.append(idx)
-    if recent.count > 16 { recent.removeFirst(8) }
-    if place.code != nil {
-      if place.level == .county {
+    recent[recentCount & 7] = idx
+    recentCount += 1
+    if Gazetteer.hasCode(idx) {
+      if Gazetteer.level(idx) == .county {
         county = idx
         noteCounty(idx)
       } else if county >= 0 && !isAncestor(idx, of: county) {
@@ -431,27 +433,19 @@ struct PlaceRun {
     }
   }
 
-  /// Remembers a county named in the text, for `townshipMatch`.
+  /// Remembers a county named in the text, for `townshipMatch`: its townships with full
+  /// names go into `knownBloom` (`townshipCandidate` reads them from the tables).
   mutating func noteCounty(_ c: Int32) {
     guard !knownCounties.contains(c), let r = g.townRange(c) else { return }
-    if knownTowns.isEmpty {
-      // Room for a few counties at once: the lists grow without copying in most texts.
-      knownTowns.reserveCapacity(256)
-      knownHead.reserveCapacity(128)
-      knownTail.reserveCapacity(128)
-    }
     knownCounties.append(c)
-    let towns = TownIndex.shared
-    for t in r where towns.fullName[Int(t)] {
-      let first = unsafeBitCast(towns.first[Int(t)], to: Unicode.Scalar.self)
-      let k = Int(knownSlots.slot(inserting: first))
-      if k == knownHead.count { knownHead.append(-1); knownTail.append(-1) }
-      let e = Int32(knownTowns.count)
-      knownTowns.append((t, c, -1))
-      if knownTail[k] >= 0 { knownTowns[Int(knownTail[k])].next = e } else { knownHead[k] = e }
-      knownTail[k] = e
-      let f = first.value
-      knownBloom[Int((f >> 6) & 63)] |= 1 << UInt64(f & 63)
+    let firsts = TownIndex.shared.fullFirst
+    firsts.withUnsafeBufferPointer { ff in
+      knownBloom.withUnsafeMutableBufferPointer { kb in
+        for t in r {
+          let f = ff[Int(t)]
+          if f != 0 { kb[Int((f >> 6) & 63)] |= 1 << UInt64(f & 63) }
+        }
+      }
     }
   }
 
@@ -480,22 +474,19 @@ struct PlaceRun {
     if county >= 0, let t = townshipLookup(at: i) { result = (t.index, t.end, county) }
     if result == nil && (knownCounties.count > 1 || (knownCounties.count == 1 && knownCounties[0] != county))
       && knownBloom[Int((v >> 6) & 63)] & (1 << UInt64(v & 63)) != 0 {
-      // The newest county first, then the longest name.
-      let slot = knownSlots.slot(text[i])
+      // The newest county first, then the longest name (ties: the county's first township).
+      let firsts = TownIndex.shared.fullFirst
       var bestRank = -1
-      if slot >= 0 {
-        var e = knownHead[Int(slot)]
-        while e >= 0 {
-          let (t, c, next) = knownTowns[Int(e)]
-          e = next
-          guard c != county else { continue }
+      for rank in knownCounties.indices {
+        let c = knownCounties[rank]
+        guard c != county, let r = g.townRange(c) else { continue }
+        for t in r where firsts[Int(t)] == v {
           let tw = g.town(Int(t))
           let len = Int(tw.count)
           guard i + len <= text.count else { continue }
           var k = 1
           while k < len && text[i + k] == g.townScalar(Int(tw.start) + k) { k += 1 }
           guard k == len else { continue }
-          let rank = knownCounties.lastIndex(of: c) ?? 0
           if rank > bestRank || (rank == bestRank && i + len > (result?.end ?? 0)) {
             bestRank = rank
             result = (Int(t), i + len, c)
@@ -515,8 +506,18 @@ struct PlaceRun {
     // scalars compared as integers before a township is decoded).
     let firsts = TownIndex.shared.first
     var best: (Int, Int)? = nil
-    for t in r where firsts[Int(t)] == v {
-      let tw = g.town(Int(t))
+    let lo = Int(r.lowerBound), hi = min(Int(r.upperBound), firsts.count)
+    var t = lo
+    while t < hi {
+      // (the county's first scalars are side by side: skipped over on the raw buffer)
+      t = firsts.withUnsafeBufferPointer { f in
+        var u = t
+        while u < hi && f[u] != v { u &+= 1 }
+        return u
+      }
+      guard t < hi else { break }
+      defer { t += 1 }
+      let tw = g.town(t)
       let len = Int(tw.count)
       guard len >= 2, i + len <= text.count, len > (best.map { $0.1 - i } ?? 0) else { continue }
       var ok = true
@@ -525,30 +526,16 @@ struct PlaceRun {
         if text[i + k] != g.townScalar(Int(tw.start) + k) { ok = false; break }
         k += 1
       }
-      if ok { best = (Int(t), i + len) }
+      if ok { best = (t, i + len) }
     }
     return best
   }
 
   /// Makes the current county's bloom the one `townshipMatch` reads (built once per county
-  /// and text).
+  /// and process, `TownBlooms`).
   mutating func loadTownTable() {
     townTableFor = county
-    if let known = townBlooms[county] {
-      townBloom = known
-      return
-    }
-    var bloom = [UInt64](repeating: 0, count: 64)
-    if let r = g.townRange(county) {
-      let firsts = TownIndex.shared.first
-      for t in r {
-        let f = firsts[Int(t)]
-        guard f != 0 else { continue }
-        bloom[Int((f >> 6) & 63)] |= 1 << UInt64(f & 63)
-      }
-    }
-    townBlooms[county] = bloom
-    townBloom = bloom
+    townBloom = TownBlooms.shared.bloom(county, g)
   }
 
   mutating func emitTownship(_ t: Int, _ r: Range<Int>, county c: Int32) {
@@ -588,12 +575,16 @@ struct TownIndex: Sendable {
   /// Per township: whether it has a township's full name (…镇, …乡, …街道; see
   /// `PlaceRun.hasTownshipName`).
   let fullName: [Bool]
+  /// Per township: its first scalar when it has a full name, 0 otherwise (the townships
+  /// `PlaceRun.townshipCandidate` looks for in the counties named before).
+  let fullFirst: [UInt32]
 
   init() {
     let g = Gazetteer.shared
     let count = gazetteerTowns.utf8CodeUnitCount / 6
     var first = [UInt32](repeating: 0, count: count)
     var full = [Bool](repeating: false, count: count)
+    var fullFirst = [UInt32](repeating: 0, count: count)
     for t in 0..<count {
       let tw = g.town(t)
       guard tw.count >= 2 else { continue }
@@ -601,9 +592,42 @@ struct TownIndex: Sendable {
       guard tw.count >= 3 else { continue }
       let last = g.townScalar(Int(tw.start + tw.count) - 1)
       full[t] = last == "镇" || last == "乡" || (last == "道" && g.townScalar(Int(tw.start + tw.count) - 2) == "街")
+      if full[t] { fullFirst[t] = first[t] }
     }
     self.first = first
     self.fullName = full
+    self.fullFirst = fullFirst
+  }
+}
+
+/// Per county, the bloom of its townships' first scalars (`PlaceRun.townBloom`), built the
+/// first time a text names that county and shared by every scan of the process after it.
+final class TownBlooms: Sendable {
+  static let shared = TownBlooms()
+
+  /// 64 words of zeros: the bloom of no township.
+  static let empty = [UInt64](repeating: 0, count: 64)
+
+  private let state = Mutex<[[UInt64]?]>([])
+
+  /// The bloom of entry `county`'s townships (all zeros for none).
+  func bloom(_ county: Int32, _ g: Gazetteer) -> [UInt64] {
+    guard county >= 0, Int(county) < GazetteerIndex.count else { return Self.empty }
+    if let known = state.withLock({ $0.isEmpty ? nil : $0[Int(county)] }) { return known }
+    var bloom = [UInt64](repeating: 0, count: 64)
+    if let r = g.townRange(county) {
+      let firsts = TownIndex.shared.first
+      for t in r {
+        let f = firsts[Int(t)]
+        guard f != 0 else { continue }
+        bloom[Int((f >> 6) & 63)] |= 1 << UInt64(f & 63)
+      }
+    }
+    state.withLock { slots in
+      if slots.isEmpty { slots = [[UInt64]?](repeating: nil, count: GazetteerIndex.count) }
+      slots[Int(county)] = bloom
+    }
+    return bloom
   }
 }
 
@@ -618,14 +642,29 @@ struct SettledContext: Sendable {
 
   /// The context's names as UTF-8 bytes, each closed by 0xFF (no byte of UTF-8); nil when it
   /// names nothing. Bytes hash without the Unicode normalisation a `String` key costs.
-  static func key(_ c: PlaceContext) -> [UInt8]? {
+  static func key(_ c: PlaceContext) -> ByteKey? {
     var key: [UInt8] = []
     var any = false
-    for name in [c.province, c.city, c.county] {
-      if let name, !name.isEmpty { key.append(contentsOf: name.utf8); any = true }
+    func add(_ name: String?) {
+      if let name, !name.isEmpty {
+        any = true
+        if name.utf8.withContiguousStorageIfAvailable({ key.append(contentsOf: $0) }) == nil { key.append(contentsOf: name.utf8) }
+      }
       key.append(0xFF)
     }
-    return any ? key : nil
+    add(c.province)
+    add(c.city)
+    add(c.county)
+    return any ? ByteKey(bytes: key) : nil
+  }
+
+  /// Bytes as a dictionary key, hashed in one call (an array of bytes hashes byte by byte).
+  struct ByteKey: Hashable, Sendable {
+    let bytes: [UInt8]
+
+    func hash(into hasher: inout Hasher) {
+      bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+    }
   }
 
   /// Contexts settled so far in this process, shared by the extraction threads.
@@ -636,10 +675,10 @@ struct SettledContext: Sendable {
   static let entries = EntriesCache()
 
   final class EntriesCache: Sendable {
-    private let state = Mutex<[[UInt8]: [Int32]]>([:])
+    private let state = Mutex<[ByteKey: [Int32]]>([:])
 
     func lookup(_ name: String, _ g: Gazetteer) -> [Int32] {
-      let key = Array(name.utf8)
+      let key = ByteKey(bytes: Array(name.utf8))
       if let known = state.withLock({ $0[key] }) { return known }
       let found = g.entriesByTrie(name)
       state.withLock { table in
@@ -652,16 +691,87 @@ struct SettledContext: Sendable {
   }
 
   final class Cache: Sendable {
-    private let state = Mutex<[[UInt8]: SettledContext]>([:])
+    private let state = Mutex<[ByteKey: SettledContext]>([:])
 
-    func lookup(_ key: [UInt8]) -> SettledContext? { state.withLock { $0[key] } }
+    func lookup(_ key: ByteKey) -> SettledContext? { state.withLock { $0[key] } }
 
-    func store(_ key: [UInt8], _ value: SettledContext) {
+    func store(_ key: ByteKey, _ value: SettledContext) {
       state.withLock { table in
         // A bound against unbounded growth on corpora of many distinct sources.
         if table.count >= 4096 { table.removeAll(keepingCapacity: true) }
         table[key] = value
       }
     }
+  }
+}
+
+/// The candidates of one trie match, in hit order: the first kept apart, a list only from the
+/// second on (most names have one candidate).
+struct Candidates {
+  private(set) var count = 0
+  private(set) var first: Int32 = -1
+  private var firstKind = ScalarTrie.Hit.Kind.full
+  /// Every candidate, when there are two or more (empty otherwise).
+  private(set) var list: [(Int32, ScalarTrie.Hit.Kind)] = []
+
+  @inline(__always)
+  mutating func add(_ entry: Int32, _ kind: ScalarTrie.Hit.Kind) {
+    if count == 0 {
+      first = entry
+      firstKind = kind
+    } else {
+      if count == 1 { list.append((first, firstKind)) }
+      list.append((entry, kind))
+    }
+    count += 1
+  }
+}
+
+/// `PlaceTraps.commonWordAliases` tested without hashing for most words: a bloom of their
+/// packed codes rejects the rest before the set is asked.
+enum CommonWords {
+  static let bloom: [UInt64] = {
+    var bits = [UInt64](repeating: 0, count: 64)
+    for key in PlaceTraps.commonWordKeys {
+      let h = hash(key)
+      bits[h >> 6] |= 1 << UInt64(h & 63)
+    }
+    return bits
+  }()
+
+  @inline(__always)
+  static func hash(_ key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 52) }
+
+  /// Whether `s[r]` is one of `PlaceTraps.commonWordAliases` (as `PlaceTraps.isCommonWord`).
+  @inline(__always)
+  static func contains(_ s: [Unicode.Scalar], _ r: Range<Int>) -> Bool {
+    guard r.count <= 3 else { return false }
+    let key = PlaceTraps.packed(s, r)
+    let h = hash(key)
+    guard bloom[h >> 6] & (1 << UInt64(h & 63)) != 0 else { return false }
+    return PlaceTraps.commonWordKeys.contains(key)
+  }
+}
+
+/// The text of every trie node a scan has emitted a place for (the node's key, decoded once
+/// per process): a name found again costs a look-up, not a new string.
+final class NodeNames: Sendable {
+  static let shared = NodeNames()
+
+  /// Trie node count.
+  static let count = gazetteerTrieHitStarts.utf8CodeUnitCount / 3 - 1
+
+  private let state = Mutex<[String?]>([])
+
+  /// `text[r]` as a string, where `r` is a match of trie node `node` (whose key it is).
+  func name(_ node: Int32, _ text: [Unicode.Scalar], _ r: Range<Int>) -> String {
+    guard node >= 0, Int(node) < Self.count else { return Scalars.string(text, r) }
+    if let known = state.withLock({ $0.isEmpty ? nil : $0[Int(node)] }) { return known }
+    let word = Scalars.string(text, r)
+    state.withLock { slots in
+      if slots.isEmpty { slots = [String?](repeating: nil, count: Self.count) }
+      slots[Int(node)] = word
+    }
+    return word
   }
 }
