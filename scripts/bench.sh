@@ -56,6 +56,9 @@ step() {
 rm -f "$OUT/steps.txt"
 
 step "building (release): Benchmarks package and newsq"
+# SwiftPM does not always notice files added to newsq (a path dependency of Benchmarks) and
+# then fails with "cannot find … in scope" or "missing inputs": its build plan is made again.
+rm -f Benchmarks/.build/release.yaml
 swift build -c release --package-path Benchmarks --product newsbench >&2
 swift build -c release --package-path Benchmarks --product newsgen >&2
 # newsq for start-up exactly as ./newsq.sh builds it (Swift runtime and C++ library linked in).
