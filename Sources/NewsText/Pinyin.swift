@@ -176,16 +176,7 @@ public enum Pinyin {
           j &+= 1
         }
         PinyinPlaceNames.forEachOverride(UnsafeBufferPointer(fs)) { at, syl in
-          // the code point section holds the scalar itself (+1)
-          let pt = points + 3 &* at
-          let v = (UInt32(pt[0]) << 16 | UInt32(pt[1]) << 8 | UInt32(pt[2])) &- 1
-          guard ScalarClass.isIdeograph(v) else { return }
-          let primary: UInt32 = syl != 0 ? 0x20_0000 &+ UInt32(t.rank[Int(syl)]) : 0x30_0000 &+ v
-          let pk = key + 3 &* at
-          pk[0] = UInt8(truncatingIfNeeded: primary >> 16)
-          pk[1] = UInt8(truncatingIfNeeded: primary >> 8)
-          pk[2] = UInt8(truncatingIfNeeded: primary)
-          tones[at] = 1 &+ t.tone[Int(syl)]
+          writeOverride(at: at, syllable: syl, key: key, tones: tones, points: points, table: t)
         }
       }
     }
@@ -279,17 +270,27 @@ public enum Pinyin {
         fs[j] = Fold.fold(Unicode.Scalar(v) ?? "\u{FFFD}").value
       }
       PinyinPlaceNames.forEachOverride(UnsafeBufferPointer(fs)) { at, syl in
-        let pt = points + 3 &* at
-        let v = (UInt32(pt[0]) << 16 | UInt32(pt[1]) << 8 | UInt32(pt[2])) &- 1
-        guard ScalarClass.isIdeograph(v) else { return }
-        let primary: UInt32 = syl != 0 ? 0x20_0000 &+ UInt32(t.rank[Int(syl)]) : 0x30_0000 &+ v
-        let pk = key + 3 &* at
-        pk[0] = UInt8(truncatingIfNeeded: primary >> 16)
-        pk[1] = UInt8(truncatingIfNeeded: primary >> 8)
-        pk[2] = UInt8(truncatingIfNeeded: primary)
-        tones[at] = 1 &+ t.tone[Int(syl)]
+        writeOverride(at: at, syllable: syl, key: key, tones: tones, points: points, table: t)
       }
     }
+  }
+
+  /// Gives scalar `at` of a key written by `writeSortKey` the override phrase's reading `syl`
+  /// (0: none, the scalar's code point orders it), when the scalar is an ideograph; the code
+  /// point section holds each scalar + 1.
+  @inline(__always)
+  static func writeOverride(at: Int, syllable syl: UInt16, key: UnsafeMutablePointer<UInt8>,
+                            tones: UnsafeMutablePointer<UInt8>, points: UnsafeMutablePointer<UInt8>,
+                            table t: PinyinTable) {
+    let pt = points + 3 &* at
+    let v = (UInt32(pt[0]) << 16 | UInt32(pt[1]) << 8 | UInt32(pt[2])) &- 1
+    guard ScalarClass.isIdeograph(v) else { return }
+    let primary: UInt32 = syl != 0 ? 0x20_0000 &+ UInt32(t.rank[Int(syl)]) : 0x30_0000 &+ v
+    let pk = key + 3 &* at
+    pk[0] = UInt8(truncatingIfNeeded: primary >> 16)
+    pk[1] = UInt8(truncatingIfNeeded: primary >> 8)
+    pk[2] = UInt8(truncatingIfNeeded: primary)
+    tones[at] = 1 &+ t.tone[Int(syl)]
   }
 
   /// Writes the UTF-8 bytes of scalar value `v` at `out`; returns how many.

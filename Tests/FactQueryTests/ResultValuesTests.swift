@@ -59,11 +59,11 @@ import NewsText
   @Test func asciiTestFindsTheFirstHighByteAtAnyPosition() {
     for n in 0..<24 {
       let plain = [UInt8](repeating: 0x61, count: n)
-      #expect(plain.withUnsafeBufferPointer { TextValues.isASCII($0) })
+      #expect(plain.withUnsafeBufferPointer { TrustedUTF8.isASCII($0) })
       for at in 0..<n {
         var b = plain
         b[at] = 0xE4
-        #expect(!b.withUnsafeBufferPointer { TextValues.isASCII($0) }, "length \(n), high byte at \(at)")
+        #expect(!b.withUnsafeBufferPointer { TrustedUTF8.isASCII($0) }, "length \(n), high byte at \(at)")
       }
     }
   }

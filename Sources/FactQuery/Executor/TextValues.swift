@@ -1,4 +1,5 @@
 import FactStore
+import NewsText
 
 extension StringTable {
   /// String `i`, copied from the table's bytes without validating them again.
@@ -50,28 +51,7 @@ enum TextValues {
   /// A string of `bytes`, which must be valid UTF-8 (see `StringTable.decodedString`).
   @inline(__always)
   static func string(trustingUTF8 bytes: UnsafeBufferPointer<UInt8>) -> String {
-    assert(String(validating: bytes, as: UTF8.self) != nil, "dictionary bytes are not UTF-8")
-    let ascii = isASCII(bytes)
-    let span = unsafe Span<UInt8>(_unsafeElements: bytes)
-    return String(copying: unsafe UTF8Span(unchecked: span, isKnownASCII: ascii))
-  }
-
-  /// Whether every byte is below 0x80: eight bytes per step, then the tail.
-  @inline(__always)
-  static func isASCII(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
-    guard let p = b.baseAddress else { return true }
-    let raw = UnsafeRawPointer(p)
-    let n = b.count
-    var i = 0
-    while i + 8 <= n {
-      if raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
-      i += 8
-    }
-    while i < n {
-      if p[i] & 0x80 != 0 { return false }
-      i += 1
-    }
-    return true
+    TrustedUTF8.string(bytes)
   }
 
   /// Whether a column whose statistics are `s` repeats its values enough for a statement to

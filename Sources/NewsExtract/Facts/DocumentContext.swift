@@ -1,4 +1,5 @@
 import NewsFacts
+import NewsText
 
 /// Where a fact is: official full names, filled upward.
 struct Loc: Sendable, Hashable {
@@ -126,7 +127,7 @@ struct DocumentContext {
     // The bytes of whole scalars of a `String`: valid UTF-8, copied without validating again.
     if let str = originalText.utf8.withContiguousStorageIfAvailable({ u -> String in
       let bytes = UnsafeBufferPointer(rebasing: u[a..<b])
-      return Scalars.string(trustingUTF8: bytes, isASCII: Scalars.isASCII(bytes))
+      return TrustedUTF8.string(bytes)
     }) {
       return str
     }

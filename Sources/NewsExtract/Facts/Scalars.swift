@@ -1,4 +1,5 @@
 import NewsFacts
+import NewsText
 
 /// Small helpers over arrays of Unicode scalars: the extractor works on scalars, never on
 /// `Character`, so it stays fast on large corpora.
@@ -108,36 +109,9 @@ enum Scalars {
             buf[n &+ 2] = UInt8(truncatingIfNeeded: 0x80 | ((v >> 6) & 0x3F)); buf[n &+ 3] = UInt8(truncatingIfNeeded: 0x80 | (v & 0x3F)); n &+= 4
           }
         }
-        return string(trustingUTF8: UnsafeBufferPointer(rebasing: buf[0..<n]), isASCII: high < 0x80)
+        return TrustedUTF8.string(UnsafeBufferPointer(rebasing: buf[0..<n]), isASCII: high < 0x80)
       }
     }
-  }
-
-  /// Whether every byte is below 0x80: eight bytes per step, then the tail.
-  @inline(__always)
-  static func isASCII(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
-    guard let p = b.baseAddress else { return true }
-    let raw = UnsafeRawPointer(p)
-    let n = b.count
-    var i = 0
-    while i &+ 8 <= n {
-      if raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
-      i &+= 8
-    }
-    while i < n {
-      if p[i] & 0x80 != 0 { return false }
-      i &+= 1
-    }
-    return true
-  }
-
-  /// A string of `bytes`, which must be valid UTF-8 (encoded here from scalars), copied
-  /// without validating them again. Debug builds check the bytes.
-  @inline(__always)
-  static func string(trustingUTF8 bytes: UnsafeBufferPointer<UInt8>, isASCII: Bool) -> String {
-    assert(String(validating: bytes, as: UTF8.self) != nil, "not UTF-8")
-    let span = unsafe Span<UInt8>(_unsafeElements: bytes)
-    return String(copying: unsafe UTF8Span(unchecked: span, isKnownASCII: isASCII))
   }
 
   /// Whether `word` occurs in `s` starting at `i`.
