@@ -74,13 +74,14 @@ public struct ResultRows: RandomAccessCollection, Sendable, Hashable, Expressibl
   /// Every row as an array of its values.
   public var arrays: [[Value]] { map(\.values) }
 
+  /// Equal when they hold the same rows (no rows equal no rows, whatever the columns).
   public static func == (a: ResultRows, b: ResultRows) -> Bool {
-    a.count == b.count && a.byColumn == b.byColumn
+    a.count == b.count && (a.count == 0 || a.byColumn == b.byColumn)
   }
 
   public func hash(into h: inout Hasher) {
     h.combine(count)
-    h.combine(byColumn)
+    if count > 0 { h.combine(byColumn) }
   }
 }
 

@@ -23,6 +23,13 @@ import NewsFacts
     #expect(rows.arrays == [[.integer(1), .null], [.integer(2), .text("x")]])
   }
 
+  @Test func noRowsEqualNoRowsWhateverTheColumns() {
+    let none = ResultSet(columns: Self.columns, rows: ResultRows(byColumn: [[], []], count: 0)).rows
+    #expect(none == [])
+    #expect(none.hashValue == ([] as ResultRows).hashValue)
+    #expect(none != [[.text("甲"), .integer(1)]])
+  }
+
   @Test func rowsWithoutColumnsKeepTheirCount() {
     let rs = ResultSet(columns: [], rows: [[], [], []])
     #expect(rs.rows.count == 3)
