@@ -1,3 +1,5 @@
+import NewsText
+
 /// Strings kept as one UTF-8 buffer and their end offsets: a string costs its bytes plus four,
 /// instead of a 16-byte `String` and, past 15 bytes, a heap object of its own. Reading one
 /// builds a `String` (results and look-ups only; scans compare bytes with `withUTF8`).
@@ -159,18 +161,26 @@ public struct StringTable: Sendable, RandomAccessCollection, Equatable {
   @inline(__always)
   func range(_ i: Int) -> Range<Int> { (i == 0 ? 0 : Int(storedEnds[i - 1]))..<Int(storedEnds[i]) }
 
-  /// String `i` (decoded from its bytes).
+  /// String `i`, copied from its bytes (a coded one decoded into a buffer first) without
+  /// validating them again: every string of a table is the UTF-8 of a Swift `String` (tables
+  /// are built from strings or gathered whole from other tables), and a table read from a
+  /// snapshot is checked string by string when read (`UTF8Validation`), so the validation of
+  /// `String(decoding:)`, about three times the copy for CJK text, is redundant.
   public subscript(i: Int) -> String {
     let r = range(i)
-    guard let codec else {
-      return stored.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[r]), as: UTF8.self) }
-    }
     if r.isEmpty { return "" }
-    return stored.withUnsafeBufferPointer { sb in
-      String(unsafeUninitializedCapacity: TextCodec.decodedCapacity(r.count)) { out in
-        codec.decode(sb.baseAddress! + r.lowerBound, r.count, into: out.baseAddress!)
+    guard codec != nil else {
+      return stored.withUnsafeBufferPointer { TrustedUTF8.string(UnsafeBufferPointer(rebasing: $0[r])) }
+    }
+    let capacity = utf8Capacity(i)
+    if capacity <= 1024 {
+      return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 1024) { buf in
+        TrustedUTF8.string(UnsafeBufferPointer(rebasing: buf[0..<copyUTF8(i, into: buf.baseAddress!)]))
       }
     }
+    let buf = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: capacity)
+    defer { buf.deallocate() }
+    return TrustedUTF8.string(UnsafeBufferPointer(rebasing: buf[0..<copyUTF8(i, into: buf.baseAddress!)]))
   }
 
   /// Calls `body` with the UTF-8 bytes of string `i` (no `String` built; a coded string is

@@ -297,7 +297,7 @@ extension Execution {
       } else {
         for (i, r) in ids.enumerated() {
           let k = codes[Int(r)]
-          out.initializeElement(at: i, to: k == TextColumn.null ? .null : .text(values.decodedString(Int(k))))
+          out.initializeElement(at: i, to: k == TextColumn.null ? .null : .text(values[Int(k)]))
         }
       }
     case .list(let c):

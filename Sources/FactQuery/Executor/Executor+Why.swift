@@ -1,4 +1,5 @@
 import FactStore
+import NewsText
 import NewsFacts
 
 extension Executor {
@@ -260,7 +261,7 @@ struct WordPool {
           (ob + o).update(from: tb + copied, count: t.count - copied)
           o += t.count - copied
           // Whole characters of `text` and 【】: valid UTF-8, built without validating again.
-          return found ? TextValues.string(trustingUTF8: UnsafeBufferPointer(rebasing: out[0..<o])) : nil
+          return found ? TrustedUTF8.string(UnsafeBufferPointer(rebasing: out[0..<o])) : nil
         }
       }
     }

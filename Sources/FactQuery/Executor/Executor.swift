@@ -231,12 +231,12 @@ struct Execution {
         var codes: [UInt32] = []
         codes.reserveCapacity(ids.count)
         for r in ids where c.codes[Int(r)] != TextColumn.null { codes.append(c.codes[Int(r)]) }
-        return Execution.distinct(codes, among: c.dictionary.count).map { .text(c.dictionary.values.decodedString(Int($0))) }
+        return Execution.distinct(codes, among: c.dictionary.count).map { .text(c.dictionary.values[Int($0)]) }
       case .list(let c):
         let ids = try rows(input, table)
         var codes: [UInt32] = []
         for r in ids where c.present[Int(r)] { codes.append(contentsOf: c.codes(Int(r))) }
-        return Execution.distinct(codes, among: c.dictionary.count).map { .text(c.dictionary.values.decodedString(Int($0))) }
+        return Execution.distinct(codes, among: c.dictionary.count).map { .text(c.dictionary.values[Int($0)]) }
       default:
         break
       }

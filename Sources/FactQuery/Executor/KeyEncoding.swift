@@ -45,8 +45,8 @@ enum KeyEncoding {
   static func value(_ k: UInt64, _ col: Column) -> Value {
     if k == null { return .null }
     switch col {
-    case .text(let c): return Int(k) < c.dictionary.count ? .text(c.dictionary.values.decodedString(Int(k))) : .null
-    case .list(let c): return Int(k) < c.dictionary.count ? .text(c.dictionary.values.decodedString(Int(k))) : .null
+    case .text(let c): return Int(k) < c.dictionary.count ? .text(c.dictionary.values[Int(k)]) : .null
+    case .list(let c): return Int(k) < c.dictionary.count ? .text(c.dictionary.values[Int(k)]) : .null
     case .number(let c):
       let d = decodeNumber(k)
       if c.isInteger, let i = Int64(exactly: d) { return .integer(i) }

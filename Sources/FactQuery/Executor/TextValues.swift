@@ -1,59 +1,17 @@
 import FactStore
 import NewsText
 
-extension StringTable {
-  /// String `i`, copied from the table's bytes without validating them again.
-  ///
-  /// Every string of a `StringTable` is the UTF-8 of a Swift `String` (tables are built from
-  /// strings, or gathered from other tables whole), so its bytes are valid UTF-8 and
-  /// `String(decoding:)`'s validation, which costs about three times the copy for CJK text, is
-  /// redundant. Whether the bytes are ASCII is still measured (8 bytes per step), so the
-  /// string carries the same flags as one decoded the usual way. Debug builds check the bytes.
-  ///
-  /// Reads the table's buffers directly: its generic `withUTF8` is not specialised across
-  /// modules and costs a third of a short string's copy. A coded table (long texts, see
-  /// `StringTable.isCoded`) decodes the one string into a buffer (`copyUTF8`, not generic).
-  @inline(__always)
-  func decodedString(_ i: Int) -> String {
-    // A coded table's `bytes`/`ends` decode the whole table: decode the one string (into a
-    // buffer on the stack; the decoded bytes are UTF-8 as the table's were, checked when a
-    // snapshot is read) and build it without the validation the subscript's `String` does.
-    if isCoded {
-      let capacity = utf8Capacity(i)
-      if capacity <= 1024 {
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 1024) { buf in
-          let n = copyUTF8(i, into: buf.baseAddress!)
-          return TextValues.string(trustingUTF8: UnsafeBufferPointer(rebasing: buf[0..<n]))
-        }
-      }
-      let buf = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: capacity)
-      defer { buf.deallocate() }
-      let n = copyUTF8(i, into: buf.baseAddress!)
-      return TextValues.string(trustingUTF8: UnsafeBufferPointer(rebasing: buf[0..<n]))
-    }
-    let ends = self.ends
-    let lo = i == 0 ? 0 : Int(ends[i - 1]), hi = Int(ends[i])
-    return bytes.withUnsafeBufferPointer { TextValues.string(trustingUTF8: UnsafeBufferPointer(rebasing: $0[lo..<hi])) }
-  }
-}
-
 extension TextColumn {
-  /// The value of `row` (nil when unknown), built by `StringTable.decodedString`.
+  /// The value of `row` (nil when unknown).
   @inline(__always)
   func decodedText(_ row: Int) -> String? {
     let c = codes[row]
-    return c == TextColumn.null ? nil : dictionary.values.decodedString(Int(c))
+    return c == TextColumn.null ? nil : dictionary.values[Int(c)]
   }
 }
 
 /// Building result strings from dictionary bytes.
 enum TextValues {
-  /// A string of `bytes`, which must be valid UTF-8 (see `StringTable.decodedString`).
-  @inline(__always)
-  static func string(trustingUTF8 bytes: UnsafeBufferPointer<UInt8>) -> String {
-    TrustedUTF8.string(bytes)
-  }
-
   /// Whether a column whose statistics are `s` repeats its values enough for a statement to
   /// build each distinct one once (`CodeStrings`) rather than once per row: at least two rows
   /// per distinct value on average. Sentences and names are mostly one row each; cities,
@@ -107,7 +65,7 @@ struct CodeStrings {
       if k == 0 { break }
       slot = (slot + 1) & mask
     }
-    let s = table.decodedString(Int(code))
+    let s = table[Int(code)]
     keys[slot] = key
     at[slot] = UInt32(truncatingIfNeeded: strings.count)
     strings.append(s)
