@@ -33,20 +33,20 @@ public struct ResultSet: Sendable, Hashable {
   }
 }
 
-/// The rows of a result, kept column by column: one array of values per column, as the executor
-/// reads them from the store's columns, instead of an array per row (a result of thousands of
-/// rows is a handful of allocations, not thousands). Read row by row as `ResultRow`s; equal when
-/// their values are, whatever the column names.
+/// The rows of a result, kept column by column (`ResultValues`: text and lists as codes into
+/// the store's dictionaries), as the executor reads them from the store's columns, instead of an
+/// array per row: a result of thousands of rows is a handful of allocations, not thousands. Read
+/// row by row as `ResultRow`s; equal when their values are, whatever the column names.
 public struct ResultRows: RandomAccessCollection, Sendable, Hashable, ExpressibleByArrayLiteral {
   /// `byColumn[j][i]`: the value of row `i` in column `j`.
-  public let byColumn: [[Value]]
+  public let byColumn: [ResultValues]
   /// The number of rows (a result may have rows and no columns).
   public let count: Int
   /// The result's columns, for `row["name"]` (shared, not copied).
   let columns: [ResultColumn]
 
-  /// Rows of column arrays, each `count` long.
-  init(byColumn: [[Value]], count: Int, columns: [ResultColumn] = []) {
+  /// Rows of columns, each `count` long.
+  init(byColumn: [ResultValues], count: Int, columns: [ResultColumn] = []) {
     self.byColumn = byColumn
     self.count = count
     self.columns = columns
@@ -56,9 +56,9 @@ public struct ResultRows: RandomAccessCollection, Sendable, Hashable, Expressibl
   /// null (the column layout has no ragged rows).
   public init(_ rows: [[Value]]) {
     let width = rows.reduce(0) { Swift.max($0, $1.count) }
-    var columns: [[Value]] = []
+    var columns: [ResultValues] = []
     columns.reserveCapacity(width)
-    for j in 0..<width { columns.append(rows.map { j < $0.count ? $0[j] : .null }) }
+    for j in 0..<width { columns.append(ResultValues(rows.map { j < $0.count ? $0[j] : .null })) }
     self.init(byColumn: columns, count: rows.count)
   }
 
@@ -89,18 +89,18 @@ public struct ResultRows: RandomAccessCollection, Sendable, Hashable, Expressibl
 /// name (`row["name"]`, null for a name the result does not have). Equal to another row, or to
 /// an array literal, when the values are.
 public struct ResultRow: RandomAccessCollection, Sendable, Hashable, ExpressibleByArrayLiteral, CustomStringConvertible {
-  let byColumn: [[Value]]
+  let byColumn: [ResultValues]
   let index: Int
   let columns: [ResultColumn]
 
-  init(byColumn: [[Value]], index: Int, columns: [ResultColumn]) {
+  init(byColumn: [ResultValues], index: Int, columns: [ResultColumn]) {
     self.byColumn = byColumn
     self.index = index
     self.columns = columns
   }
 
   /// A row of `values` (no column names).
-  public init(_ values: [Value]) { self.init(byColumn: values.map { [$0] }, index: 0, columns: []) }
+  public init(_ values: [Value]) { self.init(byColumn: values.map { ResultValues([$0]) }, index: 0, columns: []) }
 
   public init(arrayLiteral values: Value...) { self.init(values) }
 

@@ -4,8 +4,8 @@ import FactStore
 import NewsText
 @testable import FactQuery
 
-/// Result values built from dictionary bytes (without validating them again, each distinct
-/// value of a repeating column once) equal the store's own reading of every cell, and the
+/// Result values built from dictionary bytes (held as codes and built when read, without
+/// validating them again) equal the store's own reading of every cell, and the
 /// place look-up by suffixed stems finds exactly the codes a scan of the dictionary finds.
 @Suite struct ResultValuesTests {
   /// Meetings mixing unique CJK sentences (longer than a small string), repeated cities and
@@ -54,6 +54,35 @@ import NewsText
     try expectStoreValues("find meeting where city = \"临汾\"")  // a subset
     try expectStoreValues("find meeting where id = 14")  // one row: no cache
     try expectStoreValues("find meeting where name contains \"3次\" order by date desc")
+  }
+
+  /// Columns held as codes read as the values they stand for, nulls and empty lists included,
+  /// and equal (and hash like) the same values held as values.
+  @Test func codedColumnsReadAsTheirValues() {
+    let table = StringTable(["临汾市", "Zhang San", "", "区委书记𠀋李四"])
+    let null = TextColumn.null
+    let text = ResultValues(table: table, codes: [3, null, 0, 2, 0, 1])
+    let want: [Value] = [.text("区委书记𠀋李四"), .null, .text("临汾市"), .text(""), .text("临汾市"), .text("Zhang San")]
+    #expect(Array(text) == want)
+    #expect(text == ResultValues(want))
+    #expect(text.hashValue == ResultValues(want).hashValue)
+    #expect(text != ResultValues(Array(want.reversed())))
+    let shared = ResultValues(strings: ["区委书记𠀋李四", "临汾市", "", "Zhang San"], at: [0, null, 1, 2, 1, 3])
+    #expect(Array(shared) == want)
+    #expect(shared == text)
+    #expect(shared.hashValue == text.hashValue)
+
+    // Rows: [3, 0], null, [], null, [1], [] — a null row keeps its start for the next row's end.
+    let bounds: [Int32] = [ResultValues.listBound(0, present: true), ResultValues.listBound(2, present: false),
+                           ResultValues.listBound(2, present: true), ResultValues.listBound(2, present: false),
+                           ResultValues.listBound(2, present: true), ResultValues.listBound(3, present: true),
+                           ResultValues.listBound(3, present: true)]
+    let lists = ResultValues(table: table, bounds: bounds, elements: [3, 0, 1])
+    let wantLists: [Value] = [.list(["区委书记𠀋李四", "临汾市"]), .null, .list([]), .null, .list(["Zhang San"]), .list([])]
+    #expect(lists.count == 6)
+    #expect(Array(lists) == wantLists)
+    #expect(lists == ResultValues(wantLists))
+    #expect(lists.hashValue == ResultValues(wantLists).hashValue)
   }
 
   @Test func asciiTestFindsTheFirstHighByteAtAnyPosition() {

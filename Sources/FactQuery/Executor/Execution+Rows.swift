@@ -246,9 +246,9 @@ extension Execution {
   }
 
   /// Result rows of `fields` for `ids`, with each row's currency or unit for money and
-  /// quantity columns. Values are made column by column (each column's storage read in one
-  /// tight loop, no per-value dispatch on the column's kind), straight into the result's
-  /// column arrays: no array per row.
+  /// quantity columns. Made column by column (each column's storage read in one tight loop, no
+  /// per-value dispatch on the column's kind): text and lists as their codes, other values
+  /// straight into the result's column arrays; no array per row, no string per value.
   func project(_ ids: [UInt32], _ fields: [FieldRef], _ t: Table) -> ResultSet {
     var columns: [ResultColumn] = []
     for f in fields {
@@ -268,76 +268,70 @@ extension Execution {
       }
       columns.append(ResultColumn(name: f.name, kind: f.kind, units: units))
     }
-    let n = ids.count
-    let values: [[Value]] = fields.map { f in
-      [Value](unsafeUninitializedCapacity: n) { out, count in
-        if f.position >= 0, f.position < t.columns.count {
-          Execution.values(t.columns[f.position], ids, into: out)
-        } else {
-          out.initialize(repeating: .null)
-        }
-        count = n
+    let values: [ResultValues] = fields.map { f in
+      guard f.position >= 0, f.position < t.columns.count else {
+        return ResultValues([Value](repeating: .null, count: ids.count))
       }
+      return Execution.values(t.columns[f.position], ids)
     }
-    return ResultSet(columns: columns, rows: ResultRows(byColumn: values, count: n))
+    return ResultSet(columns: columns, rows: ResultRows(byColumn: values, count: ids.count))
   }
 
-  /// Initialises `out[i]` with the value of `col` at `ids[i]`, for every `i`.
-  static func values(_ col: Column, _ ids: [UInt32], into out: UnsafeMutableBufferPointer<Value>) {
+  /// The values of `col` at `ids`, in order: text and lists as codes into the column's
+  /// dictionary (decoded when read), numbers, dates and spans as values.
+  static func values(_ col: Column, _ ids: [UInt32]) -> ResultValues {
     switch col {
     case .text(let c):
-      let codes = c.codes, values = c.dictionary.values
+      let codes = c.codes
       if ids.count > 1 && TextValues.repeats(c.statistics) {
-        // Each distinct value built once, shared by its rows.
-        var cache = CodeStrings(values, expected: ids.count)
-        for (i, r) in ids.enumerated() {
+        var cache = CodeStrings(c.dictionary.values, expected: ids.count)
+        let at = ids.map { r in
           let k = codes[Int(r)]
-          out.initializeElement(at: i, to: k == TextColumn.null ? .null : .text(cache.string(k)))
+          return k == TextColumn.null ? k : cache.position(k)
         }
-      } else {
-        for (i, r) in ids.enumerated() {
-          let k = codes[Int(r)]
-          out.initializeElement(at: i, to: k == TextColumn.null ? .null : .text(values[Int(k)]))
-        }
+        return ResultValues(strings: cache.built, at: at)
       }
+      return ResultValues(table: c.dictionary.values, codes: ids.map { codes[Int($0)] })
     case .list(let c):
       let offsets = c.offsets, elements = c.elements
-      // List elements (titles, attendees, documents) repeat across rows: each built once.
-      var cache = CodeStrings(c.dictionary.values, expected: 2 * ids.count)
-      for (i, r) in ids.enumerated() {
+      var bounds: [Int32] = []
+      bounds.reserveCapacity(ids.count + 1)
+      var picked: [UInt32] = []
+      for r in ids {
         let row = Int(r)
-        guard c.present[row] else { out.initializeElement(at: i, to: .null); continue }
-        let a = Int(offsets[row]), b = Int(offsets[row + 1])
-        let list = [String](unsafeUninitializedCapacity: b - a) { buf, count in
-          for k in a..<b { buf.initializeElement(at: k - a, to: cache.string(elements[k])) }
-          count = b - a
-        }
-        out.initializeElement(at: i, to: .list(list))
+        let present = c.present[row]
+        bounds.append(ResultValues.listBound(picked.count, present: present))
+        if present { picked.append(contentsOf: elements[Int(offsets[row])..<Int(offsets[row + 1])]) }
       }
+      bounds.append(ResultValues.listBound(picked.count, present: true))
+      return ResultValues(table: c.dictionary.values, bounds: bounds, elements: picked)
     case .number(let c):
       let values = c.values, integer = c.isInteger
-      for (i, r) in ids.enumerated() {
-        let row = Int(r)
-        guard c.present[row] else { out.initializeElement(at: i, to: .null); continue }
-        let d = values[row]
-        if integer, let n = Int64(exactly: d) {
-          out.initializeElement(at: i, to: .integer(n))
-        } else {
-          out.initializeElement(at: i, to: .number(d))
-        }
+      return filled(ids) { r in
+        guard c.present[r] else { return .null }
+        let d = values[r]
+        if integer, let n = Int64(exactly: d) { return .integer(n) }
+        return .number(d)
       }
     case .date(let c):
       let ordinals = c.ordinals
-      for (i, r) in ids.enumerated() {
-        let o = ordinals[Int(r)]
-        out.initializeElement(at: i, to: o == DateColumn.null ? .null : .date(DateColumn.date(o)))
+      return filled(ids) { r in
+        let o = ordinals[r]
+        return o == DateColumn.null ? .null : .date(DateColumn.date(o))
       }
     case .span(let c):
       let starts = c.starts, ends = c.ends
-      for (i, r) in ids.enumerated() {
-        let row = Int(r)
-        out.initializeElement(at: i, to: c.present[row] ? .span(Int(starts[row]), Int(ends[row])) : .null)
-      }
+      return filled(ids) { r in c.present[r] ? .span(Int(starts[r]), Int(ends[r])) : .null }
     }
+  }
+
+  /// The value of each row of `ids`, made straight into the result's array (no growth, no copy).
+  @inline(__always)
+  static func filled(_ ids: [UInt32], _ value: (Int) -> Value) -> ResultValues {
+    let n = ids.count
+    return ResultValues([Value](unsafeUninitializedCapacity: n) { out, count in
+      for (i, r) in ids.enumerated() { out.initializeElement(at: i, to: value(Int(r))) }
+      count = n
+    })
   }
 }

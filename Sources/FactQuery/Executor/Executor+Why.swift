@@ -49,7 +49,7 @@ extension Executor {
         add(.text(s.doc), s.article, s.evidence, .span(s.span.lowerBound, s.span.upperBound))
       }
     }
-    return ResultSet(columns: whyColumns, rows: ResultRows(byColumn: byColumn, count: byColumn[0].count))
+    return ResultSet(columns: whyColumns, rows: ResultRows(byColumn: byColumn.map(ResultValues.init), count: byColumn[0].count))
   }
 
   /// The first row whose id is `id`. Ids usually count rows from 1, so the position `id - 1`

@@ -242,7 +242,7 @@ struct Execution {
       }
     }
     let r = try result(root, entity: f.entity, kind: .find(distinct: false))
-    return r.rows.byColumn.first ?? []
+    return r.rows.byColumn.first.map(Array.init) ?? []
   }
 
   /// The distinct values of `codes` (each below `count`), ascending: marked in a flag per code

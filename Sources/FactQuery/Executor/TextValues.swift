@@ -12,8 +12,8 @@ extension TextColumn {
 
 /// Building result strings from dictionary bytes.
 enum TextValues {
-  /// Whether a column whose statistics are `s` repeats its values enough for a statement to
-  /// build each distinct one once (`CodeStrings`) rather than once per row: at least two rows
+  /// Whether a column whose statistics are `s` repeats its values enough for a result to
+  /// build each distinct one once (`CodeStrings`) rather than on every read: at least two rows
   /// per distinct value on average. Sentences and names are mostly one row each; cities,
   /// kinds, hosts and documents repeat.
   static func repeats(_ s: ColumnStatistics) -> Bool {
@@ -55,23 +55,30 @@ struct CodeStrings {
 
   /// String `code` of the table, built on its first request.
   @inline(__always)
-  mutating func string(_ code: UInt32) -> String {
+  mutating func string(_ code: UInt32) -> String { strings[Int(position(code))] }
+
+  /// Where string `code` of the table is in `built`, building it on its first request.
+  @inline(__always)
+  mutating func position(_ code: UInt32) -> UInt32 {
     let key = code &+ 1
     let mask = keys.count - 1
     var slot = slot(of: key)
     while true {
       let k = keys[slot]
-      if k == key { return strings[Int(at[slot])] }
+      if k == key { return at[slot] }
       if k == 0 { break }
       slot = (slot + 1) & mask
     }
-    let s = table[Int(code)]
+    let p = UInt32(truncatingIfNeeded: strings.count)
     keys[slot] = key
-    at[slot] = UInt32(truncatingIfNeeded: strings.count)
-    strings.append(s)
+    at[slot] = p
+    strings.append(table[Int(code)])
     if strings.count * 2 > keys.count { grow() }
-    return s
+    return p
   }
+
+  /// The strings built so far, in the order they were first asked for.
+  var built: [String] { strings }
 
   /// Doubles the table, moving every entry.
   private mutating func grow() {
