@@ -67,4 +67,30 @@ import FactStore
     let byCity = try run("count meeting where name contains \"会议\" by city")
     #expect(byCity.contains { $0[0] == .null && $0[1] == .integer(Int64(Self.meetings.filter { $0["city"].isNull }.count)) })
   }
+
+  /// A subquery's text values on a text field bind to the atom that binding each as `=` and
+  /// merging the atoms makes: same codes, same values shown, either sign; unknown values,
+  /// repeats, case and traditional forms included.
+  @Test func subqueryTextValuesBindAsMergedEqualities() throws {
+    var binder = Binder(context: h.context, parameters: [])
+    let host = binder.field(named: "host", .meeting)
+    let values: [Value] = (0..<12).map { .text("主持人\($0)") } + [.text("主持人3"), .null, .text("無此人"), .list(["主持人1", "没有"])]
+    for negated in [false, true] {
+      let fast = try #require(binder.textValuesAtom(host, values, negated: negated))
+      var parts: [BoolExpr] = []
+      for v in values {
+        var texts: [String] = []
+        if case .text(let s) = v { texts = [s] } else if case .list(let xs) = v { texts = xs }
+        for s in texts {
+          parts.append(try binder.compare(host, .equal, Literal(.string(s), text: s, range: 0..<0), negated: negated))
+        }
+      }
+      #expect(fast == Binder.combine(parts, isAnd: negated), "negated: \(negated)")
+    }
+    #expect(binder.textValuesAtom(host, [.integer(3)], negated: false) == nil)
+    #expect(binder.textValuesAtom(binder.field(named: "date", .meeting), [.text("2020-01-01")], negated: false) == nil)
+    let none = try #require(binder.textValuesAtom(host, [.null, .text("無此人")], negated: false))
+    #expect(try run("find meeting where host in (find meeting where name = \"会议0\" show host) show id").count == Self.meetings.count / 9 + 1)
+    #expect(none == binder.emptyAtom(host, negated: false))
+  }
 }

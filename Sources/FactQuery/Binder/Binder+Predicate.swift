@@ -234,6 +234,7 @@ extension Binder {
   /// `field in (values)` for values a subquery returned: each value as a literal; values
   /// that cannot compare with the field are skipped.
   mutating func bindValues(_ f: FieldRef, _ values: [Value], negated: Bool) -> BoolExpr {
+    if let atom = textValuesAtom(f, values, negated: negated) { return atom }
     var lits: [Literal] = []
     var seen = Set<Value>()
     for v in values where seen.insert(v).inserted {
@@ -252,6 +253,39 @@ extension Binder {
     }
     if parts.isEmpty { return emptyAtom(f, negated: negated) }
     return Binder.combine(parts, isAnd: negated)
+  }
+
+  /// `in` over a subquery's text values on a text or list field: one atom of the union of
+  /// each value's codes, with the values shown as merging one `=` atom per value shows them —
+  /// the same atom `compare` and `combine` make, without a literal, an atom and a merge per
+  /// value (a subquery's column may hold thousands). Nil for other fields and values.
+  func textValuesAtom(_ f: FieldRef, _ values: [Value], negated: Bool) -> BoolExpr? {
+    guard f.position >= 0, let d = column(f)?.dictionary else { return nil }
+    switch f.kind {
+    case .text, .textList: break
+    default: return nil
+    }
+    var all: [UInt32] = []
+    var shown: [String] = []
+    func add(_ s: String) {
+      guard var codes = d.lookup[TextOrder.fold(s)] else { return }
+      RowIDs.normalize(&codes)
+      for c in codes.prefix(Binder.shownLimit) where shown.count < Binder.shownLimit {
+        let v = d.values[Int(c)]
+        if !shown.contains(v) { shown.append(v) }
+      }
+      all.append(contentsOf: codes)
+    }
+    for v in values {
+      switch v {
+      case .text(let s): add(s)
+      case .list(let xs): for s in xs { add(s) }
+      case .null: continue
+      default: return nil
+      }
+    }
+    RowIDs.normalize(&all)
+    return .atom(.codes(f, codes: all, shown: shown, negated: negated))
   }
 
   /// An atom no row satisfies (its negation: every row with a value).
