@@ -46,8 +46,9 @@ private func temporaryDirectory(_ name: String) -> String {
 
 @Suite struct ExportTests {
   @Test func writesEveryEntityAndSchema() throws {
-    let dir = temporaryDirectory("all") + "/nested/out"
-    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let base = temporaryDirectory("all")
+    let dir = base + "/nested/out"
+    defer { try? FileManager.default.removeItem(atPath: base) }
     let written = try Exporter.export(facts: ExportSamples.tables, to: dir)
     #expect(written.count == Entity.allCases.count * 2 + 2)
     let files = try FileManager.default.contentsOfDirectory(atPath: dir).sorted()

@@ -4,8 +4,7 @@ import Testing
 
 @Suite struct HistoryStoreTests {
   func tempPath(_ name: String) -> String {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("newsq-history-\(UUID().uuidString)")
-    try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    let dir = (try? temporaryDirectory("history")) ?? testScratch
     return dir.appendingPathComponent(name).path
   }
 

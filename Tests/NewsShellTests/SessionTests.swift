@@ -121,7 +121,7 @@ func makeSession(_ configure: (inout ShellSettings) -> Void = { _ in }) -> (Sess
   }
 
   @Test func readIsRelativeToTheReadingScriptAndOnceWritesOneResult() throws {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("newsq-read-\(UUID().uuidString)")
+    let dir = try temporaryDirectory("read")
     let sub = dir.appendingPathComponent("sub")
     try FileManager.default.createDirectory(at: sub, withIntermediateDirectories: true)
     try ".read inner.q\n".write(to: sub.appendingPathComponent("outer.q"), atomically: true, encoding: .utf8)
@@ -137,8 +137,7 @@ func makeSession(_ configure: (inout ShellSettings) -> Void = { _ in }) -> (Sess
   }
 
   @Test func aScriptThatReadsItselfStops() throws {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("newsq-loop-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    let dir = try temporaryDirectory("loop")
     try ".read loop.q\n".write(to: dir.appendingPathComponent("loop.q"), atomically: true, encoding: .utf8)
     let (session, _, err) = makeSession()
     #expect(session.runScript(".read loop.q", sourceName: "x.q", directory: dir.path) == false)
@@ -146,8 +145,7 @@ func makeSession(_ configure: (inout ShellSettings) -> Void = { _ in }) -> (Sess
   }
 
   @Test func outputRedirectsUntilResetAndMissingFilesAreErrors() throws {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("newsq-out-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    let dir = try temporaryDirectory("out")
     let (session, out, err) = makeSession { $0.echo = true }
     session.runScript(".output o.txt\ncount meeting\ncount person\n.output\ncount place\n.load nowhere\n", sourceName: "o.q", directory: dir.path)
     let file = try String(contentsOfFile: dir.appendingPathComponent("o.txt").path, encoding: .utf8)

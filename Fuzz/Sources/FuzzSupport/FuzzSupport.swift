@@ -59,9 +59,10 @@ public enum FuzzOne {
     }
   }
 
-  /// A per-process scratch file for `document`.
+  /// A per-process scratch file for `document`, removed when the process exits.
   static let documentPath: String = {
     let dir = getenv("TMPDIR").map { String(cString: $0) } ?? "/tmp"
+    atexit { _ = unlink(FuzzOne.documentPath) }
     return dir + "/newsq-fuzz-\(getpid()).txt"
   }()
 

@@ -24,9 +24,19 @@ struct BinaryMissing: Error, CustomStringConvertible {
   var description: String { "newsq binary not found (run `swift build` first); tried \(tried)" }
 }
 
-/// A fresh temporary directory.
+/// The directory this test process keeps its temporary directories in, removed with
+/// everything in it when the process exits (a test's directory may outlive the test's own
+/// scope: a terminal session still reads its history file).
+let testScratch: URL = {
+  let dir = FileManager.default.temporaryDirectory.appendingPathComponent("newsq-tests-\(getpid())-\(UUID().uuidString)")
+  try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+  atexit { try? FileManager.default.removeItem(at: testScratch) }
+  return dir
+}()
+
+/// A fresh temporary directory, under `testScratch`.
 func temporaryDirectory(_ label: String) throws -> URL {
-  let dir = FileManager.default.temporaryDirectory.appendingPathComponent("newsq-\(label)-\(UUID().uuidString)")
+  let dir = testScratch.appendingPathComponent("\(label)-\(UUID().uuidString)")
   try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
   return dir
 }
