@@ -1,3 +1,4 @@
+import Dispatch
 import NewsFacts
 
 /// Collects facts and freezes them into a `Snapshot`.
@@ -63,20 +64,44 @@ public struct StoreBuilder: Sendable {
   /// dictionaries are put in pinyin order in place). The tables named in `prepending` start
   /// with the given facts, followed by the rows added here for that entity: the engine's
   /// merged persons and places, which change as documents arrive.
+  ///
+  /// Tables are independent, so a builder of many rows freezes them on all cores (the larger
+  /// first, so the last one started is small); the snapshot is the same either way.
   public mutating func commit(prepending: [Entity: [Fact]] = [:]) -> Snapshot {
-    var out: [Table] = []
-    out.reserveCapacity(tables.count)
-    for i in tables.indices {
-      if let facts = prepending[tables[i].entity] {
-        var t = TableBuilder(entity: tables[i].entity)
-        for f in facts { t.add(f) }
-        t.append(tables[i])
-        out.append(t.commit())
-      } else {
-        out.append(tables[i].commit())
+    let n = tables.count
+    var weights: [Int] = []
+    weights.reserveCapacity(n)
+    for t in tables { weights.append((t.rowCount + (prepending[t.entity]?.count ?? 0)) * t.fields.count) }
+    var out = [Table?](repeating: nil, count: n)
+    if weights.reduce(0, +) < StoreBuilder.parallelWeight {
+      for i in 0..<n { out[i] = StoreBuilder.commit(&tables[i], prepending: prepending[tables[i].entity]) }
+    } else {
+      let order = (0..<n).sorted { weights[$0] > weights[$1] }
+      tables.withUnsafeMutableBufferPointer { tb in
+        out.withUnsafeMutableBufferPointer { ob in
+          // each iteration touches only its own table and slot
+          nonisolated(unsafe) let tb = tb, ob = ob
+          DispatchQueue.concurrentPerform(iterations: n) { k in
+            let i = order[k]
+            ob[i] = StoreBuilder.commit(&tb[i], prepending: prepending[tb[i].entity])
+          }
+        }
       }
     }
-    return Snapshot(tables: out)
+    return Snapshot(tables: out.map { $0! })
+  }
+
+  /// Rows × fields below which a commit freezes its tables one after another (waking other
+  /// cores costs more than a small store's freeze).
+  static let parallelWeight = 20_000
+
+  /// Freezes one table; with `facts`, a table of those facts followed by the rows of `table`.
+  private static func commit(_ table: inout TableBuilder, prepending facts: [Fact]?) -> Table {
+    guard let facts else { return table.commit() }
+    var t = TableBuilder(entity: table.entity)
+    for f in facts { t.add(f) }
+    t.append(table)
+    return t.commit()
   }
 }
 

@@ -89,9 +89,10 @@ public enum Pinyin {
     return key
   }
 
-  /// Most bytes `writeSortKey` writes for `n` bytes of UTF-8 (7 per scalar, 4 of separators).
+  /// Room `writeSortKey` needs for `n` bytes of UTF-8: 7 per scalar and 4 of separators, which
+  /// it returns as the key, and 1 more it may write past them.
   @inline(__always)
-  public static func sortKeyCapacity(utf8Count n: Int) -> Int { 7 &* n &+ 4 }
+  public static func sortKeyCapacity(utf8Count n: Int) -> Int { 7 &* n &+ 5 }
 
   /// Most bytes `writeSortKey` writes of folded text for `n` bytes of UTF-8 (a scalar's fold
   /// is never more than twice its own length).
@@ -220,17 +221,12 @@ public enum Pinyin {
         // phrase's second one
         candidate = candidate || (after & w) != 0
         after = (w & PinyinSortWeights.first) << 1
+        // the three bytes of each weight as one four-byte store: the fourth lands where the
+        // next scalar's weight (or the section's end) is written after it
         let primary = w & PinyinSortWeights.primaryMask
-        let pk = key + 3 &* k
-        pk[0] = UInt8(truncatingIfNeeded: primary >> 16)
-        pk[1] = UInt8(truncatingIfNeeded: primary >> 8)
-        pk[2] = UInt8(truncatingIfNeeded: primary)
+        UnsafeMutableRawPointer(key + 3 &* k).storeBytes(of: (primary << 8).bigEndian, as: UInt32.self)
         tones[k] = UInt8(truncatingIfNeeded: (w >> PinyinSortWeights.toneShift) & 7)
-        let cp = v &+ 1
-        let pt = points + 3 &* k
-        pt[0] = UInt8(truncatingIfNeeded: cp >> 16)
-        pt[1] = UInt8(truncatingIfNeeded: cp >> 8)
-        pt[2] = UInt8(truncatingIfNeeded: cp)
+        UnsafeMutableRawPointer(points + 3 &* k).storeBytes(of: ((v &+ 1) << 8).bigEndian, as: UInt32.self)
         k &+= 1
       }
       return (all, candidate)

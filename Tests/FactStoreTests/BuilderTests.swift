@@ -47,23 +47,51 @@ import NewsFacts
     }
     b.add(contentsOf: Array(all[start...]))
     snapshot = b.commit()
-    for e in [Entity.meeting, .project] {
-      #expect(rows(snapshot, e) == rows(whole, e))
-      let t = snapshot.table(e), w = whole.table(e)
-      for (i, spec) in t.fields.enumerated() {
-        #expect(t.columns[i].statistics == w.columns[i].statistics, "\(e).\(spec.name)")
-        switch (t.columns[i], w.columns[i]) {
-        case (.text(let a), .text(let b)):
-          #expect(a.codes == b.codes && a.dictionary.values == b.dictionary.values)
-          #expect(a.index.start == b.index.start && a.index.rows == b.index.rows)
-        case (.list(let a), .list(let b)):
-          #expect(a.elements == b.elements && a.index.rows == b.index.rows && a.index.start == b.index.start)
-        case (.number(let a), .number(let b)): #expect(a.sorted == b.sorted)
-        case (.date(let a), .date(let b)): #expect(a.sorted == b.sorted)
-        default: break
-        }
+    for e in [Entity.meeting, .project] { expectSame(snapshot, whole, e) }
+  }
+
+  /// Table `e` of `s` and of `w` hold the same rows, codes, dictionaries, indexes and orders.
+  private func expectSame(_ s: Snapshot, _ w: Snapshot, _ e: Entity) {
+    #expect(rows(s, e) == rows(w, e))
+    expectSame(s.table(e), w.table(e))
+  }
+
+  private func expectSame(_ t: Table, _ w: Table) {
+    #expect(t.rowCount == w.rowCount)
+    for (i, spec) in t.fields.enumerated() {
+      #expect(t.columns[i].statistics == w.columns[i].statistics, "\(t.entity).\(spec.name)")
+      switch (t.columns[i], w.columns[i]) {
+      case (.text(let a), .text(let b)):
+        #expect(a.codes == b.codes && a.dictionary.values == b.dictionary.values)
+        #expect(a.index.start == b.index.start && a.index.rows == b.index.rows)
+      case (.list(let a), .list(let b)):
+        #expect(a.elements == b.elements && a.index.rows == b.index.rows && a.index.start == b.index.start)
+      case (.number(let a), .number(let b)): #expect(a.sorted == b.sorted && a.values == b.values)
+      case (.date(let a), .date(let b)): #expect(a.sorted == b.sorted && a.ordinals == b.ordinals)
+      default: break
       }
     }
+  }
+
+  /// A store past `StoreBuilder.parallelWeight` freezes its tables on several threads: each
+  /// table is the one its entity's builder commits on its own, prepended rows included.
+  @Test func parallelFreezeEqualsTableByTable() {
+    let direct = Fact(.person, ["name": "直接", "id": 7])
+    let all = facts(2000, seed: 5) + [direct]
+    let merged = [Fact(.person, ["name": "王宏伟", "id": 1]), Fact(.person, ["name": "李四", "id": 2])]
+    var b = StoreBuilder()
+    b.add(contentsOf: all)
+    #expect(b.rowCount(of: .meeting) * Schema.fields(of: .meeting).count > StoreBuilder.parallelWeight)
+    let s = b.commit(prepending: [.person: merged])
+    for e in Entity.allCases {
+      var t = TableBuilder(entity: e)
+      if e == .person { for f in merged { t.add(f) } }
+      for f in all where f.entity == e { t.add(f) }
+      let one = t.commit()
+      expectSame(s.table(e), one)
+      #expect((0..<one.rowCount).map { one.fact(at: $0) } == (0..<one.rowCount).map { s.table(e).fact(at: $0) })
+    }
+    #expect(s.table(.person).rowCount == 3)
   }
 
   @Test func freezeLeavesTheBuilderUsable() {
