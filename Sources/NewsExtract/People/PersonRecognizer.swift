@@ -224,9 +224,10 @@ public enum PersonRecognizer {
       // a PDF space between a title and its name: 市委书记 赵顺福
       if len == 0, e + 1 < n, s[e] == " ", Scalars.isHan(s[e + 1]) { len = nameAt(e + 1); if len > 0 { e += 1 } }
       guard len > 0 else { i += 1; continue }
-      var titles: [(String, Range<Int>)] = []
+      // (the titles' words and ranges kept side by side, as `PersonHit` holds them: most names
+      // have one title, and the lists are built once, not mapped out of a list of pairs)
       var start = titleStart(i)
-      titles.append((Scalars.string(s, start..<e), start..<e))
+      var titleRanges: [Range<Int>] = [start..<e]
       var guardCount = 0
       while start >= 2 && guardCount < 4 {
         var sep = start - 1
@@ -236,21 +237,22 @@ public enum PersonRecognizer {
         let cl = Titles.core.matchEnding(s, at: before, maxLength: 6)
         guard cl > 0 else { break }
         let ts = titleStart(before - cl)
-        titles.insert((Scalars.string(s, ts..<before), ts..<before), at: 0)
+        titleRanges.insert(ts..<before, at: 0)
         start = ts
         guardCount += 1
       }
       let nr = e..<(e + len)
-      if s[nr.lowerBound - 1] == " " { titles[titles.count - 1].1 = titles[titles.count - 1].1.lowerBound..<(nr.lowerBound - 1); titles[titles.count - 1].0 = Scalars.string(s, titles[titles.count - 1].1) }
-      out.append(PersonHit(name: Scalars.string(s, nr), nameRange: nr, titles: titles.map(\.0),
-                           titleRanges: titles.map(\.1), range: start..<nr.upperBound, context: .titleBefore))
+      if s[nr.lowerBound - 1] == " " { titleRanges[titleRanges.count - 1] = titleRanges[titleRanges.count - 1].lowerBound..<(nr.lowerBound - 1) }
+      let titleWords = titleRanges.map { Scalars.string(s, $0) }
+      out.append(PersonHit(name: Scalars.string(s, nr), nameRange: nr, titles: titleWords,
+                           titleRanges: titleRanges, range: start..<nr.upperBound, context: .titleBefore))
       for k in start..<nr.upperBound { taken[k] = true }
       i = nr.upperBound
       // names listed after it: 副市长张海燕、王建国、杨丽萍 share a title held by several (副…,
       // …常委, …委员); others (书记, 市长) are one person's, so the names that follow are people
       // without it
-      let last = titles.last?.0 ?? ""
-      let lastRange = titles.last?.1 ?? 0..<0
+      let last = titleWords[titleWords.count - 1]
+      let lastRange = titleRanges[titleRanges.count - 1]
       let shared = (!lastRange.isEmpty && s[lastRange.lowerBound] == "副") || sharedTitleEnds.contains { Scalars.hasSuffix(s, lastRange, $0) }
       var p = i
       while p + 1 < n, s[p] == "、", Titles.core.match(s, at: p + 1) == 0, !taken[p + 1] {
@@ -259,7 +261,7 @@ public enum PersonRecognizer {
         let r = (p + 1)..<(p + 1 + len)
         if r.upperBound < n, Titles.core.match(s, at: r.upperBound) > 0 || Titles.afterName.match(s, at: r.upperBound) > 0 { break }
         out.append(PersonHit(name: Scalars.string(s, r), nameRange: r, titles: shared ? [last] : [],
-                             titleRanges: shared ? [titles.last!.1] : [], range: r, context: .list))
+                             titleRanges: shared ? [lastRange] : [], range: r, context: .list))
         for k in r { taken[k] = true }
         p = r.upperBound
         i = p
