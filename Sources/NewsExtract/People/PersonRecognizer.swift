@@ -80,12 +80,13 @@ public enum PersonRecognizer {
   static let passFirsts = ScalarBits(
     (Array(Titles.core.words) + Array(Titles.afterName.words)).compactMap { $0.unicodeScalars.first } + ["等", "领"])
 
-  /// `passFirsts` as a bit per BMP scalar (all of them are), for the scan on raw buffers.
-  static let passFirstWords: [UInt64] = {
-    var bits = [UInt64](repeating: 0, count: 1024)
+  /// `passFirsts` as a byte per BMP scalar (all of them are), for the scan on raw buffers: one
+  /// byte read per scalar, no bit arithmetic.
+  static let passFirstBytes: [UInt8] = {
+    var bytes = [UInt8](repeating: 0, count: 0x10000)
     let all: [Unicode.Scalar] = (Array(Titles.core.words) + Array(Titles.afterName.words)).compactMap { $0.unicodeScalars.first } + ["等", "领"]
-    for u in all where u.value < 0x10000 { bits[Int(u.value >> 6)] |= 1 << UInt64(u.value & 63) }
-    return bits
+    for u in all where u.value < 0x10000 { bytes[Int(u.value)] = 1 }
+    return bytes
   }()
 
   /// The first two scalars of every core title and of every title after a name: a position
@@ -178,15 +179,15 @@ public enum PersonRecognizer {
       let corePairs = Self.corePairs, afterPairs = Self.afterNamePairs
       let deng = ("等" as Unicode.Scalar).value, ling = ("领" as Unicode.Scalar).value
       var k = 0
-      let firstWords = passFirstWords
+      let firstBytes = passFirstBytes
       while k < n {
         // (one bit test per scalar on raw buffers; the few that pass are sorted out below)
         k = s.withUnsafeBufferPointer { t in
-          firstWords.withUnsafeBufferPointer { b in
+          firstBytes.withUnsafeBufferPointer { b in
             var j = k
             while j < n {
               let v = t[j].value
-              if v < 0x10000 && b[Int(v >> 6)] & (1 << UInt64(v & 63)) != 0 { break }
+              if v < 0x10000 && b[Int(v)] != 0 { break }
               j &+= 1
             }
             return j

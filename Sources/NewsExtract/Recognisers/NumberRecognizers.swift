@@ -30,16 +30,16 @@ public enum NumericRecognizers {
     let startBits = Lexicon.startBits
     let numeralBits = Lexicon.numeralBits
     let relativeTimeWords = Lexicon.relativeTimeWords
-    let stopBits = Lexicon.stopBits
+    let stops = Lexicon.stopBytes
     while i < n {
       // Positions whose scalar starts nothing and ends no sentence, in a tight loop.
       var ended = false
       i = text.withUnsafeBufferPointer { t in
-        stopBits.withUnsafeBufferPointer { b in
+        stops.withUnsafeBufferPointer { b in
           var j = i
           while j < n {
             let v = t[j].value
-            if v < 0x10000 && b[Int(v >> 6)] & (1 << UInt64(v & 63)) != 0 {
+            if v < 0x10000 && b[Int(v)] != 0 {
               if TimeRecognizer.isSentenceEnd(t[j]) { ended = true; j &+= 1; continue }
               break
             }
@@ -237,13 +237,14 @@ enum Lexicon {
     scalars += "零〇○一壹幺二两兩贰貳三叁參四肆五伍六陆陸七柒八捌九玖十拾百佰千仟万萬亿億廿卅".unicodeScalars
     return ScalarBits(scalars)
   }()
-  /// Bit per BMP scalar: starts a mention (`startScalars`) or ends a sentence (all are BMP).
-  static let stopBits: [UInt64] = {
-    var bits = [UInt64](repeating: 0, count: 1024)
+  /// Byte per BMP scalar, 1 when it starts a mention (`startScalars`) or ends a sentence (all
+  /// are BMP): the scan between mentions reads one byte per scalar, no bit arithmetic.
+  static let stopBytes: [UInt8] = {
+    var bytes = [UInt8](repeating: 0, count: 0x10000)
     for u in startScalars.union("。！？\n!?；".unicodeScalars) where u.value < 0x10000 {
-      bits[Int(u.value >> 6)] |= 1 << UInt64(u.value & 63)
+      bytes[Int(u.value)] = 1
     }
-    return bits
+    return bytes
   }()
   /// ASCII digits and Chinese numerals (digits, units, 廿, 卅).
   static let numeralBits = ScalarBits(
