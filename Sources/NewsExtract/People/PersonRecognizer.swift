@@ -391,7 +391,10 @@ public enum PersonRecognizer {
       let L = known.match(s, at: i)
       guard L > 0 else { i += 1; continue }
       let r = i..<(i + L)
-      if r.allSatisfy({ !taken[$0] && placeStart[$0] < 0 }) && (L >= 3 || rightBoundary(i + L)) {
+      // (a loop, not `allSatisfy`: a closure reading `taken` pays an exclusivity check per call)
+      var free = true
+      for q in r where taken[q] || placeStart[q] >= 0 { free = false; break }
+      if free && (L >= 3 || rightBoundary(i + L)) {
         out.append(PersonHit(name: Scalars.string(s, r), nameRange: r, titles: [], titleRanges: [], range: r, context: .known))
         for q in r { taken[q] = true }
       }
