@@ -160,78 +160,98 @@ public enum Normalizer {
     let phrases = TraditionalPhrases.shared
     let seconds = phraseSeconds
     let capacity = min(sb.count, ob.count)
+    let flag = phraseStartFlag
     return src.withUnsafeBufferPointer { S in
-      table.bmp.withUnsafeBufferPointer { bmp in
-        phrases.phraseStarts.withUnsafeBufferPointer { starts in
-          let n = S.count
-          var i = 0
-          var k = 0
-          @inline(__always) func put(_ u: Unicode.Scalar, _ at: Int) {
-            sb[k] = u
-            ob[k] = Int32(truncatingIfNeeded: at)
-            k &+= 1
-          }
-          while i < n {
-            let u = S[i]
-            let v = u.value
-            if v < 0x80 {
-              if v == 0x0D {
-                if i + 1 < n && S[i + 1].value == 0x0A { i += 1; continue }
-                put("\n", i); i += 1; continue
-              }
-              if (v == 0x28 || v == 0x3F), let end = strayPinyinEnd(src, i, previous: k > 0 ? sb[k - 1] : nil) {
-                if v == 0x3F { put(u, i) }
-                i = end
-                continue
-              }
-              put(u, i); i += 1; continue
-            }
-            if v >= 0x3400 && v < 0xA000 {
-              // CJK ideographs: phrase starts, then the character map.
-              if starts[Int(v >> 6)] & (1 << UInt64(v & 63)) != 0, i + 1 < n, mayContinuePhrase(S[i + 1].value, seconds),
-                let p = phrases.phrase(in: src, at: i), k + p.to.count <= capacity {
-                for (j, r) in p.to.enumerated() { put(r, i + min(j, p.length - 1)) }
-                i += p.length
-                continue
-              }
-              let m = bmp[Int(v &- TraditionalTable.bmpBase)]
-              if m != 0, let r = Unicode.Scalar(m) { put(r, i) } else { put(u, i) }
-              i += 1; continue
-            }
-            switch v {
-            case 0x200B, 0x200C, 0x200E, 0x200F, 0xFEFF, 0x00AD, 0x2060, 0x202A...0x202E, 0x2066...0x2069:
-              i += 1; continue
-            case 0x3000, 0x00A0, 0x2002...0x200A, 0x202F, 0x205F:
-              put(" ", i); i += 1; continue
-            case 0xFF08, 0xFFFD:
-              if let end = strayPinyinEnd(src, i, previous: k > 0 ? sb[k - 1] : nil) {
-                if v == 0xFFFD { put(u, i) }
-                i = end
-                continue
-              }
-            case 0xFF01...0xFF5E where !keepsFullWidth(v):
-              put(Unicode.Scalar(UInt8(truncatingIfNeeded: v &- 0xFEE0)), i); i += 1; continue
-            default:
-              break
-            }
-            if v >= 0x2E80 {
-              if phrases.mayStartPhrase(v), i + 1 < n, mayContinuePhrase(S[i + 1].value, seconds),
-                let p = phrases.phrase(in: src, at: i), k + p.to.count <= capacity {
-                for (j, r) in p.to.enumerated() { put(r, i + min(j, p.length - 1)) }
-                i += p.length
-                continue
-              }
-              if let m = table.simplified(v), let r = Unicode.Scalar(m) {
-                put(r, i); i += 1; continue
-              }
-            }
-            put(u, i); i += 1
-          }
-          return k
+      cjkSteps.withUnsafeBufferPointer { cjk in
+        let n = S.count
+        var i = 0
+        var k = 0
+        @inline(__always) func put(_ u: Unicode.Scalar, _ at: Int) {
+          sb[k] = u
+          ob[k] = Int32(truncatingIfNeeded: at)
+          k &+= 1
         }
+        while i < n {
+          let u = S[i]
+          let v = u.value
+          // CJK ideographs first (most of the text): one table read says whether the scalar
+          // stays as it is, starts a phrase, or maps to another.
+          let c = v &- TraditionalTable.bmpBase
+          if c < TraditionalTable.bmpEnd &- TraditionalTable.bmpBase {
+            let e = cjk[Int(c)]
+            if e == 0 { put(u, i); i &+= 1; continue }
+            if e & flag != 0, i + 1 < n, mayContinuePhrase(S[i + 1].value, seconds),
+              let p = phrases.phrase(in: src, at: i), k + p.to.count <= capacity {
+              for (j, r) in p.to.enumerated() { put(r, i + min(j, p.length - 1)) }
+              i += p.length
+              continue
+            }
+            let m = e & ~flag
+            if m != 0, let r = Unicode.Scalar(m) { put(r, i) } else { put(u, i) }
+            i += 1; continue
+          }
+          if v < 0x80 {
+            if v == 0x0D {
+              if i + 1 < n && S[i + 1].value == 0x0A { i += 1; continue }
+              put("\n", i); i += 1; continue
+            }
+            if (v == 0x28 || v == 0x3F), let end = strayPinyinEnd(src, i, previous: k > 0 ? sb[k - 1] : nil) {
+              if v == 0x3F { put(u, i) }
+              i = end
+              continue
+            }
+            put(u, i); i += 1; continue
+          }
+          switch v {
+          case 0x200B, 0x200C, 0x200E, 0x200F, 0xFEFF, 0x00AD, 0x2060, 0x202A...0x202E, 0x2066...0x2069:
+            i += 1; continue
+          case 0x3000, 0x00A0, 0x2002...0x200A, 0x202F, 0x205F:
+            put(" ", i); i += 1; continue
+          case 0xFF08, 0xFFFD:
+            if let end = strayPinyinEnd(src, i, previous: k > 0 ? sb[k - 1] : nil) {
+              if v == 0xFFFD { put(u, i) }
+              i = end
+              continue
+            }
+          case 0xFF01...0xFF5E where !keepsFullWidth(v):
+            put(Unicode.Scalar(UInt8(truncatingIfNeeded: v &- 0xFEE0)), i); i += 1; continue
+          default:
+            break
+          }
+          if v >= 0x2E80 {
+            if phrases.mayStartPhrase(v), i + 1 < n, mayContinuePhrase(S[i + 1].value, seconds),
+              let p = phrases.phrase(in: src, at: i), k + p.to.count <= capacity {
+              for (j, r) in p.to.enumerated() { put(r, i + min(j, p.length - 1)) }
+              i += p.length
+              continue
+            }
+            if let m = table.simplified(v), let r = Unicode.Scalar(m) {
+              put(r, i); i += 1; continue
+            }
+          }
+          put(u, i); i += 1
+        }
+        return k
       }
     }
   }
+
+  /// Per CJK ideograph (U+3400..<U+A000): its simplified form (0 when it stays) with
+  /// `phraseStartFlag` set when an OpenCC phrase starts with it (no scalar reaches that bit).
+  static let cjkSteps: [UInt32] = {
+    var steps = TraditionalTable.shared.bmp
+    let starts = TraditionalPhrases.shared.phraseStarts
+    let base = TraditionalTable.bmpBase
+    for w in Int(base >> 6)..<Int(TraditionalTable.bmpEnd >> 6) where starts[w] != 0 {
+      for bit in 0..<64 where starts[w] & (1 << UInt64(bit)) != 0 {
+        steps[w * 64 + bit - Int(base)] |= phraseStartFlag
+      }
+    }
+    return steps
+  }()
+
+  /// The bit of `cjkSteps` that marks a phrase start.
+  static let phraseStartFlag: UInt32 = 0x8000_0000
 
   /// Bit per BMP scalar: is it the second scalar of some phrase? Every phrase has two scalars
   /// at least, so a phrase start followed by any other scalar (or by nothing) starts none, and

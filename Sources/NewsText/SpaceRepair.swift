@@ -70,57 +70,64 @@ struct SpaceRepair {
 
   /// The lines, and whether the text holds `*` and ASCII punctuation (`,;:!?"`).
   func splitLines() -> (lines: [Line], stars: Bool, punctuation: Bool) {
-    var lines: [Line] = []
-    lines.reserveCapacity(scalars.count / 16 + 8)
-    var stars = false
-    var punctuation = false
+    // (everything the scan writes is local to the closure, and the open line is a struct whose
+    // `close` takes the lines as `inout`: no nested function captures a variable, which would
+    // cost an exclusivity check at each line)
     scalars.withUnsafeBufferPointer { b in
-      var start = 0
+      var lines: [Line] = []
+      lines.reserveCapacity(b.count / 16 + 8)
+      var stars = false
+      var punctuation = false
+      var open = OpenLine()
       let n = b.count
-      var commas = 0
-      var nonSpace = 0
-      var prose = false
-      var spaced = false
-      @inline(__always) func endLine(_ k: Int) {
-        var line = Line(start: start, end: k)
-        line.blank = nonSpace == 0
-        line.prose = prose || (commas > 0 && nonSpace >= 20)
-        line.spaced = spaced
-        lines.append(line)
-        start = k + 1
-        commas = 0
-        nonSpace = 0
-        prose = false
-        spaced = false
-      }
       var k = 0
       while k < n {
         let c = b[k].value
         // Chinese text first: ideographs and full-width punctuation take the first branch.
         if c > 0x3002 {
-          nonSpace &+= 1
+          open.nonSpace &+= 1
           if c >= 0xFF01 {
-            if c == 0xFF0C { commas &+= 1 } else if c == 0xFF01 || c == 0xFF1F || c == 0xFF1B { prose = true }
+            if c == 0xFF0C { open.commas &+= 1 } else if c == 0xFF01 || c == 0xFF1F || c == 0xFF1B { open.prose = true }
           }
         } else if c == 0x3002 {
-          nonSpace &+= 1
-          prose = true
+          open.nonSpace &+= 1
+          open.prose = true
         } else if c == 0x0A {
-          endLine(k)
+          open.close(at: k, into: &lines)
         } else if c == 0x20 {
-          spaced = true
+          open.spaced = true
         } else if c != 0x09 && c != 0x3000 {
-          nonSpace &+= 1
+          open.nonSpace &+= 1
           if c < 0x40 {
-            if c == 0x2C || c == 0x3B { commas &+= 1 }
+            if c == 0x2C || c == 0x3B { open.commas &+= 1 }
             if c == 0x2A { stars = true } else if c == 0x2C || c == 0x3B || c == 0x3A || c == 0x21 || c == 0x3F || c == 0x22 { punctuation = true }
           }
         }
         k &+= 1
       }
-      endLine(n)
+      open.close(at: n, into: &lines)
+      return (lines, stars, punctuation)
     }
-    return (lines, stars, punctuation)
+  }
+
+  /// The line `splitLines` is in: where it starts and what it has seen so far.
+  private struct OpenLine {
+    var start = 0
+    var commas = 0
+    var nonSpace = 0
+    var prose = false
+    var spaced = false
+
+    /// Ends the line at `k` (a line break or the text's end) into `lines`; the next starts after it.
+    @inline(__always)
+    mutating func close(at k: Int, into lines: inout [Line]) {
+      var line = Line(start: start, end: k)
+      line.blank = nonSpace == 0
+      line.prose = prose || (commas > 0 && nonSpace >= 20)
+      line.spaced = spaced
+      lines.append(line)
+      self = OpenLine(start: k + 1)
+    }
   }
 
   /// `**` emphasis next to Chinese text.

@@ -80,12 +80,13 @@ public enum PersonRecognizer {
   static let passFirsts = ScalarBits(
     (Array(Titles.core.words) + Array(Titles.afterName.words)).compactMap { $0.unicodeScalars.first } + ["等", "领"])
 
-  /// `passFirsts` as a bit per BMP scalar (all of them are), for the scan on raw buffers.
-  static let passFirstWords: [UInt64] = {
-    var bits = [UInt64](repeating: 0, count: 1024)
+  /// `passFirsts` as a byte per BMP scalar (all of them are), for the scan on raw buffers: one
+  /// byte read per scalar, no bit arithmetic.
+  static let passFirstBytes: [UInt8] = {
+    var bytes = [UInt8](repeating: 0, count: 0x10000)
     let all: [Unicode.Scalar] = (Array(Titles.core.words) + Array(Titles.afterName.words)).compactMap { $0.unicodeScalars.first } + ["等", "领"]
-    for u in all where u.value < 0x10000 { bits[Int(u.value >> 6)] |= 1 << UInt64(u.value & 63) }
-    return bits
+    for u in all where u.value < 0x10000 { bytes[Int(u.value)] = 1 }
+    return bytes
   }()
 
   /// The first two scalars of every core title and of every title after a name: a position
@@ -178,15 +179,15 @@ public enum PersonRecognizer {
       let corePairs = Self.corePairs, afterPairs = Self.afterNamePairs
       let deng = ("等" as Unicode.Scalar).value, ling = ("领" as Unicode.Scalar).value
       var k = 0
-      let firstWords = passFirstWords
+      let firstBytes = passFirstBytes
       while k < n {
         // (one bit test per scalar on raw buffers; the few that pass are sorted out below)
         k = s.withUnsafeBufferPointer { t in
-          firstWords.withUnsafeBufferPointer { b in
+          firstBytes.withUnsafeBufferPointer { b in
             var j = k
             while j < n {
               let v = t[j].value
-              if v < 0x10000 && b[Int(v >> 6)] & (1 << UInt64(v & 63)) != 0 { break }
+              if v < 0x10000 && b[Int(v)] != 0 { break }
               j &+= 1
             }
             return j
@@ -224,9 +225,10 @@ public enum PersonRecognizer {
       // a PDF space between a title and its name: 市委书记 赵顺福
       if len == 0, e + 1 < n, s[e] == " ", Scalars.isHan(s[e + 1]) { len = nameAt(e + 1); if len > 0 { e += 1 } }
       guard len > 0 else { i += 1; continue }
-      var titles: [(String, Range<Int>)] = []
+      // (the titles' words and ranges kept side by side, as `PersonHit` holds them: most names
+      // have one title, and the lists are built once, not mapped out of a list of pairs)
       var start = titleStart(i)
-      titles.append((Scalars.string(s, start..<e), start..<e))
+      var titleRanges: [Range<Int>] = [start..<e]
       var guardCount = 0
       while start >= 2 && guardCount < 4 {
         var sep = start - 1
@@ -236,21 +238,22 @@ public enum PersonRecognizer {
         let cl = Titles.core.matchEnding(s, at: before, maxLength: 6)
         guard cl > 0 else { break }
         let ts = titleStart(before - cl)
-        titles.insert((Scalars.string(s, ts..<before), ts..<before), at: 0)
+        titleRanges.insert(ts..<before, at: 0)
         start = ts
         guardCount += 1
       }
       let nr = e..<(e + len)
-      if s[nr.lowerBound - 1] == " " { titles[titles.count - 1].1 = titles[titles.count - 1].1.lowerBound..<(nr.lowerBound - 1); titles[titles.count - 1].0 = Scalars.string(s, titles[titles.count - 1].1) }
-      out.append(PersonHit(name: Scalars.string(s, nr), nameRange: nr, titles: titles.map(\.0),
-                           titleRanges: titles.map(\.1), range: start..<nr.upperBound, context: .titleBefore))
+      if s[nr.lowerBound - 1] == " " { titleRanges[titleRanges.count - 1] = titleRanges[titleRanges.count - 1].lowerBound..<(nr.lowerBound - 1) }
+      let titleWords = titleRanges.map { Scalars.string(s, $0) }
+      out.append(PersonHit(name: Scalars.string(s, nr), nameRange: nr, titles: titleWords,
+                           titleRanges: titleRanges, range: start..<nr.upperBound, context: .titleBefore))
       for k in start..<nr.upperBound { taken[k] = true }
       i = nr.upperBound
       // names listed after it: 副市长张海燕、王建国、杨丽萍 share a title held by several (副…,
       // …常委, …委员); others (书记, 市长) are one person's, so the names that follow are people
       // without it
-      let last = titles.last?.0 ?? ""
-      let lastRange = titles.last?.1 ?? 0..<0
+      let last = titleWords[titleWords.count - 1]
+      let lastRange = titleRanges[titleRanges.count - 1]
       let shared = (!lastRange.isEmpty && s[lastRange.lowerBound] == "副") || sharedTitleEnds.contains { Scalars.hasSuffix(s, lastRange, $0) }
       var p = i
       while p + 1 < n, s[p] == "、", Titles.core.match(s, at: p + 1) == 0, !taken[p + 1] {
@@ -259,7 +262,7 @@ public enum PersonRecognizer {
         let r = (p + 1)..<(p + 1 + len)
         if r.upperBound < n, Titles.core.match(s, at: r.upperBound) > 0 || Titles.afterName.match(s, at: r.upperBound) > 0 { break }
         out.append(PersonHit(name: Scalars.string(s, r), nameRange: r, titles: shared ? [last] : [],
-                             titleRanges: shared ? [titles.last!.1] : [], range: r, context: .list))
+                             titleRanges: shared ? [lastRange] : [], range: r, context: .list))
         for k in r { taken[k] = true }
         p = r.upperBound
         i = p
@@ -388,7 +391,10 @@ public enum PersonRecognizer {
       let L = known.match(s, at: i)
       guard L > 0 else { i += 1; continue }
       let r = i..<(i + L)
-      if r.allSatisfy({ !taken[$0] && placeStart[$0] < 0 }) && (L >= 3 || rightBoundary(i + L)) {
+      // (a loop, not `allSatisfy`: a closure reading `taken` pays an exclusivity check per call)
+      var free = true
+      for q in r where taken[q] || placeStart[q] >= 0 { free = false; break }
+      if free && (L >= 3 || rightBoundary(i + L)) {
         out.append(PersonHit(name: Scalars.string(s, r), nameRange: r, titles: [], titleRanges: [], range: r, context: .known))
         for q in r { taken[q] = true }
       }

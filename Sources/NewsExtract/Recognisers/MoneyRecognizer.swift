@@ -86,12 +86,12 @@ enum MoneyRecognizer {
       currency = suffixCurrencies[c.index].1 == "CNY" ? (currency ?? "CNY") : suffixCurrencies[c.index].1
       end = c.end
       // 角 and 分 after 元/块: 一百二十三元1角1分, 一百三十五块六角七分钱.
-      let unitWord = Lexicon.string(t, k..<c.end)
-      if unitWord == "元" || unitWord == "块" || unitWord == "圆", high == nil {
+      // (the currency word is 元, 块 or 圆 alone: compared as a scalar, no string made)
+      if c.end - k == 1, t[k] == "元" || t[k] == "块" || t[k] == "圆", high == nil {
         var j = end
         var extra = 0.0
-        for (u, scale) in [("角", 0.1), ("分", 0.01)] {
-          if let d = NumberToken.scan(t, at: j), d.value < 10, d.end < t.count, t[d.end] == u.unicodeScalars.first {
+        for (u, scale) in [("角" as Unicode.Scalar, 0.1), ("分", 0.01)] {
+          if let d = NumberToken.scan(t, at: j), d.value < 10, d.end < t.count, t[d.end] == u {
             extra += d.value * scale
             j = d.end + 1
           }

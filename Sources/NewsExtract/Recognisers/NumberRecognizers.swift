@@ -30,16 +30,16 @@ public enum NumericRecognizers {
     let startBits = Lexicon.startBits
     let numeralBits = Lexicon.numeralBits
     let relativeTimeWords = Lexicon.relativeTimeWords
-    let stopBits = Lexicon.stopBits
+    let stops = Lexicon.stopBytes
     while i < n {
       // Positions whose scalar starts nothing and ends no sentence, in a tight loop.
       var ended = false
       i = text.withUnsafeBufferPointer { t in
-        stopBits.withUnsafeBufferPointer { b in
+        stops.withUnsafeBufferPointer { b in
           var j = i
           while j < n {
             let v = t[j].value
-            if v < 0x10000 && b[Int(v >> 6)] & (1 << UInt64(v & 63)) != 0 {
+            if v < 0x10000 && b[Int(v)] != 0 {
               if TimeRecognizer.isSentenceEnd(t[j]) { ended = true; j &+= 1; continue }
               break
             }
@@ -67,20 +67,32 @@ public enum NumericRecognizers {
         while k < lim && !numeralBits.contains(text[k]) { k += 1 }
         if k >= lim { i += 1; continue }
       }
-      var best: (end: Int, kind: Mention.Kind, value: MentionValue)? = nil
-      func consider(_ end: Int, _ kind: Mention.Kind, _ value: MentionValue) {
-        if end > (best?.end ?? i) { best = (end, kind, value) }
-      }
+      // The longest family wins (the earlier on ties); only the winner's value is built into a
+      // mention (no copy of each candidate's value on the way).
       let tm = time.match(text, at: i)
-      if let t = tm { consider(t.end, .time, .time(t.span)) }
-      if let m = MoneyRecognizer.match(text, at: i) { consider(m.end, .money, m.value) }
+      let money = MoneyRecognizer.match(text, at: i)
       let token = NumberToken.scan(text, at: i)
-      if let p = PercentRecognizer.match(text, at: i, token: token) { consider(p.end, .percent, p.value) }
-      if let a = AreaRecognizer.match(text, at: i, token: token) { consider(a.end, .area, a.value) }
-      if let b = best {
-        if b.kind == .time, let t = tm { time.commit(t) }
-        out.append(Mention(kind: b.kind, text: Lexicon.string(text, i..<b.end), range: i..<b.end, value: b.value))
-        i = b.end
+      let percent = PercentRecognizer.match(text, at: i, token: token)
+      let area = AreaRecognizer.match(text, at: i, token: token)
+      var bestEnd = i
+      var bestKind = Mention.Kind.number
+      if let t = tm, t.end > bestEnd { bestEnd = t.end; bestKind = .time }
+      if let m = money, m.end > bestEnd { bestEnd = m.end; bestKind = .money }
+      if let p = percent, p.end > bestEnd { bestEnd = p.end; bestKind = .percent }
+      if let a = area, a.end > bestEnd { bestEnd = a.end; bestKind = .area }
+      if bestEnd > i {
+        let value: MentionValue
+        switch bestKind {
+        case .time:
+          let t = tm!
+          time.commit(t)
+          value = .time(t.span)
+        case .money: value = money!.value
+        case .percent: value = percent!.value
+        default: value = area!.value
+        }
+        out.append(Mention(kind: bestKind, text: Lexicon.string(text, i..<bestEnd), range: i..<bestEnd, value: value))
+        i = bestEnd
         continue
       }
       if let num = NumberRecognizer.match(text, at: i, token: token) {
@@ -137,8 +149,16 @@ enum Lexicon {
   }
 
   /// The end of the longest word of `words` at `i` (the first of the list on equal lengths).
+  @inline(__always)
   static func longest(_ t: [Unicode.Scalar], at i: Int, _ words: Words) -> (end: Int, index: Int)? {
+    // (most positions start no word: that test inline, the search out of line)
     guard i >= 0, i < t.count, words.firsts.contains(t[i]) else { return nil }
+    return longestStarting(t, at: i, words)
+  }
+
+  /// `longest` at a position whose scalar starts some word.
+  @inline(never)
+  static func longestStarting(_ t: [Unicode.Scalar], at i: Int, _ words: Words) -> (end: Int, index: Int)? {
     var bestLen = 0
     var bestIndex = -1
     let flat = words.flat, starts = words.starts
@@ -217,13 +237,14 @@ enum Lexicon {
     scalars += "零〇○一壹幺二两兩贰貳三叁參四肆五伍六陆陸七柒八捌九玖十拾百佰千仟万萬亿億廿卅".unicodeScalars
     return ScalarBits(scalars)
   }()
-  /// Bit per BMP scalar: starts a mention (`startScalars`) or ends a sentence (all are BMP).
-  static let stopBits: [UInt64] = {
-    var bits = [UInt64](repeating: 0, count: 1024)
+  /// Byte per BMP scalar, 1 when it starts a mention (`startScalars`) or ends a sentence (all
+  /// are BMP): the scan between mentions reads one byte per scalar, no bit arithmetic.
+  static let stopBytes: [UInt8] = {
+    var bytes = [UInt8](repeating: 0, count: 0x10000)
     for u in startScalars.union("。！？\n!?；".unicodeScalars) where u.value < 0x10000 {
-      bits[Int(u.value >> 6)] |= 1 << UInt64(u.value & 63)
+      bytes[Int(u.value)] = 1
     }
-    return bits
+    return bytes
   }()
   /// ASCII digits and Chinese numerals (digits, units, 廿, 卅).
   static let numeralBits = ScalarBits(

@@ -643,19 +643,23 @@ struct SettledContext: Sendable {
   /// The context's names as UTF-8 bytes, each closed by 0xFF (no byte of UTF-8); nil when it
   /// names nothing. Bytes hash without the Unicode normalisation a `String` key costs.
   static func key(_ c: PlaceContext) -> ByteKey? {
+    guard c.province?.isEmpty == false || c.city?.isEmpty == false || c.county?.isEmpty == false else { return nil }
     var key: [UInt8] = []
-    var any = false
-    func add(_ name: String?) {
-      if let name, !name.isEmpty {
-        any = true
-        if name.utf8.withContiguousStorageIfAvailable({ key.append(contentsOf: $0) }) == nil { key.append(contentsOf: name.utf8) }
-      }
-      key.append(0xFF)
+    key.reserveCapacity(40)
+    // (a static function with the key as `inout`, not a nested one capturing it: no
+    // exclusivity check per name)
+    appendName(c.province, to: &key)
+    appendName(c.city, to: &key)
+    appendName(c.county, to: &key)
+    return ByteKey(bytes: key)
+  }
+
+  /// The UTF-8 of `name` (nothing for nil or empty), then 0xFF.
+  private static func appendName(_ name: String?, to key: inout [UInt8]) {
+    if let name, !name.isEmpty {
+      if name.utf8.withContiguousStorageIfAvailable({ key.append(contentsOf: $0) }) == nil { key.append(contentsOf: name.utf8) }
     }
-    add(c.province)
-    add(c.city)
-    add(c.county)
-    return any ? ByteKey(bytes: key) : nil
+    key.append(0xFF)
   }
 
   /// Bytes as a dictionary key, hashed in one call (an array of bytes hashes byte by byte).

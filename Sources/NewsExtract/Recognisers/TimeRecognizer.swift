@@ -312,7 +312,9 @@ public struct TimeRecognizer: Sendable {
   /// Periods of a year, as months: quarters, halves, the first N months, month ranges.
   func period(_ t: [Unicode.Scalar], at i: Int) -> (fromMonth: Int, toMonth: Int, end: Int)? {
     var k = i
-    func word(_ s: StaticString) -> Bool {
+    // (`k` passed in, not captured: a nested function capturing a variable pays an exclusivity
+    // check at each access)
+    func word(_ s: StaticString, _ k: inout Int) -> Bool {
       var j = k
       var ok = true
       // decode the literal's UTF-8 in place (no String per call: this runs at many positions)
@@ -343,13 +345,13 @@ public struct TimeRecognizer: Sendable {
     }
     // each word is tried only when its first character is there (this runs at many positions)
     let c0: Unicode.Scalar = k < t.count ? t[k] : "\u{0}"
-    if c0 == "上" && word("上半年") { return (1, 6, k) }
-    if c0 == "下" && word("下半年") { return (7, 12, k) }
-    if c0 == "年" && word("年初") { return (1, 2, k) }
-    if c0 == "年" && (word("年底") || word("年末")) { return (11, 12, k) }
-    if c0 == "首" && (word("首季度") || word("首季")) { return (1, 3, k) }
+    if c0 == "上" && word("上半年", &k) { return (1, 6, k) }
+    if c0 == "下" && word("下半年", &k) { return (7, 12, k) }
+    if c0 == "年" && word("年初", &k) { return (1, 2, k) }
+    if c0 == "年" && (word("年底", &k) || word("年末", &k)) { return (11, 12, k) }
+    if c0 == "首" && (word("首季度", &k) || word("首季", &k)) { return (1, 3, k) }
     // 前三季度, 前两个季度, 前11个月, 前三月
-    if c0 == "前" && word("前") {
+    if c0 == "前" && word("前", &k) {
       if let n = smallInt(t, at: k) {
         var e = n.end
         if e < t.count, t[e] == "个" { e += 1 }
@@ -360,11 +362,11 @@ public struct TimeRecognizer: Sendable {
     }
     // 一季度, 第三季度, Q1, 1季度, 一季度末
     let q0 = k
-    if c0 == "第" { _ = word("第") }
+    if c0 == "第" { _ = word("第", &k) }
     if k < t.count, t[k] == "Q", k + 1 < t.count, let d = Int(exactly: t[k + 1].value), (49...52).contains(d) {
       let q = d - 48
       k += 2
-      _ = word("季度")
+      _ = word("季度", &k)
       return (3 * q - 2, 3 * q, k)
     }
     if let n = smallInt(t, at: k), (1...4).contains(n.value), n.end + 1 < t.count, t[n.end] == "季", t[n.end + 1] == "度" {
