@@ -37,7 +37,10 @@ extension DocumentContext {
   /// Counts, in one pass over `r`, the words of `strongCounty`, `strongCity`, `countyWords`
   /// and `cityWords`, skipping those whose first scalar belongs to a place name (仪征市委 is
   /// another city's committee, not a sign of the publishing level).
-  func levelCounts(in r: Range<Int>, placeCovered: [Bool]) -> (strongCounty: Int, strongCity: Int, county: Int, city: Int) {
+  /// (A position is inside a place when some place starting at or before it ends after it:
+  /// the places are sorted by start, so the furthest end of those met so far tells, without a
+  /// per-scalar table.)
+  func levelCounts(in r: Range<Int>) -> (strongCounty: Int, strongCity: Int, county: Int, city: Int) {
     var counts = (0, 0, 0, 0)
     func hits(_ list: [[Unicode.Scalar]], at i: Int) -> Int {
       var n = 0
@@ -45,11 +48,16 @@ extension DocumentContext {
       return n
     }
     var i = max(0, r.lowerBound)
-    let end = min(r.upperBound, s.count, placeCovered.count)
+    let end = min(r.upperBound, s.count)
+    var nextPlace = 0, placeEnd = Int.min
     while i < end {
       i = ScanFlags.next(ScanFlags.level, in: flags, from: i, to: end)
       guard i < end else { break }
-      if !placeCovered[i] && i + 1 < s.count && Self.levelSeconds.contains(s[i + 1]) {
+      while nextPlace < places.count && places[nextPlace].range.lowerBound <= i {
+        placeEnd = max(placeEnd, places[nextPlace].range.upperBound)
+        nextPlace += 1
+      }
+      if placeEnd <= i && i + 1 < s.count && Self.levelSeconds.contains(s[i + 1]) {
         counts.0 += hits(Self.strongCounty, at: i)
         counts.1 += hits(Self.strongCity, at: i)
         counts.2 += hits(Self.countyWords, at: i)
@@ -63,17 +71,27 @@ extension DocumentContext {
   mutating func prepare() {
     let n = s.count
     // mentions
-    let numeric = Recognition.numerics(s, base: nil)
-    times = numeric.filter { $0.kind == .time }
-    amounts = numeric.filter { $0.kind != .time }
+    // (each mention moved, from the back, into its list: a copy would retain its strings and
+    // the numeric list's end release them again)
+    var numeric = Recognition.numerics(s, base: nil)
+    var ts: [Mention] = [], xs: [Mention] = []
+    var timeCount = 0
+    for k in numeric.indices where numeric[k].kind == .time { timeCount += 1 }
+    ts.reserveCapacity(timeCount)
+    xs.reserveCapacity(numeric.count - timeCount)
+    while let m = numeric.popLast() {
+      if m.kind == .time { ts.append(m) } else { xs.append(m) }
+    }
+    ts.reverse()
+    xs.reverse()
+    times = ts
+    amounts = xs
     var trieMatches = PlaceMatches(count: n)
     places = PersonRecognizer.withoutGivenNames(s, places: Recognition.places(s, context: PlaceCtx(), matches: &trieMatches))
     anchorYear = Self.anchor(in: s, flags: flags)
     // articles and sentences
     var parts = Recognition.articles(norm)
     if parts.isEmpty { parts = [ArticleParts(body: 0..<n)] }
-    var placeCovered = [Bool](repeating: false, count: n)
-    for p in places { for k in p.range where k < n { placeCovered[k] = true } }
 
     var levels: [PlaceLevel?] = []
     var infos: [ArticleInfo] = []
@@ -81,7 +99,7 @@ extension DocumentContext {
     for (k, p) in parts.enumerated() {
       infos.append(ArticleInfo(number: k + 1, parts: p, sentences: sentences(of: p, buffer: &sentenceBuffer), date: nil, loc: Loc(), place: nil))
       let w = p.whole
-      let (strongC, strongM, c, m) = levelCounts(in: w, placeCovered: placeCovered)
+      let (strongC, strongM, c, m) = levelCounts(in: w)
       if strongC > 0 { levels.append(.county) }
       else if strongM > 0 { levels.append(.city) }
       else if c > 0 && c >= m { levels.append(.county) }
@@ -220,8 +238,10 @@ extension DocumentContext {
 
   /// `中华人民共和国成立70周年`, `建党100周年`: a year the document pins down.
   static func anchor(in s: [Unicode.Scalar], flags: [UInt8]? = nil) -> Int? {
-    // one pass; an earlier anchor of the list wins over a later one wherever they stand
-    var found: [Int?] = Array(repeating: nil, count: anchors.count)
+    // one pass; an earlier anchor of the list wins over a later one wherever they stand (the
+    // first occurrence of each counts: the earliest anchor found so far and its year, no
+    // array per document)
+    var bestK = anchors.count, bestYear = 0
     let hasFlags = flags?.count == s.count
     let fl = flags ?? []
     var i = 0
@@ -231,18 +251,19 @@ extension DocumentContext {
         guard i < s.count else { break }
       }
       if anchorFirsts.contains(s[i]) && i + 1 < s.count && anchorSeconds.contains(s[i + 1]) {
-        for (k, (ws, base)) in anchors.enumerated() where found[k] == nil && Scalars.has(s, at: i, ws) {
+        for (k, (ws, base)) in anchors.enumerated() where k < bestK && Scalars.has(s, at: i, ws) {
           var j = i + ws.count, v = 0, digits = 0
           while j < s.count && Scalars.isDigit(s[j]) && digits < 4 { v = v * 10 + Int(s[j].value - 48); j += 1; digits += 1 }
           if digits > 0 && Scalars.has(s, at: j, anniversary) {
             if k == 0 { return base + v }
-            found[k] = base + v
+            bestK = k
+            bestYear = base + v
           }
         }
       }
       i += 1
     }
-    return found.lazy.compactMap { $0 }.first
+    return bestK < anchors.count ? bestYear : nil
   }
 
   static let anchors: [([Unicode.Scalar], Int)] = [

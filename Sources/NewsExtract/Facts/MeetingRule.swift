@@ -326,23 +326,27 @@ extension DocumentContext {
 
 /// Which mentions end where, looked up by position instead of by scanning the lists.
 struct MentionEnds {
-  /// Per end offset: index of the first time mention ending there, or -1.
-  private var timeAt: [Int32]
-  private var personAt: [Bool]
+  /// Per end offset: bit 0 set when a person's name (with its titles) ends there, and above it
+  /// one more than the index of the first time mention ending there (0: none). One table, not
+  /// one per kind: a document's tables cost more to allocate than to fill.
+  private var at: [Int32]
 
   init(times: [Mention], people: [PersonHit], count n: Int) {
-    timeAt = [Int32](repeating: -1, count: n + 1)
-    personAt = [Bool](repeating: false, count: n + 1)
-    for (k, t) in times.enumerated().reversed() where t.range.upperBound >= 0 && t.range.upperBound <= n {
-      timeAt[t.range.upperBound] = Int32(k)
+    at = [Int32](repeating: 0, count: n + 1)
+    for k in times.indices.reversed() {
+      let e = times[k].range.upperBound
+      guard e >= 0 && e <= n else { continue }
+      at[e] = (at[e] & 1) | (Int32(k + 1) << 1)
     }
-    for p in people where p.range.upperBound >= 0 && p.range.upperBound <= n { personAt[p.range.upperBound] = true }
+    for p in people where p.range.upperBound >= 0 && p.range.upperBound <= n { at[p.range.upperBound] |= 1 }
   }
 
   func time(endingAt j: Int, in times: [Mention]) -> Mention? {
-    guard j >= 0, j < timeAt.count, timeAt[j] >= 0, Int(timeAt[j]) < times.count else { return nil }
-    return times[Int(timeAt[j])]
+    guard j >= 0, j < at.count else { return nil }
+    let k = Int(at[j] >> 1) - 1
+    guard k >= 0, k < times.count else { return nil }
+    return times[k]
   }
 
-  func personEnds(at j: Int) -> Bool { j >= 0 && j < personAt.count && personAt[j] }
+  func personEnds(at j: Int) -> Bool { j >= 0 && j < at.count && at[j] & 1 != 0 }
 }

@@ -67,7 +67,10 @@ extension DocumentContext {
 
   func projects() -> [Fact] {
     var out: [Fact] = []
-    var seen: [Utf8Key: Int] = [:]
+    // the names met so far, by their scalars (the fact of name k is out[seenFact[k]]): a name's
+    // string is made only for a new project
+    var seen = ScalarRangeIndex()
+    var seenFact: [Int] = []
     // (every name is the text of its `nameRange`: the tests below read the scalars, not the string)
     func add(investment: Mention?, area: Mention?, sent: Sentence, article a: ArticleInfo, nameRange: Range<Int>) {
       let nr = nameRange
@@ -76,14 +79,14 @@ extension DocumentContext {
       if nr.count <= 7, Self.projectClasses.contains(where: {
         Scalars.hasPrefix(s, nr, $0) || (Scalars.hasSuffix(s, nr, Self.projectWord) && Scalars.hasSuffix(s, nr.lowerBound..<(nr.upperBound - 2), $0))
       }) { return }
-      let name = text(nr)
-      let key = Utf8Key(name)
-      if let i = seen[key] {
+      if let k = seen.find(s, nr) {
+        let i = seenFact[k]
         if let m = investment, case .money(let v, _, _, let cur, let b) = m.value, out[i][.investment].isNull, let v {
           out[i][.investment] = .number(v); out[i][.currency] = .text(cur); out[i][.bound] = .text(b.rawValue)
         }
         return
       }
+      let name = text(nr)
       var f = Fact(.project)
       f[.name] = .text(name)
       if let m = investment, case .money(let v, let lo, _, let cur, let b) = m.value, let amount = v ?? lo {
@@ -94,7 +97,8 @@ extension DocumentContext {
       if let p = Self.mostSpecific(places(in: nameRange)) { loc = Loc(p) }
       loc.write(into: &f)
       provenance(sent.range, article: a.number, into: &f)
-      seen[key] = out.count
+      seen.add(s, nr)
+      seenFact.append(out.count)
       out.append(f)
     }
     for a in articles {
@@ -163,7 +167,7 @@ extension DocumentContext {
             continue
           }
           add(investment: m, area: area, sent: sent, article: a, nameRange: st..<pe)
-          if area != nil, let k = seen[Utf8Key(text(st..<pe))], area != nil, out[k][.area].isNull, let am = area, case .area(let v, _) = am.value {
+          if area != nil, let sk = seen.find(s, st..<pe), case let k = seenFact[sk], area != nil, out[k][.area].isNull, let am = area, case .area(let v, _) = am.value {
             out[k][.area] = .number(v)
           }
         }

@@ -491,3 +491,56 @@ struct PlaceKey: Hashable {
       && Scalars.sameBytes(x.city, y.city) && Scalars.sameBytes(x.county, y.county)
   }
 }
+
+/// Texts of one document, given as scalar ranges of it, numbered in the order they were added
+/// and found again by their scalars: a rule that keys its facts by a name compares the
+/// document's scalars instead of making (and hashing) the name's string for every candidate.
+/// A short list is searched in order; past 32 texts a table by hash of the scalars takes over.
+struct ScalarRangeIndex {
+  private var ranges: [Range<Int>] = []
+  private var byHash: [UInt64: [Int]] = [:]
+
+  /// How many texts were added.
+  var count: Int { ranges.count }
+
+  /// FNV-1a over the scalar values of `s[r]`.
+  private static func hash(_ s: [Unicode.Scalar], _ r: Range<Int>) -> UInt64 {
+    var h: UInt64 = 0xcbf2_9ce4_8422_2325
+    for k in r { h = (h ^ UInt64(s[k].value)) &* 0x100_0000_01b3 }
+    return h
+  }
+
+  @inline(__always)
+  private static func same(_ s: [Unicode.Scalar], _ a: Range<Int>, _ b: Range<Int>) -> Bool {
+    guard a.count == b.count else { return false }
+    var i = a.lowerBound, j = b.lowerBound
+    while i < a.upperBound {
+      if s[i] != s[j] { return false }
+      i &+= 1; j &+= 1
+    }
+    return true
+  }
+
+  /// The number of the text added earlier whose scalars equal `s[r]`, or nil.
+  func find(_ s: [Unicode.Scalar], _ r: Range<Int>) -> Int? {
+    if ranges.count <= 32 {
+      for k in ranges.indices where Self.same(s, ranges[k], r) { return k }
+      return nil
+    }
+    guard let ks = byHash[Self.hash(s, r)] else { return nil }
+    for k in ks where Self.same(s, ranges[k], r) { return k }
+    return nil
+  }
+
+  /// Adds `s[r]` (not found before) as number `count`.
+  mutating func add(_ s: [Unicode.Scalar], _ r: Range<Int>) {
+    ranges.append(r)
+    if ranges.count > 32 {
+      if byHash.isEmpty {
+        for (k, x) in ranges.enumerated() { byHash[Self.hash(s, x), default: []].append(k) }
+      } else {
+        byHash[Self.hash(s, r), default: []].append(ranges.count - 1)
+      }
+    }
+  }
+}
