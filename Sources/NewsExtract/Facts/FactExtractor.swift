@@ -12,11 +12,14 @@ public enum FactExtractor {
     guard !ctx.s.isEmpty else { return DocumentFacts(path: path) }
     ctx.prepare()
     var out = DocumentFacts(path: path, articleCount: ctx.articles.count)
+    // (the rules' lists first, then one list of the right size: no regrowth per rule)
+    let meetings = ctx.meetings(), projects = ctx.projects(), indicators = ctx.indicators(), visits = ctx.visits()
+    out.facts.reserveCapacity(ctx.articles.count + meetings.count + projects.count + indicators.count + visits.count)
     for a in ctx.articles { out.facts.append(ctx.articleFact(a)) }
-    out.facts += ctx.meetings()
-    out.facts += ctx.projects()
-    out.facts += ctx.indicators()
-    out.facts += ctx.visits()
+    out.facts += meetings
+    out.facts += projects
+    out.facts += indicators
+    out.facts += visits
     out.people = ctx.personSightings()
     out.places = ctx.placeFacts()
     return out
@@ -489,6 +492,10 @@ extension DocumentContext {
     var out: [Fact] = []
     var keys: [String] = []
     var counts: [Int] = []
+    // (room for every mention at once: no regrowth of the three lists)
+    out.reserveCapacity(places.count)
+    keys.reserveCapacity(places.count)
+    counts.reserveCapacity(places.count)
     var index: [Utf8Key: Int] = [:]
     var lastSentence = -1..<(-1)
     var lastEvidence = ""

@@ -235,13 +235,16 @@ extension DocumentContext {
 
   /// A meeting name without its scope words (全区, 我县, a place): what repeats between a
   /// headline and its story.
-  func meetingCore(_ name: String, placeTexts: [[Unicode.Scalar]]) -> [Unicode.Scalar] {
+  /// (The first place mentioned in the document whose text starts the name is removed: the
+  /// mentions are read in place, no list of their texts is made.)
+  func meetingCore(_ name: String) -> [Unicode.Scalar] {
     var sc = Array(name.unicodeScalars)
     for w in Self.scopeWords where sc.starts(with: w) {
       sc.removeFirst(w.count); break
     }
-    for p in placeTexts where sc.starts(with: p) {
-      sc.removeFirst(p.count); break
+    for k in places.indices {
+      let p = places[k].text.unicodeScalars
+      if sc.starts(with: p) { sc.removeFirst(p.count); break }
     }
     return sc
   }
@@ -259,24 +262,8 @@ extension DocumentContext {
     var cores: [[Unicode.Scalar]] = []  // meetingCore of each merged name
     let drafts = meetingDrafts()
     guard !drafts.isEmpty else { return [] }
-    // the place texts once each, in order of first mention (the first prefix wins)
-    var placeTexts: [[Unicode.Scalar]] = []
-    // (most documents name a few distinct places: a short list compared by bytes, hashed only
-    // past 32 names)
-    var seenTexts: [String] = []
-    var seenSet: Set<Utf8Key> = []
-    for p in places {
-      if seenTexts.count < 32 {
-        guard !seenTexts.contains(where: { Scalars.sameBytes($0, p.text) }) else { continue }
-        seenTexts.append(p.text)
-        if seenTexts.count == 32 { seenSet = Set(seenTexts.map(Utf8Key.init)) }
-      } else {
-        guard seenSet.insert(Utf8Key(p.text)).inserted else { continue }
-      }
-      placeTexts.append(Array(p.text.unicodeScalars))
-    }
     for d in drafts {
-      let core = meetingCore(d.name, placeTexts: placeTexts)
+      let core = meetingCore(d.name)
       let exact = merged.indices.first { k in let m = merged[k]; return m.kind == d.kind && cores[k] == core && m.loc.province == d.loc.province }
       let loose = merged.indices.first { k in
         let m = merged[k]
@@ -299,7 +286,7 @@ extension DocumentContext {
           m.extraSources.append(d.sentence); m.extraArticles.append(d.article)
         }
         merged[i] = m
-        cores[i] = meetingCore(m.name, placeTexts: placeTexts)
+        cores[i] = meetingCore(m.name)
       } else {
         merged.append(d)
         cores.append(core)
