@@ -153,6 +153,12 @@ extension DocumentContext {
     var resolvedRefs: [PlaceRef?] = []
     // (mentions read in place by index: a copy of each would retain and release its strings)
     let ms = places(in: r)
+    guard !ms.isEmpty else { return nil }
+    // (room for every mention at once: no regrowth of the four lists)
+    keys.reserveCapacity(ms.count)
+    counts.reserveCapacity(ms.count)
+    firsts.reserveCapacity(ms.count)
+    refs.reserveCapacity(ms.count)
     for mi in ms.indices {
       guard case .place(let p) = ms[mi].value, p.level != .country else { continue }
       var target: PlaceRef? = nil
@@ -192,6 +198,8 @@ extension DocumentContext {
   /// from meta lines and captions.
   func sentences(of p: ArticleParts, buffer: inout [Range<Int>]) -> [Sentence] {
     var out: [Sentence] = []
+    // (room for a sentence per 16 scalars, more than news writes: no regrowth while appending)
+    out.reserveCapacity(4 + p.whole.count / 16)
     if let t = p.title { out.append(Sentence(range: t, isHeading: true, paragraphStart: t.lowerBound)) }
     for r in p.subtitles { out.append(Sentence(range: r, isHeading: true, paragraphStart: r.lowerBound)) }
     for r in p.captions { out.append(Sentence(range: r, isHeading: true, paragraphStart: r.lowerBound)) }

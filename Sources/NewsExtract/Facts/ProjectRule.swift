@@ -132,7 +132,10 @@ extension DocumentContext {
           vi = max(b, vi + 1)
         }
         // Y项目总投资X, Y项目占地Z亩，总投资X, 该项目总投资X
-        for m in amounts(in: r) where m.kind == .money {
+        // (the sentence's amounts filtered by kind in place: only those kept are copied out)
+        let sentAmounts = amounts(in: r)
+        for mi in sentAmounts.indices where sentAmounts[mi].kind == .money {
+          let m = sentAmounts[mi]
           guard let lead = Self.investmentLeads.first(where: { Scalars.hasEnding(s, at: m.range.lowerBound, $0) })
             ?? Self.investmentLeads.first(where: { m.range.lowerBound >= 1 && s[m.range.lowerBound - 1] == "约" && Scalars.hasEnding(s, at: m.range.lowerBound - 1, $0) })
           else { continue }
@@ -172,7 +175,8 @@ extension DocumentContext {
           }
         }
         // 总投资X的Y / 总规划面积X的Y
-        for m in amounts(in: r) where m.kind == .money || m.kind == .area {
+        for mi in sentAmounts.indices where sentAmounts[mi].kind == .money || sentAmounts[mi].kind == .area {
+          let m = sentAmounts[mi]
           let lead = max(r.lowerBound, m.range.lowerBound - 6)..<m.range.lowerBound
           let words = m.kind == .money ? Self.investWord : Self.areaLeads
           guard Scalars.contains(s, lead, anyOf: words) else { continue }
