@@ -217,12 +217,13 @@ extension DocumentContext {
               // attendance word later in the same sentence, not past the next meeting name
               let later = pe..<sr.upperBound
               if Self.attendWords.occurs(in: s, later) && (q > si || pe >= start - 40) {
-                if !attendees.contains(h.name) { attendees.append(h.name) }
+                // (names compared by bytes: `String`'s `==` normalises unequal Chinese text first)
+                if !attendees.contains(where: { Scalars.sameBytes($0, h.name) }) { attendees.append(h.name) }
               }
             }
             q += 1
           }
-          attendees.removeAll { $0 == host }
+          if let host { attendees.removeAll { Scalars.sameBytes($0, host) } }
           drafts.append(MeetingDraft(name: name, kind: kind, date: date, dateFromSentence: fromSentence, loc: loc,
                                      venue: venue, host: host, attendees: attendees, sentence: r, article: a.number,
                                      isHeading: sent.isHeading))
@@ -278,7 +279,9 @@ extension DocumentContext {
         if m.date == nil || (!m.dateFromSentence && d.dateFromSentence) { m.date = d.date ?? m.date; m.dateFromSentence = d.dateFromSentence }
         if m.venue == nil { m.venue = d.venue }
         if m.host == nil { m.host = d.host }
-        for x in d.attendees where !m.attendees.contains(x) && x != m.host { m.attendees.append(x) }
+        for x in d.attendees where !m.attendees.contains(where: { Scalars.sameBytes($0, x) }) && !Scalars.sameBytes(x, m.host) {
+          m.attendees.append(x)
+        }
         if m.isHeading && !d.isHeading {
           m.extraSources.insert(m.sentence, at: 0); m.extraArticles.insert(m.article, at: 0)
           m.sentence = d.sentence; m.article = d.article; m.isHeading = false
