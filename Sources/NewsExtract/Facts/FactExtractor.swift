@@ -12,11 +12,14 @@ public enum FactExtractor {
     guard !ctx.s.isEmpty else { return DocumentFacts(path: path) }
     ctx.prepare()
     var out = DocumentFacts(path: path, articleCount: ctx.articles.count)
+    // (the rules' lists first, then one list of the right size: no regrowth per rule)
+    let meetings = ctx.meetings(), projects = ctx.projects(), indicators = ctx.indicators(), visits = ctx.visits()
+    out.facts.reserveCapacity(ctx.articles.count + meetings.count + projects.count + indicators.count + visits.count)
     for a in ctx.articles { out.facts.append(ctx.articleFact(a)) }
-    out.facts += ctx.meetings()
-    out.facts += ctx.projects()
-    out.facts += ctx.indicators()
-    out.facts += ctx.visits()
+    out.facts += meetings
+    out.facts += projects
+    out.facts += indicators
+    out.facts += visits
     out.people = ctx.personSightings()
     out.places = ctx.placeFacts()
     return out
@@ -37,7 +40,10 @@ extension DocumentContext {
   /// Counts, in one pass over `r`, the words of `strongCounty`, `strongCity`, `countyWords`
   /// and `cityWords`, skipping those whose first scalar belongs to a place name (仪征市委 is
   /// another city's committee, not a sign of the publishing level).
-  func levelCounts(in r: Range<Int>, placeCovered: [Bool]) -> (strongCounty: Int, strongCity: Int, county: Int, city: Int) {
+  /// (A position is inside a place when some place starting at or before it ends after it:
+  /// the places are sorted by start, so the furthest end of those met so far tells, without a
+  /// per-scalar table.)
+  func levelCounts(in r: Range<Int>) -> (strongCounty: Int, strongCity: Int, county: Int, city: Int) {
     var counts = (0, 0, 0, 0)
     func hits(_ list: [[Unicode.Scalar]], at i: Int) -> Int {
       var n = 0
@@ -45,11 +51,16 @@ extension DocumentContext {
       return n
     }
     var i = max(0, r.lowerBound)
-    let end = min(r.upperBound, s.count, placeCovered.count)
+    let end = min(r.upperBound, s.count)
+    var nextPlace = 0, placeEnd = Int.min
     while i < end {
       i = ScanFlags.next(ScanFlags.level, in: flags, from: i, to: end)
       guard i < end else { break }
-      if !placeCovered[i] && i + 1 < s.count && Self.levelSeconds.contains(s[i + 1]) {
+      while nextPlace < places.count && places[nextPlace].range.lowerBound <= i {
+        placeEnd = max(placeEnd, places[nextPlace].range.upperBound)
+        nextPlace += 1
+      }
+      if placeEnd <= i && i + 1 < s.count && Self.levelSeconds.contains(s[i + 1]) {
         counts.0 += hits(Self.strongCounty, at: i)
         counts.1 += hits(Self.strongCity, at: i)
         counts.2 += hits(Self.countyWords, at: i)
@@ -63,17 +74,27 @@ extension DocumentContext {
   mutating func prepare() {
     let n = s.count
     // mentions
-    let numeric = Recognition.numerics(s, base: nil)
-    times = numeric.filter { $0.kind == .time }
-    amounts = numeric.filter { $0.kind != .time }
+    // (each mention moved, from the back, into its list: a copy would retain its strings and
+    // the numeric list's end release them again)
+    var numeric = Recognition.numerics(s, base: nil)
+    var ts: [Mention] = [], xs: [Mention] = []
+    var timeCount = 0
+    for k in numeric.indices where numeric[k].kind == .time { timeCount += 1 }
+    ts.reserveCapacity(timeCount)
+    xs.reserveCapacity(numeric.count - timeCount)
+    while let m = numeric.popLast() {
+      if m.kind == .time { ts.append(m) } else { xs.append(m) }
+    }
+    ts.reverse()
+    xs.reverse()
+    times = ts
+    amounts = xs
     var trieMatches = PlaceMatches(count: n)
     places = PersonRecognizer.withoutGivenNames(s, places: Recognition.places(s, context: PlaceCtx(), matches: &trieMatches))
     anchorYear = Self.anchor(in: s, flags: flags)
     // articles and sentences
     var parts = Recognition.articles(norm)
     if parts.isEmpty { parts = [ArticleParts(body: 0..<n)] }
-    var placeCovered = [Bool](repeating: false, count: n)
-    for p in places { for k in p.range where k < n { placeCovered[k] = true } }
 
     var levels: [PlaceLevel?] = []
     var infos: [ArticleInfo] = []
@@ -81,7 +102,7 @@ extension DocumentContext {
     for (k, p) in parts.enumerated() {
       infos.append(ArticleInfo(number: k + 1, parts: p, sentences: sentences(of: p, buffer: &sentenceBuffer), date: nil, loc: Loc(), place: nil))
       let w = p.whole
-      let (strongC, strongM, c, m) = levelCounts(in: w, placeCovered: placeCovered)
+      let (strongC, strongM, c, m) = levelCounts(in: w)
       if strongC > 0 { levels.append(.county) }
       else if strongM > 0 { levels.append(.city) }
       else if c > 0 && c >= m { levels.append(.county) }
@@ -132,6 +153,12 @@ extension DocumentContext {
     var resolvedRefs: [PlaceRef?] = []
     // (mentions read in place by index: a copy of each would retain and release its strings)
     let ms = places(in: r)
+    guard !ms.isEmpty else { return nil }
+    // (room for every mention at once: no regrowth of the four lists)
+    keys.reserveCapacity(ms.count)
+    counts.reserveCapacity(ms.count)
+    firsts.reserveCapacity(ms.count)
+    refs.reserveCapacity(ms.count)
     for mi in ms.indices {
       guard case .place(let p) = ms[mi].value, p.level != .country else { continue }
       var target: PlaceRef? = nil
@@ -171,6 +198,8 @@ extension DocumentContext {
   /// from meta lines and captions.
   func sentences(of p: ArticleParts, buffer: inout [Range<Int>]) -> [Sentence] {
     var out: [Sentence] = []
+    // (room for a sentence per 16 scalars, more than news writes: no regrowth while appending)
+    out.reserveCapacity(4 + p.whole.count / 16)
     if let t = p.title { out.append(Sentence(range: t, isHeading: true, paragraphStart: t.lowerBound)) }
     for r in p.subtitles { out.append(Sentence(range: r, isHeading: true, paragraphStart: r.lowerBound)) }
     for r in p.captions { out.append(Sentence(range: r, isHeading: true, paragraphStart: r.lowerBound)) }
@@ -220,8 +249,10 @@ extension DocumentContext {
 
   /// `中华人民共和国成立70周年`, `建党100周年`: a year the document pins down.
   static func anchor(in s: [Unicode.Scalar], flags: [UInt8]? = nil) -> Int? {
-    // one pass; an earlier anchor of the list wins over a later one wherever they stand
-    var found: [Int?] = Array(repeating: nil, count: anchors.count)
+    // one pass; an earlier anchor of the list wins over a later one wherever they stand (the
+    // first occurrence of each counts: the earliest anchor found so far and its year, no
+    // array per document)
+    var bestK = anchors.count, bestYear = 0
     let hasFlags = flags?.count == s.count
     let fl = flags ?? []
     var i = 0
@@ -231,18 +262,19 @@ extension DocumentContext {
         guard i < s.count else { break }
       }
       if anchorFirsts.contains(s[i]) && i + 1 < s.count && anchorSeconds.contains(s[i + 1]) {
-        for (k, (ws, base)) in anchors.enumerated() where found[k] == nil && Scalars.has(s, at: i, ws) {
+        for (k, (ws, base)) in anchors.enumerated() where k < bestK && Scalars.has(s, at: i, ws) {
           var j = i + ws.count, v = 0, digits = 0
           while j < s.count && Scalars.isDigit(s[j]) && digits < 4 { v = v * 10 + Int(s[j].value - 48); j += 1; digits += 1 }
           if digits > 0 && Scalars.has(s, at: j, anniversary) {
             if k == 0 { return base + v }
-            found[k] = base + v
+            bestK = k
+            bestYear = base + v
           }
         }
       }
       i += 1
     }
-    return found.lazy.compactMap { $0 }.first
+    return bestK < anchors.count ? bestYear : nil
   }
 
   static let anchors: [([Unicode.Scalar], Int)] = [
@@ -468,6 +500,10 @@ extension DocumentContext {
     var out: [Fact] = []
     var keys: [String] = []
     var counts: [Int] = []
+    // (room for every mention at once: no regrowth of the three lists)
+    out.reserveCapacity(places.count)
+    keys.reserveCapacity(places.count)
+    counts.reserveCapacity(places.count)
     var index: [Utf8Key: Int] = [:]
     var lastSentence = -1..<(-1)
     var lastEvidence = ""

@@ -217,12 +217,13 @@ extension DocumentContext {
               // attendance word later in the same sentence, not past the next meeting name
               let later = pe..<sr.upperBound
               if Self.attendWords.occurs(in: s, later) && (q > si || pe >= start - 40) {
-                if !attendees.contains(h.name) { attendees.append(h.name) }
+                // (names compared by bytes: `String`'s `==` normalises unequal Chinese text first)
+                if !attendees.contains(where: { Scalars.sameBytes($0, h.name) }) { attendees.append(h.name) }
               }
             }
             q += 1
           }
-          attendees.removeAll { $0 == host }
+          if let host { attendees.removeAll { Scalars.sameBytes($0, host) } }
           drafts.append(MeetingDraft(name: name, kind: kind, date: date, dateFromSentence: fromSentence, loc: loc,
                                      venue: venue, host: host, attendees: attendees, sentence: r, article: a.number,
                                      isHeading: sent.isHeading))
@@ -235,13 +236,16 @@ extension DocumentContext {
 
   /// A meeting name without its scope words (全区, 我县, a place): what repeats between a
   /// headline and its story.
-  func meetingCore(_ name: String, placeTexts: [[Unicode.Scalar]]) -> [Unicode.Scalar] {
+  /// (The first place mentioned in the document whose text starts the name is removed: the
+  /// mentions are read in place, no list of their texts is made.)
+  func meetingCore(_ name: String) -> [Unicode.Scalar] {
     var sc = Array(name.unicodeScalars)
     for w in Self.scopeWords where sc.starts(with: w) {
       sc.removeFirst(w.count); break
     }
-    for p in placeTexts where sc.starts(with: p) {
-      sc.removeFirst(p.count); break
+    for k in places.indices {
+      let p = places[k].text.unicodeScalars
+      if sc.starts(with: p) { sc.removeFirst(p.count); break }
     }
     return sc
   }
@@ -259,24 +263,8 @@ extension DocumentContext {
     var cores: [[Unicode.Scalar]] = []  // meetingCore of each merged name
     let drafts = meetingDrafts()
     guard !drafts.isEmpty else { return [] }
-    // the place texts once each, in order of first mention (the first prefix wins)
-    var placeTexts: [[Unicode.Scalar]] = []
-    // (most documents name a few distinct places: a short list compared by bytes, hashed only
-    // past 32 names)
-    var seenTexts: [String] = []
-    var seenSet: Set<Utf8Key> = []
-    for p in places {
-      if seenTexts.count < 32 {
-        guard !seenTexts.contains(where: { Scalars.sameBytes($0, p.text) }) else { continue }
-        seenTexts.append(p.text)
-        if seenTexts.count == 32 { seenSet = Set(seenTexts.map(Utf8Key.init)) }
-      } else {
-        guard seenSet.insert(Utf8Key(p.text)).inserted else { continue }
-      }
-      placeTexts.append(Array(p.text.unicodeScalars))
-    }
     for d in drafts {
-      let core = meetingCore(d.name, placeTexts: placeTexts)
+      let core = meetingCore(d.name)
       let exact = merged.indices.first { k in let m = merged[k]; return m.kind == d.kind && cores[k] == core && m.loc.province == d.loc.province }
       let loose = merged.indices.first { k in
         let m = merged[k]
@@ -291,7 +279,9 @@ extension DocumentContext {
         if m.date == nil || (!m.dateFromSentence && d.dateFromSentence) { m.date = d.date ?? m.date; m.dateFromSentence = d.dateFromSentence }
         if m.venue == nil { m.venue = d.venue }
         if m.host == nil { m.host = d.host }
-        for x in d.attendees where !m.attendees.contains(x) && x != m.host { m.attendees.append(x) }
+        for x in d.attendees where !m.attendees.contains(where: { Scalars.sameBytes($0, x) }) && !Scalars.sameBytes(x, m.host) {
+          m.attendees.append(x)
+        }
         if m.isHeading && !d.isHeading {
           m.extraSources.insert(m.sentence, at: 0); m.extraArticles.insert(m.article, at: 0)
           m.sentence = d.sentence; m.article = d.article; m.isHeading = false
@@ -299,7 +289,7 @@ extension DocumentContext {
           m.extraSources.append(d.sentence); m.extraArticles.append(d.article)
         }
         merged[i] = m
-        cores[i] = meetingCore(m.name, placeTexts: placeTexts)
+        cores[i] = meetingCore(m.name)
       } else {
         merged.append(d)
         cores.append(core)
@@ -326,23 +316,27 @@ extension DocumentContext {
 
 /// Which mentions end where, looked up by position instead of by scanning the lists.
 struct MentionEnds {
-  /// Per end offset: index of the first time mention ending there, or -1.
-  private var timeAt: [Int32]
-  private var personAt: [Bool]
+  /// Per end offset: bit 0 set when a person's name (with its titles) ends there, and above it
+  /// one more than the index of the first time mention ending there (0: none). One table, not
+  /// one per kind: a document's tables cost more to allocate than to fill.
+  private var at: [Int32]
 
   init(times: [Mention], people: [PersonHit], count n: Int) {
-    timeAt = [Int32](repeating: -1, count: n + 1)
-    personAt = [Bool](repeating: false, count: n + 1)
-    for (k, t) in times.enumerated().reversed() where t.range.upperBound >= 0 && t.range.upperBound <= n {
-      timeAt[t.range.upperBound] = Int32(k)
+    at = [Int32](repeating: 0, count: n + 1)
+    for k in times.indices.reversed() {
+      let e = times[k].range.upperBound
+      guard e >= 0 && e <= n else { continue }
+      at[e] = (at[e] & 1) | (Int32(k + 1) << 1)
     }
-    for p in people where p.range.upperBound >= 0 && p.range.upperBound <= n { personAt[p.range.upperBound] = true }
+    for p in people where p.range.upperBound >= 0 && p.range.upperBound <= n { at[p.range.upperBound] |= 1 }
   }
 
   func time(endingAt j: Int, in times: [Mention]) -> Mention? {
-    guard j >= 0, j < timeAt.count, timeAt[j] >= 0, Int(timeAt[j]) < times.count else { return nil }
-    return times[Int(timeAt[j])]
+    guard j >= 0, j < at.count else { return nil }
+    let k = Int(at[j] >> 1) - 1
+    guard k >= 0, k < times.count else { return nil }
+    return times[k]
   }
 
-  func personEnds(at j: Int) -> Bool { j >= 0 && j < personAt.count && personAt[j] }
+  func personEnds(at j: Int) -> Bool { j >= 0 && j < at.count && at[j] & 1 != 0 }
 }

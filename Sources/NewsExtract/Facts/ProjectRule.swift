@@ -67,7 +67,10 @@ extension DocumentContext {
 
   func projects() -> [Fact] {
     var out: [Fact] = []
-    var seen: [Utf8Key: Int] = [:]
+    // the names met so far, by their scalars (the fact of name k is out[seenFact[k]]): a name's
+    // string is made only for a new project
+    var seen = ScalarRangeIndex()
+    var seenFact: [Int] = []
     // (every name is the text of its `nameRange`: the tests below read the scalars, not the string)
     func add(investment: Mention?, area: Mention?, sent: Sentence, article a: ArticleInfo, nameRange: Range<Int>) {
       let nr = nameRange
@@ -76,14 +79,14 @@ extension DocumentContext {
       if nr.count <= 7, Self.projectClasses.contains(where: {
         Scalars.hasPrefix(s, nr, $0) || (Scalars.hasSuffix(s, nr, Self.projectWord) && Scalars.hasSuffix(s, nr.lowerBound..<(nr.upperBound - 2), $0))
       }) { return }
-      let name = text(nr)
-      let key = Utf8Key(name)
-      if let i = seen[key] {
+      if let k = seen.find(s, nr) {
+        let i = seenFact[k]
         if let m = investment, case .money(let v, _, _, let cur, let b) = m.value, out[i][.investment].isNull, let v {
           out[i][.investment] = .number(v); out[i][.currency] = .text(cur); out[i][.bound] = .text(b.rawValue)
         }
         return
       }
+      let name = text(nr)
       var f = Fact(.project)
       f[.name] = .text(name)
       if let m = investment, case .money(let v, let lo, _, let cur, let b) = m.value, let amount = v ?? lo {
@@ -94,7 +97,8 @@ extension DocumentContext {
       if let p = Self.mostSpecific(places(in: nameRange)) { loc = Loc(p) }
       loc.write(into: &f)
       provenance(sent.range, article: a.number, into: &f)
-      seen[key] = out.count
+      seen.add(s, nr)
+      seenFact.append(out.count)
       out.append(f)
     }
     for a in articles {
@@ -128,7 +132,10 @@ extension DocumentContext {
           vi = max(b, vi + 1)
         }
         // Y项目总投资X, Y项目占地Z亩，总投资X, 该项目总投资X
-        for m in amounts(in: r) where m.kind == .money {
+        // (the sentence's amounts filtered by kind in place: only those kept are copied out)
+        let sentAmounts = amounts(in: r)
+        for mi in sentAmounts.indices where sentAmounts[mi].kind == .money {
+          let m = sentAmounts[mi]
           guard let lead = Self.investmentLeads.first(where: { Scalars.hasEnding(s, at: m.range.lowerBound, $0) })
             ?? Self.investmentLeads.first(where: { m.range.lowerBound >= 1 && s[m.range.lowerBound - 1] == "约" && Scalars.hasEnding(s, at: m.range.lowerBound - 1, $0) })
           else { continue }
@@ -163,12 +170,13 @@ extension DocumentContext {
             continue
           }
           add(investment: m, area: area, sent: sent, article: a, nameRange: st..<pe)
-          if area != nil, let k = seen[Utf8Key(text(st..<pe))], area != nil, out[k][.area].isNull, let am = area, case .area(let v, _) = am.value {
+          if area != nil, let sk = seen.find(s, st..<pe), case let k = seenFact[sk], area != nil, out[k][.area].isNull, let am = area, case .area(let v, _) = am.value {
             out[k][.area] = .number(v)
           }
         }
         // 总投资X的Y / 总规划面积X的Y
-        for m in amounts(in: r) where m.kind == .money || m.kind == .area {
+        for mi in sentAmounts.indices where sentAmounts[mi].kind == .money || sentAmounts[mi].kind == .area {
+          let m = sentAmounts[mi]
           let lead = max(r.lowerBound, m.range.lowerBound - 6)..<m.range.lowerBound
           let words = m.kind == .money ? Self.investWord : Self.areaLeads
           guard Scalars.contains(s, lead, anyOf: words) else { continue }

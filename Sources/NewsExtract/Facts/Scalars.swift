@@ -329,6 +329,10 @@ struct WordList: Sendable {
   /// Per first-scalar group, the index in the list given to `init` of each word (same order).
   private var idsByFirst: [[Int]] = []
   private var byLast: [[[Unicode.Scalar]]] = []
+  /// Per last-scalar group, beside each word: its length above bit 32 and its second-to-last
+  /// scalar below (all ones for a one-scalar word), so most candidates are rejected on one
+  /// load without reaching the word.
+  private var byLastKeys: [[UInt64]] = []
   private var firsts = ScalarBits([])
   private var lasts = ScalarBits([])
   private(set) var words: Set<String> = []
@@ -357,6 +361,9 @@ struct WordList: Sendable {
       idsByFirst[k] = order.map { idsByFirst[k][$0] }
     }
     for k in byLast.indices { byLast[k].sort { $0.count > $1.count } }
+    byLastKeys = byLast.map { group in
+      group.map { w in UInt64(w.count) << 32 | UInt64(w.count >= 2 ? w[w.count - 2].value : UInt32.max) }
+    }
   }
 
   /// Whether some word of the list starts with `c` (a bit test: the cheap first filter).
@@ -396,12 +403,21 @@ struct WordList: Sendable {
     let k = lastSlots.slot(s[end - 1])
     guard k >= 0 else { return 0 }
     // (compared from the end: the last scalar is known equal, and most candidates differ in
-    // the one before it)
-    for w in byLast[Int(k)] where w.count <= maxLength && end - w.count >= 0 {
-      var j = w.count - 2
-      var at = end - 2
-      while j >= 0 && s[at] == w[j] { j -= 1; at -= 1 }
-      if j < 0 { return w.count }
+    // the one before it, which the keys hold)
+    let pen: UInt32 = end >= 2 ? s[end - 2].value : UInt32.max
+    let keys = byLastKeys[Int(k)]
+    for j in keys.indices {
+      let key = keys[j]
+      let p = UInt32(truncatingIfNeeded: key)
+      guard p == pen || p == UInt32.max else { continue }
+      let n = Int(key >> 32)
+      guard n <= maxLength && end - n >= 0 else { continue }
+      if n <= 2 { return n }
+      let w = byLast[Int(k)][j]
+      var i = n - 3
+      var at = end - 3
+      while i >= 0 && s[at] == w[i] { i -= 1; at -= 1 }
+      if i < 0 { return n }
     }
     return 0
   }
@@ -489,5 +505,58 @@ struct PlaceKey: Hashable {
     return x.level == y.level && Scalars.sameBytes(x.code, y.code) && Scalars.sameBytes(x.name, y.name)
       && Scalars.sameBytes(x.country, y.country) && Scalars.sameBytes(x.province, y.province)
       && Scalars.sameBytes(x.city, y.city) && Scalars.sameBytes(x.county, y.county)
+  }
+}
+
+/// Texts of one document, given as scalar ranges of it, numbered in the order they were added
+/// and found again by their scalars: a rule that keys its facts by a name compares the
+/// document's scalars instead of making (and hashing) the name's string for every candidate.
+/// A short list is searched in order; past 32 texts a table by hash of the scalars takes over.
+struct ScalarRangeIndex {
+  private var ranges: [Range<Int>] = []
+  private var byHash: [UInt64: [Int]] = [:]
+
+  /// How many texts were added.
+  var count: Int { ranges.count }
+
+  /// FNV-1a over the scalar values of `s[r]`.
+  private static func hash(_ s: [Unicode.Scalar], _ r: Range<Int>) -> UInt64 {
+    var h: UInt64 = 0xcbf2_9ce4_8422_2325
+    for k in r { h = (h ^ UInt64(s[k].value)) &* 0x100_0000_01b3 }
+    return h
+  }
+
+  @inline(__always)
+  private static func same(_ s: [Unicode.Scalar], _ a: Range<Int>, _ b: Range<Int>) -> Bool {
+    guard a.count == b.count else { return false }
+    var i = a.lowerBound, j = b.lowerBound
+    while i < a.upperBound {
+      if s[i] != s[j] { return false }
+      i &+= 1; j &+= 1
+    }
+    return true
+  }
+
+  /// The number of the text added earlier whose scalars equal `s[r]`, or nil.
+  func find(_ s: [Unicode.Scalar], _ r: Range<Int>) -> Int? {
+    if ranges.count <= 32 {
+      for k in ranges.indices where Self.same(s, ranges[k], r) { return k }
+      return nil
+    }
+    guard let ks = byHash[Self.hash(s, r)] else { return nil }
+    for k in ks where Self.same(s, ranges[k], r) { return k }
+    return nil
+  }
+
+  /// Adds `s[r]` (not found before) as number `count`.
+  mutating func add(_ s: [Unicode.Scalar], _ r: Range<Int>) {
+    ranges.append(r)
+    if ranges.count > 32 {
+      if byHash.isEmpty {
+        for (k, x) in ranges.enumerated() { byHash[Self.hash(s, x), default: []].append(k) }
+      } else {
+        byHash[Self.hash(s, r), default: []].append(ranges.count - 1)
+      }
+    }
   }
 }
