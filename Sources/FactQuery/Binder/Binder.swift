@@ -190,17 +190,24 @@ struct Binder {
       }
     }
     // Mergeable atoms are gathered per field first and merged once, so an `in` list of n
-    // values binds in O(n log n), not O(n²).
+    // values binds in O(n log n), not O(n²). A condition written twice counts once (a money
+    // range with units adds its currency test once per bound). In a conjunction, positive
+    // ranges on one field intersect into one atom (`investment >= 5亿 and investment < 20亿`
+    // is one range the planner can scan).
     var out: [BoolExpr] = []
     var slot: [String: Int] = [:]
     var pending: [Int: [Atom]] = [:]
+    var seen = Set<BoolExpr>()
     for c in flat {
-      guard case .atom(let a) = c, a.isNegated == isAnd else { out.append(c); continue }
+      guard seen.insert(c).inserted else { continue }
+      guard case .atom(let a) = c else { out.append(c); continue }
       let key: String
-      switch a {
-      case .codes(let f, _, _, _): key = "c\(f.position)"
-      case .numbers(let f, _, _): key = "n\(f.position)"
-      case .dates(let f, _, let k, _): key = "d\(f.position)\(k)"
+      switch (a, a.isNegated == isAnd) {
+      case (.codes(let f, _, _, _), true): key = "c\(f.position)"
+      case (.numbers(let f, _, _), true): key = "n\(f.position)"
+      case (.dates(let f, _, let k, _), true): key = "d\(f.position)\(k)"
+      case (.numbers(let f, _, _), false) where isAnd: key = "N\(f.position)"
+      case (.dates(let f, _, let k, _), false) where isAnd: key = "D\(f.position)\(k)"
       default: out.append(c); continue
       }
       if let i = slot[key] {
@@ -211,7 +218,8 @@ struct Binder {
       }
     }
     for (i, more) in pending {
-      if case .atom(let first) = out[i] { out[i] = .atom(merge(first, more)) }
+      guard case .atom(let first) = out[i] else { continue }
+      out[i] = .atom(first.isNegated == isAnd ? merge(first, more) : intersect(first, more))
     }
     if out.count == 1 { return out[0] }
     return isAnd ? .and(out) : .or(out)
@@ -237,6 +245,39 @@ struct Binder {
       var all = x
       for case .dates(_, let y, _, _) in more { all.append(contentsOf: y) }
       return .dates(f, ranges: joined(all), knownOnly: k, negated: n)
+    default:
+      return first
+    }
+  }
+
+  /// `first` holding only where every one of `more` (positive ranges on the same field) holds
+  /// too: each atom's ranges intersected with the next's.
+  private static func intersect(_ first: Atom, _ more: [Atom]) -> Atom {
+    switch first {
+    case .numbers(let f, var ranges, let n):
+      for case .numbers(_, let other, _) in more {
+        var both: [NumberRange] = []
+        for a in ranges {
+          for b in other {
+            let (lo, loIn) = a.lo != b.lo ? (a.lo > b.lo ? (a.lo, a.loInclusive) : (b.lo, b.loInclusive)) : (a.lo, a.loInclusive && b.loInclusive)
+            let (hi, hiIn) = a.hi != b.hi ? (a.hi < b.hi ? (a.hi, a.hiInclusive) : (b.hi, b.hiInclusive)) : (a.hi, a.hiInclusive && b.hiInclusive)
+            both.append(NumberRange(lo: lo, loInclusive: loIn, hi: hi, hiInclusive: hiIn))
+          }
+        }
+        ranges = joined(both)
+      }
+      return .numbers(f, ranges: ranges, negated: n)
+    case .dates(let f, var ranges, let k, let n):
+      for case .dates(_, let other, _, _) in more {
+        var both: [ClosedRange<Int32>] = []
+        for a in ranges {
+          for b in other where max(a.lowerBound, b.lowerBound) <= min(a.upperBound, b.upperBound) {
+            both.append(max(a.lowerBound, b.lowerBound)...min(a.upperBound, b.upperBound))
+          }
+        }
+        ranges = joined(both)
+      }
+      return .dates(f, ranges: ranges, knownOnly: k, negated: n)
     default:
       return first
     }

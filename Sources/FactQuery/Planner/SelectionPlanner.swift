@@ -2,7 +2,8 @@ import FactStore
 import NewsFacts
 
 /// Chooses how to find the rows a condition keeps: index lookups for code sets (intersected
-/// when several are selective), a range scan of the sorted order for one selective range,
+/// when several are selective), a range scan of the sorted order for one selective range (the
+/// driver of a conjunction when it keeps fewer rows than any lookup),
 /// unions for `or` when every branch has an index path, and a filter for the rest.
 struct SelectionPlanner {
   let est: Estimator
@@ -44,11 +45,14 @@ struct SelectionPlanner {
         if case .rangeScan = p.op { ranges.append((i, p)) } else { lookups.append((i, p)) }
       }
       var chosen: [(Int, PlanNode)]
-      if let driver = lookups.min(by: { $0.1.estimate < $1.1.estimate }) {
+      let bestRange = ranges.min(by: { $0.1.estimate < $1.1.estimate })
+      let bestLookup = lookups.min(by: { $0.1.estimate < $1.1.estimate })
+      if let range = bestRange, range.1.estimate < bestLookup?.1.estimate ?? .max {
+        // A range keeping fewer rows than any lookup drives; the lookups are tested per row.
+        chosen = [range]
+      } else if let driver = bestLookup {
         let cap = driver.1.estimate.multipliedReportingOverflow(by: SelectionPlanner.intersectRatio)
         chosen = lookups.filter { cap.overflow || $0.1.estimate <= max(cap.partialValue, 64) }
-      } else if let best = ranges.min(by: { $0.1.estimate < $1.1.estimate }) {
-        chosen = [best]
       } else {
         return nil
       }
