@@ -186,6 +186,22 @@ private func ops(_ n: PlanNode) -> [PlanOperator] { [n.op] + n.children.flatMap(
     #expect(got != .integer(0))
   }
 
+  /// `in (subquery)` over a whole table finds its rows through the index once the subquery's
+  /// values are known: the filter reads the matching rows only, and answers as the same values
+  /// written as a list.
+  @Test func subqueryValuesAreLookedUpNotScanned() throws {
+    let inner = query(.find(distinct: false), "meeting", where: eq("city", s("稀有市")), show: ["host"])
+    let q = query(.find(distinct: false), "meeting", where: p("host", .inQuery(inner, negated: false)), show: ["name"])
+    let (_, metrics, plan) = try analyze(bigStore, q)
+    let got = try bigStore.run(q).rows
+    #expect(got.count > 37)
+    #expect(metrics[plan.root.id].rows == got.count)
+    #expect(metrics.allSatisfy { $0.touched <= got.count }, "\(metrics.map(\.touched))")
+    let hosts = Set(try bigStore.run(inner).rows.compactMap { $0[0].text })
+    let listed = query(.find(distinct: false), "meeting", where: p("host", .inList(hosts.sorted().map(s), negated: false)), show: ["name"])
+    #expect(Array(got) == Array(try bigStore.run(listed).rows))
+  }
+
   @Test func cancellationStopsAScan() throws {
     let ctx = QueryContext(snapshot: bigStore.context.snapshot, places: NoPlaces(), isCancelled: { true })
     let q = query(.find(distinct: false), "meeting", where: p("name", .like(s("%9"), negated: true)), show: ["name"])

@@ -133,14 +133,23 @@ struct Execution {
       out = .rows(acc)
     case .filter(let x):
       guard let input = n.children.first else { out = .rows([]); break }
-      let ids = try rows(input, t)
       var expr = x
       if n.children.count > 1 {
         var values: [[Value]] = [[]]
         for c in n.children.dropFirst() { values.append(try subqueryValues(c)) }
         var binder = Binder(context: context, parameters: [])
         expr = Execution.substitute(x, values, &binder)
+        if case .scan = input.op {
+          // The subqueries' values are known now: find the rows as the planner would have,
+          // had it known them (`name in (…)` is an index lookup), instead of testing each row.
+          var planner = SelectionPlanner(est: Estimator(table: t), subplans: [])
+          let ids = try rows(Execution.unmeasured(planner.plan(expr)), t)
+          touched = ids.count
+          out = .rows(ids)
+          break
+        }
       }
+      let ids = try rows(input, t)
       touched = ids.count
       out = .rows(try select(expr, ids, t))
     case .rowCount:
@@ -260,6 +269,12 @@ struct Execution {
     var out: [UInt32] = []
     for (i, b) in seen.enumerated() where b { out.append(UInt32(i)) }
     return out
+  }
+
+  /// `n` with every node numbered -1: planned while running, so `explain analyze` keeps the
+  /// metrics of the plan it printed.
+  static func unmeasured(_ n: PlanNode) -> PlanNode {
+    PlanNode(id: -1, n.op, estimate: n.estimate, children: n.children.map(unmeasured))
   }
 
   /// `x` with each subquery atom replaced by the test of its values.
