@@ -197,12 +197,17 @@ struct Binder {
     var out: [BoolExpr] = []
     var slot: [String: Int] = [:]
     var pending: [Int: [Atom]] = [:]
-    var seen = Set<BoolExpr>()
+    var codeTests: [Int: [Atom]] = [:]
     for c in flat {
-      guard seen.insert(c).inserted else { continue }
       guard case .atom(let a) = c else { out.append(c); continue }
       let key: String
       switch (a, a.isNegated == isAnd) {
+      case (.codes(let f, _, _, _), false) where isAnd:
+        // Kept apart (a list's elements may match both), but once each.
+        if codeTests[f.position]?.contains(a) == true { continue }
+        codeTests[f.position, default: []].append(a)
+        out.append(c)
+        continue
       case (.codes(let f, _, _, _), true): key = "c\(f.position)"
       case (.numbers(let f, _, _), true): key = "n\(f.position)"
       case (.dates(let f, _, let k, _), true): key = "d\(f.position)\(k)"
