@@ -197,6 +197,7 @@ private func ops(_ n: PlanNode) -> [PlanOperator] { [n.op] + n.children.flatMap(
     #expect(got.count > 37)
     #expect(metrics[plan.root.id].rows == got.count)
     #expect(metrics.allSatisfy { $0.touched <= got.count }, "\(metrics.map(\.touched))")
+    #expect(PlanText.lines(plan.root, metrics: nil)[1].hasSuffix("— planned again with the subqueries' values (est \(plan.root.children[0].estimate))"))
     let hosts = Set(try bigStore.run(inner).rows.compactMap { $0[0].text })
     let listed = query(.find(distinct: false), "meeting", where: p("host", .inList(hosts.sorted().map(s), negated: false)), show: ["name"])
     #expect(Array(got) == Array(try bigStore.run(listed).rows))
