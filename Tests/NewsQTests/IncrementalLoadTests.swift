@@ -59,6 +59,21 @@ import NewsQ
       Issue.record("王建国 has no docs list: \(wang)")
     }
     let yuhang = try stepwise.run("find place where name = '余杭区' show mentions").rows.arrays
-    #expect(yuhang == [[.integer(4)]])
+    #expect(yuhang == [[.integer(3)]])  // two mentions in the first folder, one in the second
+    // each of the person's sources names an article of its own document (articles numbered
+    // across the loads)
+    let id = try stepwise.run("find person where name = '王建国' show id").rows.arrays.first?.first
+    guard case .integer(let n)? = id else { Issue.record("no id for 王建国"); return }
+    let why = try stepwise.run("why person \(n)")
+    let docColumn = try #require(why.columns.firstIndex { $0.name == "doc" })
+    let articleColumn = try #require(why.columns.firstIndex { $0.name == "article" })
+    var docsSeen: Set<String> = []
+    for row in why.rows.arrays {
+      guard case .text(let doc) = row[docColumn] else { Issue.record("a source without a doc"); continue }
+      docsSeen.insert(doc)
+      let articles = try stepwise.run("find article where doc = '\(doc)' show id").rows.arrays.map { $0.first }
+      #expect(articles.contains(row[articleColumn]), "source in \(doc) names article \(row[articleColumn]), not one of \(articles)")
+    }
+    #expect(docsSeen.count == 2)
   }
 }
