@@ -68,6 +68,7 @@ public struct StoreBuilder: Sendable {
     var ids: [Int64?] = []
     var articleBases: [Int64] = []
 
+    /// No facts.
     public init() {}
 
     /// Facts as they are (their own ids and article numbers).
@@ -84,13 +85,16 @@ public struct StoreBuilder: Sendable {
       articleBases.append(articleBase)
     }
 
+    /// Makes room for `n` facts.
     public mutating func reserveCapacity(_ n: Int) {
       facts.reserveCapacity(n)
       ids.reserveCapacity(n)
       articleBases.reserveCapacity(n)
     }
 
+    /// The number of facts.
     public var count: Int { facts.count }
+    /// Whether there are no facts.
     public var isEmpty: Bool { facts.isEmpty }
   }
 
