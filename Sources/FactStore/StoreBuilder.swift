@@ -60,6 +60,44 @@ public struct StoreBuilder: Sendable {
     return copy.commit()
   }
 
+  /// Facts to put first in a table at a commit, each with the id to give it and the amount to
+  /// move its article numbers on by (as `add(_:id:articleBase:)` takes them).
+  public struct Prepended: Sendable {
+    var facts: [Fact] = []
+    /// Per fact, nil to keep its own id.
+    var ids: [Int64?] = []
+    var articleBases: [Int64] = []
+
+    /// No facts.
+    public init() {}
+
+    /// Facts as they are (their own ids and article numbers).
+    public init(_ facts: [Fact]) {
+      self.facts = facts
+      ids = Array(repeating: nil, count: facts.count)
+      articleBases = Array(repeating: 0, count: facts.count)
+    }
+
+    /// Appends `fact`, to be numbered `id` with its article numbers moved on by `articleBase`.
+    public mutating func append(_ fact: Fact, id: Int64, articleBase: Int64) {
+      facts.append(fact)
+      ids.append(id)
+      articleBases.append(articleBase)
+    }
+
+    /// Makes room for `n` facts.
+    public mutating func reserveCapacity(_ n: Int) {
+      facts.reserveCapacity(n)
+      ids.reserveCapacity(n)
+      articleBases.reserveCapacity(n)
+    }
+
+    /// The number of facts.
+    public var count: Int { facts.count }
+    /// Whether there are no facts.
+    public var isEmpty: Bool { facts.isEmpty }
+  }
+
   /// Freezes the facts so far into a snapshot that shares this builder's storage (the text
   /// dictionaries are put in pinyin order in place). The tables named in `prepending` start
   /// with the given facts, followed by the rows added here for that entity: the engine's
@@ -68,6 +106,12 @@ public struct StoreBuilder: Sendable {
   /// Tables are independent, so a builder of many rows freezes them on all cores (the larger
   /// first, so the last one started is small); the snapshot is the same either way.
   public mutating func commit(prepending: [Entity: [Fact]] = [:]) -> Snapshot {
+    commit(prepending: prepending.mapValues { Prepended($0) })
+  }
+
+  /// `commit(prepending:)` with the prepended facts numbered as they are added (no copy of a
+  /// fact to change its id or articles first).
+  public mutating func commit(prepending: [Entity: Prepended]) -> Snapshot {
     let n = tables.count
     var weights: [Int] = []
     weights.reserveCapacity(n)
@@ -95,11 +139,11 @@ public struct StoreBuilder: Sendable {
   /// cores costs more than a small store's freeze).
   static let parallelWeight = 20_000
 
-  /// Freezes one table; with `facts`, a table of those facts followed by the rows of `table`.
-  private static func commit(_ table: inout TableBuilder, prepending facts: [Fact]?) -> Table {
-    guard let facts else { return table.commit() }
+  /// Freezes one table; with `rows`, a table of those facts followed by the rows of `table`.
+  private static func commit(_ table: inout TableBuilder, prepending rows: Prepended?) -> Table {
+    guard let rows else { return table.commit() }
     var t = TableBuilder(entity: table.entity)
-    for f in facts { t.add(f) }
+    for k in rows.facts.indices { t.add(rows.facts[k], id: rows.ids[k], articleBase: rows.articleBases[k]) }
     t.append(table)
     return t.commit()
   }

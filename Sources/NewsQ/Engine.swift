@@ -244,10 +244,12 @@ public final class Engine: Sendable {
   /// The snapshot of `s`: the builder's columns, with the merged persons and places first in
   /// their tables.
   static func freeze(_ s: inout State) -> Snapshot {
-    var merged: [Entity: [Fact]] = [:]
-    for e in [Entity.person, .place] {
-      let facts = s.corpus.facts(of: e)
-      if !facts.isEmpty { merged[e] = facts }
+    var merged: [Entity: StoreBuilder.Prepended] = [:]
+    for e in [Entity.person, .place] where s.corpus.rowCount(of: e) > 0 {
+      var rows = StoreBuilder.Prepended()
+      rows.reserveCapacity(s.corpus.rowCount(of: e))
+      s.corpus.forEachRow(of: e) { rows.append($0, id: $1, articleBase: $2) }
+      merged[e] = rows
     }
     return s.builder.commit(prepending: merged)
   }

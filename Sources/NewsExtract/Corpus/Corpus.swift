@@ -7,9 +7,17 @@ import NewsFacts
 /// Incremental: `add` appends a document (a later `.load` adds more) without renumbering what
 /// is there.
 public struct Corpus: Sendable {
-  /// Rows per entity, by `Entity.ordinal`.
+  /// Rows per entity, by `Entity.ordinal`, as the document gave them: not yet numbered (a
+  /// row's id is its index + 1, its articles are moved on by `bases` when it is read), so
+  /// adding a fact does not copy it to number it (the document's facts share its values).
   private var rows: [[Fact]] = Array(repeating: [], count: Entity.allCases.count)
-  private var personRows: [Utf8Key: [Int]] = [:]
+  /// Per row of `rows`: the article number its document's articles start after. The later
+  /// sources merged into a row are kept relative to it too.
+  private var bases: [[Int64]] = Array(repeating: [], count: Entity.allCases.count)
+  /// Per person name, its first row; `nextSameName` chains the others, in row order.
+  private var personRows: [Utf8Key: Int] = [:]
+  /// Per person row, the next row of the same name (-1: none).
+  private var nextSameName: [Int] = []
   private var placeRows: [Utf8Key: Int] = [:]
   /// Per person row that has merged another sighting: the documents of its `docs` list.
   private var personDocs: [Int: Set<String>] = [:]
@@ -34,22 +42,42 @@ public struct Corpus: Sendable {
   /// Every fact, entity by entity (article, meeting, person, place, project, indicator, visit),
   /// each entity in id order.
   public var facts: [Fact] {
-    Entity.allCases.flatMap { rows[$0.ordinal] }
+    Entity.allCases.flatMap { facts(of: $0) }
   }
 
-  /// The facts of one entity in id order.
-  public func facts(of e: Entity) -> [Fact] { rows[e.ordinal] }
-
-  /// Appends `f` with its next id and its article numbers moved on by `base`.
-  private mutating func append(_ fact: Fact, base: Int64) {
-    var f = fact
-    if base != 0 {
-      if case .integer(let a) = f[.article] { f[.article] = .integer(a + base) }
-      for k in f.moreSources.indices { f.moreSources[k].article += base }
+  /// The facts of one entity in id order (numbered: ids and article numbers set).
+  public func facts(of e: Entity) -> [Fact] {
+    var out: [Fact] = []
+    out.reserveCapacity(rows[e.ordinal].count)
+    forEachRow(of: e) { fact, id, base in
+      var f = fact
+      if base != 0 {
+        if case .integer(let a) = f[.article] { f[.article] = .integer(a + base) }
+        for k in f.moreSources.indices { f.moreSources[k].article += base }
+      }
+      f[.id] = .integer(id)
+      out.append(f)
     }
+    return out
+  }
+
+  /// The number of rows of `e`.
+  public func rowCount(of e: Entity) -> Int { rows[e.ordinal].count }
+
+  /// Calls `body` with each row of `e` in id order, unnumbered: the fact as kept, its id, and
+  /// the amount to move its article numbers (an integer `article` and those of `moreSources`)
+  /// on by — what `facts(of:)` gives, without copying a fact to number it (the store's
+  /// builder takes them in this form).
+  public func forEachRow(of e: Entity, _ body: (_ fact: Fact, _ id: Int64, _ articleBase: Int64) throws -> Void) rethrows {
+    let rs = rows[e.ordinal], bs = bases[e.ordinal]
+    for i in rs.indices { try body(rs[i], Int64(i + 1), bs[i]) }
+  }
+
+  /// Appends `f` (its document's articles numbered from `base`) as the next row of its entity.
+  private mutating func append(_ f: Fact, base: Int64) {
     let e = f.entity.ordinal
-    f[.id] = .integer(Int64(rows[e].count + 1))
     rows[e].append(f)
+    bases[e].append(base)
   }
 
   /// The first source of `f`, its article moved on by `base`.
@@ -74,14 +102,27 @@ public struct Corpus: Sendable {
   private mutating func mergePerson(_ f: Fact, base: Int64, weak: Bool) {
     guard case .text(let name) = f[.name] else { return }
     let person = Entity.person.ordinal
-    let key = Utf8Key(name)
-    let candidates = personRows[key] ?? []
-    let target = candidates.first { i in weak || Self.compatible(rows[person][i], f) }
+    let newRow = rows[person].count
+    // one look-up: a new name is entered with the row it is about to get
+    let first = Self.entry(&personRows[Utf8Key(name), default: newRow])
+    var target: Int? = nil
+    var last = -1
+    if first != newRow {
+      var j = first
+      while j >= 0 {
+        if weak || Self.compatible(rows[person][j], f) { target = j; break }
+        last = j
+        j = nextSameName[j]
+      }
+    }
     guard let i = target else {
       append(f, base: base)
-      personRows[key, default: []].append(rows[person].count - 1)
+      nextSameName.append(-1)
+      if last >= 0 { nextSameName[last] = newRow }
       return
     }
+    // (the row's sources are kept relative to its own base)
+    let shift = base - bases[person][i]
     var docSets = personDocs
     personDocs = [:]
     defer { personDocs = docSets }
@@ -107,7 +148,7 @@ public struct Corpus: Sendable {
     if !weak {
       for k in Self.levels where row[k].isNull { row[k] = f[k] }
     }
-    if let src = Self.source(f, base: base) { row.moreSources.append(src) }
+    if let src = Self.source(f, base: shift) { row.moreSources.append(src) }
     }
   }
 
@@ -135,21 +176,29 @@ public struct Corpus: Sendable {
 
   private mutating func mergePlace(_ f: Fact, base: Int64) {
     let key = f[.code].text ?? (f[.fullName].text ?? f[.name].text ?? "")
-    if let i = placeRows[Utf8Key(key)] {
+    let newRow = rows[Entity.place.ordinal].count
+    // one look-up: a new place is entered with the row it is about to get
+    let i = Self.entry(&placeRows[Utf8Key(key), default: newRow])
+    if i != newRow {
+      let shift = base - bases[Entity.place.ordinal][i]
       withRow(.place, i) { row in
         // a document's row for the place counts its mentions there (one each, unless set)
         var n: Int64 = 1
         if case .integer(let m) = f[.mentions] { n = m }
         if case .integer(let old) = row[.mentions] { row[.mentions] = .integer(old + n) }
-        if let src = Self.source(f, base: base) { row.moreSources.append(src) }
+        if let src = Self.source(f, base: shift) { row.moreSources.append(src) }
         for var s in f.moreSources {
-          s.article += base
+          s.article += shift
           row.moreSources.append(s)
         }
       }
     } else {
       append(f, base: base)
-      placeRows[Utf8Key(key)] = rows[Entity.place.ordinal].count - 1
     }
   }
+
+  /// The value of a dictionary entry reached through its `default:` subscript (which enters
+  /// the default when the key is absent).
+  @inline(__always)
+  private static func entry(_ v: inout Int) -> Int { v }
 }
