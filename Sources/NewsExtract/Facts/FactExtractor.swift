@@ -90,7 +90,8 @@ extension DocumentContext {
     times = ts
     amounts = xs
     var trieMatches = PlaceMatches(count: n)
-    places = PersonRecognizer.withoutGivenNames(s, places: Recognition.places(s, context: PlaceCtx(), matches: &trieMatches))
+    let contextFreePlaces = Recognition.places(s, context: PlaceCtx(), matches: &trieMatches)
+    places = PersonRecognizer.withoutGivenNames(s, places: contextFreePlaces)
     anchorYear = Self.anchor(in: s, flags: flags)
     // articles and sentences
     var parts = Recognition.articles(norm)
@@ -132,8 +133,13 @@ extension DocumentContext {
     articles = infos
     articlesInOrder = zip(infos, infos.dropFirst()).allSatisfy { $0.parts.whole.lowerBound <= $1.parts.whole.lowerBound }
     // places again, now that the publishing place can settle ambiguous names
+    // (scanned again only when the context may change what is found)
     if let h = infos.first?.loc, !h.isEmpty {
-      places = Recognition.places(s, context: PlaceCtx(province: h.province, city: h.city, county: h.county), matches: &trieMatches)
+      if PlaceRecognizer.contextMayChange(s, context: PlaceContext(province: h.province, city: h.city, county: h.county), matches: trieMatches) {
+        places = Recognition.places(s, context: PlaceCtx(province: h.province, city: h.city, county: h.county), matches: &trieMatches)
+      } else {
+        places = contextFreePlaces
+      }
     }
     places = PersonRecognizer.withoutGivenNames(s, places: places)
     people = PersonRecognizer.hits(in: s, places: places)

@@ -46,8 +46,34 @@ public enum PlaceRecognizer {
     if matches.end.count == text.count { swap(&run.memo, &matches) }
     run.setContext(context)
     let out = run.scan()
-    if run.memo.end.count == text.count { swap(&run.memo, &matches) }
+    let contextFree = SettledContext.key(context) == nil
+    if run.memo.end.count == text.count {
+      run.memo.contextFree = contextFree
+      if contextFree {
+        run.memo.checks = run.checks
+        run.memo.firstCounty = run.firstNoted
+        run.memo.firstCountyEnd = run.firstNotedEnd
+      }
+      swap(&run.memo, &matches)
+    }
     return out
+  }
+
+  /// Whether scanning `text` again with `context` may find other places than the scan
+  /// without a context that filled `matches` (false only when provably the same): that scan
+  /// made no decision the context turns (`ContextCheck`), and the context's county, when it has townships, is the first county that scan noted,
+  /// with none of its townships starting before the end of that first mention (after it, both
+  /// scans know the same counties in the same order).
+  static func contextMayChange(_ text: [Unicode.Scalar], context: PlaceContext, matches: PlaceMatches) -> Bool {
+    guard matches.contextFree, matches.end.count == text.count else { return true }
+    let run = PlaceRun(g: Gazetteer.shared, text: text)
+    guard let settled = run.settled(context) else { return false }
+    if matches.checks.contains(where: { $0.ruledAs(settled) != nil }) { return true }
+    if matches.checks.choiceChanges(settled) { return true }
+    let c = settled.county
+    guard c >= 0, let r = run.g.townRange(c) else { return false }
+    guard matches.firstCounty == c else { return true }
+    return run.townshipStarts(of: c, r, before: matches.firstCountyEnd)
   }
 }
 
@@ -59,6 +85,13 @@ struct PlaceMatches: Sendable {
   var hits: [Int32]
   /// Whether every position has been looked up (`fill`).
   var filled = false
+  /// Whether the last scan that used these matches had no context; if so, what it found out
+  /// for `PlaceRecognizer.contextMayChange`: the decisions a context could turn, and the
+  /// first county it noted (-1 for none) with the end of that mention.
+  var contextFree = false
+  var checks: [ContextCheck] = []
+  var firstCounty: Int32 = -1
+  var firstCountyEnd = 0
 
   init(count n: Int) {
     let usable = n < Int(Int32.max)
@@ -108,6 +141,14 @@ struct PlaceRun {
   var townBloom = TownBlooms.empty
   /// Trie matches shared with other scans of the same text (empty: none).
   var memo = PlaceMatches(count: 0)
+  /// The decisions of this scan that read the context's fields (`ctxProvince`, `ctxCity`,
+  /// `ctxCounty`), with what they weighed besides: kept only by a scan without a context.
+  var checks: [ContextCheck] = []
+  /// Whether `checks` are kept (until a context is set).
+  var recording = true
+  /// The first county `noteCounty` kept (-1 for none) and the end of the mention that named it.
+  var firstNoted: Int32 = -1
+  var firstNotedEnd = 0
 
   init(g: Gazetteer, text: [Unicode.Scalar]) {
     self.g = g
@@ -115,15 +156,8 @@ struct PlaceRun {
   }
 
   mutating func setContext(_ c: PlaceContext) {
-    // Documents of one source share their publishing place: it is settled once per process.
-    guard let key = SettledContext.key(c) else { return }
-    let settled: SettledContext
-    if let known = SettledContext.cache.lookup(key) {
-      settled = known
-    } else {
-      settled = settle(c)
-      SettledContext.cache.store(key, settled)
-    }
+    guard let settled = settled(c) else { return }
+    recording = false
     ctxProvince = settled.province
     ctxCity = settled.city
     if settled.county >= 0 {
@@ -131,6 +165,37 @@ struct PlaceRun {
       county = settled.county
       noteCounty(settled.county)
     }
+  }
+
+  /// `settle(c)`, nil when `c` names nothing. Documents of one source share their publishing
+  /// place: it is settled once per process.
+  func settled(_ c: PlaceContext) -> SettledContext? {
+    guard let key = SettledContext.key(c) else { return nil }
+    if let known = SettledContext.cache.lookup(key) { return known }
+    let s = settle(c)
+    SettledContext.cache.store(key, s)
+    return s
+  }
+
+  /// Whether a township of county `c` (townships `r`) with two or more scalars starts in
+  /// `text` before `end`.
+  func townshipStarts(of c: Int32, _ r: Range<Int32>, before end: Int) -> Bool {
+    let bloom = TownBlooms.shared.bloom(c, g)
+    let firsts = TownIndex.shared.first
+    let n = text.count
+    for i in 0..<min(end, n) {
+      let v = text[i].value
+      guard bloom[Int((v >> 6) & 63)] & (1 << UInt64(v & 63)) != 0 else { continue }
+      for t in r where firsts[Int(t)] == v {
+        let tw = g.town(Int(t))
+        let len = Int(tw.count)
+        guard len >= 2, i + len <= n else { continue }
+        var k = 1
+        while k < len && text[i + k] == g.townScalar(Int(tw.start) + k) { k += 1 }
+        if k == len { return true }
+      }
+    }
+    return false
   }
 
   /// The gazetteer's reading of a context: its province and city names and its county entry.
@@ -311,7 +376,9 @@ struct PlaceRun {
         }
       }
       if isCommon && h.kind != .full {
-        let strong = (adjacentPrev >= 0 && isAncestor(adjacentPrev, of: h.entry)) || h.entry == ctxCounty
+        let near = adjacentPrev >= 0 && isAncestor(adjacentPrev, of: h.entry)
+        if recording && !near { checks.append(ContextCheck(.strong, h.entry, base: 0)) }
+        let strong = near || h.entry == ctxCounty
           || (Gazetteer.level(h.entry) == .city && entryRef(h.entry).name == ctxCity)
         if !strong { continue }
       }
@@ -320,10 +387,16 @@ struct PlaceRun {
         // A district's short name (西工 of 西工区) runs into words (西工业区): without support
         // from the context it must stand alone.
         let next = text[r.upperBound]
-        let supported = score(h.entry, adjacentPrev: adjacentPrev) > 0
-        if !supported && isCJK(next) && !PlaceTraps.boundaryAfter.contains(next) { continue }
+        let s = score(h.entry, adjacentPrev: adjacentPrev)
+        let supported = s > 0
+        let alone = !isCJK(next) || PlaceTraps.boundaryAfter.contains(next)
+        if recording && !alone { checks.append(ContextCheck(.supported, h.entry, base: s)) }
+        if !supported && !alone { continue }
       }
       let zone = h.kind != .full && Gazetteer.level(h.entry) == .county ? zoneNameLength(at: r.upperBound) : 0
+      if zone > 0 && recording {
+        checks.append(ContextCheck(recentCount > 0 ? .zoneAfterPlaces : .zone, h.entry, base: score(h.entry, adjacentPrev: adjacentPrev)))
+      }
       if zone > 0 && (ctxProvince != nil || recentCount > 0) && score(h.entry, adjacentPrev: adjacentPrev) == 0 {
         zoneSkip = r.upperBound + zone
         // 通海港区 in a text about 南通: a county's short name that runs into a zone's name
@@ -340,8 +413,9 @@ struct PlaceRun {
     } else {
       var best = Int.min
       var top: [Int32] = []
-      for (c, _) in cands.list {
+      for (k, (c, _)) in cands.list.enumerated() {
         let s = score(c, adjacentPrev: adjacentPrev)
+        if recording { checks.append(ContextCheck(k == 0 ? .choiceFirst : .choice, c, base: s)) }
         if s > best { best = s; top = [c] } else if s == best { top.append(c) }
       }
       if top.count > 1 {
@@ -437,6 +511,7 @@ struct PlaceRun {
   /// names go into `knownBloom` (`townshipCandidate` reads them from the tables).
   mutating func noteCounty(_ c: Int32) {
     guard !knownCounties.contains(c), let r = g.townRange(c) else { return }
+    if knownCounties.isEmpty { firstNoted = c; firstNotedEnd = prevEnd }
     knownCounties.append(c)
     let firsts = TownIndex.shared.fullFirst
     firsts.withUnsafeBufferPointer { ff in
@@ -777,5 +852,78 @@ final class NodeNames: Sendable {
       slots[Int(node)] = word
     }
     return word
+  }
+}
+
+
+/// A decision of a scan without a context that a context could turn, with what the scan
+/// weighed besides the context: whether an everyday word (`strong`), a district's short name
+/// (`supported`) or a county's short name before a zone's name (`zone`) counts, and which of
+/// several candidates scores best (`choice`, one per candidate, the first `choiceFirst`).
+struct ContextCheck: Sendable {
+  enum Kind: UInt8, Sendable { case strong, supported, zone, zoneAfterPlaces, choiceFirst, choice }
+  var kind: Kind
+  var entry: Int32
+  /// `PlaceRun.score` without a context (0 for `strong`).
+  var base: Int
+
+  init(_ kind: Kind, _ entry: Int32, base: Int) {
+    self.kind = kind
+    self.entry = entry
+    self.base = base
+  }
+
+  /// What context `c` adds to `PlaceRun.score` of `entry`.
+  static func bonus(_ entry: Int32, _ c: SettledContext) -> Int {
+    var s = 0
+    if c.city != nil || c.province != nil {
+      let e = GazetteerIndex.ref(entry)
+      if let cc = c.city, e.city == cc || e.name == cc { s += 2 }
+      if let cp = c.province, e.province == cp { s += 1 }
+    }
+    if entry == c.county { s += 4 }
+    return s
+  }
+
+  /// Non-nil when context `c` turns this single decision (`choice` checks: nil, see
+  /// `choiceChanges`).
+  func ruledAs(_ c: SettledContext) -> Bool? {
+    switch kind {
+    case .strong:
+      // without a context: not strong
+      let strong = entry == c.county || (Gazetteer.level(entry) == .city && GazetteerIndex.ref(entry).name == c.city)
+      return strong ? true : nil
+    case .supported:
+      let before = base > 0
+      return before != (base + Self.bonus(entry, c) > 0) ? true : nil
+    case .zone, .zoneAfterPlaces:
+      let before = kind == .zoneAfterPlaces && base == 0
+      let after = (c.province != nil || kind == .zoneAfterPlaces) && base + Self.bonus(entry, c) == 0
+      return before != after ? true : nil
+    case .choiceFirst, .choice:
+      return nil
+    }
+  }
+}
+
+extension Array where Element == ContextCheck {
+  /// Whether context `c` changes which candidates score best in one of the `choice` groups.
+  func choiceChanges(_ c: SettledContext) -> Bool {
+    var k = 0
+    while k < count {
+      guard self[k].kind == .choiceFirst else { k += 1; continue }
+      var end = k + 1
+      while end < count && self[end].kind == .choice { end += 1 }
+      var bestBefore = Int.min, bestAfter = Int.min
+      for j in k..<end {
+        bestBefore = Swift.max(bestBefore, self[j].base)
+        bestAfter = Swift.max(bestAfter, self[j].base + ContextCheck.bonus(self[j].entry, c))
+      }
+      for j in k..<end where (self[j].base == bestBefore) != (self[j].base + ContextCheck.bonus(self[j].entry, c) == bestAfter) {
+        return true
+      }
+      k = end
+    }
+    return false
   }
 }
