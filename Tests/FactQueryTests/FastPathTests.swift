@@ -93,4 +93,36 @@ import FactStore
     #expect(try run("find meeting where host in (find meeting where name = \"会议0\" show host) show id").count == Self.meetings.count / 9 + 1)
     #expect(none == binder.emptyAtom(host, negated: false))
   }
+
+  /// Ranges on one field in a conjunction intersect by a sweep of the two sorted lists: a value
+  /// is in the result exactly when it is in both lists, open and closed ends, points and
+  /// touching ranges included.
+  @Test func rangeIntersectionHoldsExactlyWhereBothDo() {
+    var rng = SplitMix(11)
+    func numbers() -> [NumberRange] {
+      (0..<Int(1 + rng.next() % 6)).map { _ in
+        let a = Double(rng.next() % 40) / 2, b = a + Double(rng.next() % 12) / 2
+        return NumberRange(lo: a, loInclusive: rng.next() % 2 == 0, hi: b, hiInclusive: rng.next() % 2 == 0)
+      }
+    }
+    func days() -> [ClosedRange<Int32>] {
+      (0..<Int(1 + rng.next() % 6)).map { _ in
+        let a = Int32(rng.next() % 40)
+        return a...(a + Int32(rng.next() % 8))
+      }
+    }
+    for _ in 0..<300 {
+      let a = numbers(), b = numbers()
+      let both = Binder.intersect(a, b)
+      for k in -2..<50 {
+        let v = Double(k) / 2
+        #expect(both.contains { $0.contains(v) } == (a.contains { $0.contains(v) } && b.contains { $0.contains(v) }), "\(a) ∩ \(b) at \(v)")
+      }
+      let da = days(), db = days()
+      let dboth = Binder.intersect(da, db)
+      for d in Int32(-1)..<50 {
+        #expect(dboth.contains { $0.contains(d) } == (da.contains { $0.contains(d) } && db.contains { $0.contains(d) }))
+      }
+    }
+  }
 }

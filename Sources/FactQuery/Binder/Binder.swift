@@ -260,32 +260,46 @@ struct Binder {
   private static func intersect(_ first: Atom, _ more: [Atom]) -> Atom {
     switch first {
     case .numbers(let f, var ranges, let n):
-      for case .numbers(_, let other, _) in more {
-        var both: [NumberRange] = []
-        for a in ranges {
-          for b in other {
-            let (lo, loIn) = a.lo != b.lo ? (a.lo > b.lo ? (a.lo, a.loInclusive) : (b.lo, b.loInclusive)) : (a.lo, a.loInclusive && b.loInclusive)
-            let (hi, hiIn) = a.hi != b.hi ? (a.hi < b.hi ? (a.hi, a.hiInclusive) : (b.hi, b.hiInclusive)) : (a.hi, a.hiInclusive && b.hiInclusive)
-            both.append(NumberRange(lo: lo, loInclusive: loIn, hi: hi, hiInclusive: hiIn))
-          }
-        }
-        ranges = joined(both)
-      }
+      for case .numbers(_, let other, _) in more { ranges = intersect(ranges, other) }
       return .numbers(f, ranges: ranges, negated: n)
     case .dates(let f, var ranges, let k, let n):
-      for case .dates(_, let other, _, _) in more {
-        var both: [ClosedRange<Int32>] = []
-        for a in ranges {
-          for b in other where max(a.lowerBound, b.lowerBound) <= min(a.upperBound, b.upperBound) {
-            both.append(max(a.lowerBound, b.lowerBound)...min(a.upperBound, b.upperBound))
-          }
-        }
-        ranges = joined(both)
-      }
+      for case .dates(_, let other, _, _) in more { ranges = intersect(ranges, other) }
       return .dates(f, ranges: ranges, knownOnly: k, negated: n)
     default:
       return first
     }
+  }
+
+  /// The values in both `a` and `b`, in one sweep of the two sorted lists (two `in` lists of
+  /// thousands of values intersect in linear time).
+  static func intersect(_ a0: [NumberRange], _ b0: [NumberRange]) -> [NumberRange] {
+    let a = joined(a0), b = joined(b0)
+    var out: [NumberRange] = []
+    var i = 0, j = 0
+    while i < a.count && j < b.count {
+      let x = a[i], y = b[j]
+      let (lo, loIn) = x.lo != y.lo ? (x.lo > y.lo ? (x.lo, x.loInclusive) : (y.lo, y.loInclusive)) : (x.lo, x.loInclusive && y.loInclusive)
+      let (hi, hiIn) = x.hi != y.hi ? (x.hi < y.hi ? (x.hi, x.hiInclusive) : (y.hi, y.hiInclusive)) : (x.hi, x.hiInclusive && y.hiInclusive)
+      out.append(NumberRange(lo: lo, loInclusive: loIn, hi: hi, hiInclusive: hiIn))
+      // The range that ends first has met every range it can overlap.
+      let xEndsFirst = x.hi < y.hi || (x.hi == y.hi && !x.hiInclusive && y.hiInclusive)
+      let yEndsFirst = y.hi < x.hi || (x.hi == y.hi && !y.hiInclusive && x.hiInclusive)
+      if xEndsFirst { i += 1 } else if yEndsFirst { j += 1 } else { i += 1; j += 1 }
+    }
+    return joined(out)
+  }
+
+  /// The days in both `a` and `b`, in one sweep of the two sorted lists.
+  static func intersect(_ a0: [ClosedRange<Int32>], _ b0: [ClosedRange<Int32>]) -> [ClosedRange<Int32>] {
+    let a = joined(a0), b = joined(b0)
+    var out: [ClosedRange<Int32>] = []
+    var i = 0, j = 0
+    while i < a.count && j < b.count {
+      let lo = max(a[i].lowerBound, b[j].lowerBound), hi = min(a[i].upperBound, b[j].upperBound)
+      if lo <= hi { out.append(lo...hi) }
+      if a[i].upperBound < b[j].upperBound { i += 1 } else if b[j].upperBound < a[i].upperBound { j += 1 } else { i += 1; j += 1 }
+    }
+    return out
   }
 
   /// Number ranges sorted by their lower end, overlapping ones joined (the same set of values).
