@@ -18,26 +18,37 @@ public struct ResultValues: RandomAccessCollection, Sendable, Hashable, Expressi
   public let count: Int
   /// `.values`: the values.
   let values: [Value]
-  /// `.codes`: each row's code into `table`; `.shared`: its position in `strings`;
-  /// `TextColumn.null` for no value.
-  let codes: [UInt32]
-  /// `.codes` and `.lists`: the column's dictionary.
-  let table: StringTable
-  /// `.shared`: the distinct values, each built once.
-  let strings: [String]
-  /// `.lists`: row `i`'s element codes are `elements[start(bounds[i])..<start(bounds[i + 1])]`;
-  /// a negative `bounds[i]` (`listBound(_:present:)`) marks a null row.
-  let bounds: [Int32]
+  /// The other forms' storage, behind one reference: a copy of a column (each row read by
+  /// position copies it) retains one object, not five arrays.
+  let coded: Coded?
 
-  private init(_ form: Form, count: Int, values: [Value] = [], codes: [UInt32] = [], table: StringTable = ResultValues.noTable,
-               strings: [String] = [], bounds: [Int32] = []) {
+  /// Codes and what they index.
+  final class Coded: Sendable {
+    /// `.codes`: each row's code into `table`; `.shared`: its position in `strings`;
+    /// `TextColumn.null` for no value. `.lists`: the rows' element codes, one row after the
+    /// other.
+    let codes: [UInt32]
+    /// `.codes` and `.lists`: the column's dictionary.
+    let table: StringTable
+    /// `.shared`: the distinct values, each built once.
+    let strings: [String]
+    /// `.lists`: row `i`'s element codes are `codes[start(bounds[i])..<start(bounds[i + 1])]`;
+    /// a negative `bounds[i]` (`listBound(_:present:)`) marks a null row.
+    let bounds: [Int32]
+
+    init(codes: [UInt32], table: StringTable = ResultValues.noTable, strings: [String] = [], bounds: [Int32] = []) {
+      self.codes = codes
+      self.table = table
+      self.strings = strings
+      self.bounds = bounds
+    }
+  }
+
+  private init(_ form: Form, count: Int, values: [Value] = [], coded: Coded? = nil) {
     self.form = form
     self.count = count
     self.values = values
-    self.codes = codes
-    self.table = table
-    self.strings = strings
-    self.bounds = bounds
+    self.coded = coded
   }
 
   /// The values `values`, as they are.
@@ -46,36 +57,38 @@ public struct ResultValues: RandomAccessCollection, Sendable, Hashable, Expressi
   public init(arrayLiteral values: Value...) { self.init(values) }
 
   /// Text values by code into `table` (`TextColumn.null` is null).
-  init(table: StringTable, codes: [UInt32]) { self.init(.codes, count: codes.count, codes: codes, table: table) }
+  init(table: StringTable, codes: [UInt32]) { self.init(.codes, count: codes.count, coded: Coded(codes: codes, table: table)) }
 
   /// Text values by position in `strings` (`TextColumn.null` is null).
   init(strings: [String], at positions: [UInt32]) {
-    self.init(.shared, count: positions.count, codes: positions, strings: strings)
+    self.init(.shared, count: positions.count, coded: Coded(codes: positions, strings: strings))
   }
 
   /// Lists by element code into `table`; `bounds` has one entry more than there are rows, and
   /// `elements` holds the rows' element codes one row after the other.
   init(table: StringTable, bounds: [Int32], elements: [UInt32]) {
-    self.init(.lists, count: Swift.max(0, bounds.count - 1), codes: elements, table: table, bounds: bounds)
+    self.init(.lists, count: Swift.max(0, bounds.count - 1), coded: Coded(codes: elements, table: table, bounds: bounds))
   }
 
   public var startIndex: Int { 0 }
   public var endIndex: Int { count }
 
   public subscript(i: Int) -> Value {
+    // `coded` is set for every form but `.values` (read in place, without a retain).
     switch form {
     case .values:
       return values[i]
     case .codes:
-      let c = codes[i]
-      return c == TextColumn.null ? .null : .text(table[Int(c)])
+      let k = coded.unsafelyUnwrapped.codes[i]
+      return k == TextColumn.null ? .null : .text(coded.unsafelyUnwrapped.table[Int(k)])
     case .shared:
-      let p = codes[i]
-      return p == TextColumn.null ? .null : .text(strings[Int(p)])
+      let p = coded.unsafelyUnwrapped.codes[i]
+      return p == TextColumn.null ? .null : .text(coded.unsafelyUnwrapped.strings[Int(p)])
     case .lists:
-      guard bounds[i] >= 0 else { return .null }
-      let lo = Int(bounds[i]), hi = ResultValues.start(bounds[i + 1])
-      return .list(codes[lo..<hi].map { table[Int($0)] })
+      let c = coded.unsafelyUnwrapped
+      guard c.bounds[i] >= 0 else { return .null }
+      let lo = Int(c.bounds[i]), hi = ResultValues.start(c.bounds[i + 1])
+      return .list(c.codes[lo..<hi].map { c.table[Int($0)] })
     }
   }
 
