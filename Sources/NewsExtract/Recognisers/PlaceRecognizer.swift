@@ -61,9 +61,10 @@ public enum PlaceRecognizer {
 
   /// Whether scanning `text` again with `context` may find other places than the scan
   /// without a context that filled `matches` (false only when provably the same): that scan
-  /// made no decision the context turns (`ContextCheck`), and the context's county, when it has townships, is the first county that scan noted,
-  /// with none of its townships starting before the end of that first mention (after it, both
-  /// scans know the same counties in the same order).
+  /// made no decision the context turns (`ContextCheck`), and the context's county, when it
+  /// has townships, is the first county that scan noted, with none of its townships starting
+  /// before the end of that first mention (after it, both scans know the same counties in the
+  /// same order).
   static func contextMayChange(_ text: [Unicode.Scalar], context: PlaceContext, matches: PlaceMatches) -> Bool {
     guard matches.contextFree, matches.end.count == text.count else { return true }
     let run = PlaceRun(g: Gazetteer.shared, text: text)
