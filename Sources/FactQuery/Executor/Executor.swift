@@ -139,9 +139,9 @@ struct Execution {
         for c in n.children.dropFirst() { values.append(try subqueryValues(c)) }
         var binder = Binder(context: context, parameters: [])
         expr = Execution.substitute(x, values, &binder)
-        if case .scan = input.op {
+        if n.isReplannedWithSubqueryValues {
           // The subqueries' values are known now: find the rows as the planner would have,
-          // had it known them (`name in (…)` is an index lookup), instead of testing each row.
+          // had it known them, instead of testing each row.
           var planner = SelectionPlanner(est: Estimator(table: t), subplans: [])
           let ids = try rows(Execution.unmeasured(planner.plan(expr)), t)
           touched = ids.count

@@ -56,6 +56,13 @@ public struct PlanNode: Sendable, Hashable {
     self.children = children
   }
 
+  /// Whether this is a filter with subqueries over a whole table, which the executor plans
+  /// again once the subqueries' values are known (`name in (…)` becomes an index lookup).
+  var isReplannedWithSubqueryValues: Bool {
+    guard case .filter = op, children.count > 1, case .scan = children[0].op else { return false }
+    return true
+  }
+
   /// Numbers the nodes in pre-order from `next`.
   mutating func number(from next: inout Int) {
     id = next

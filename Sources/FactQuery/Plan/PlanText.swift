@@ -9,10 +9,7 @@ public enum PlanText {
     var stack: [(PlanNode, Int)] = [(root, 0)]
     while let (n, depth) = stack.popLast() {
       var line = String(repeating: "  ", count: depth) + label(n.op)
-      if case .filter = n.op, n.children.count > 1, case .scan = n.children[0].op {
-        // The executor plans the condition again once the subqueries' values are known.
-        line += " — planned again with the subqueries' values"
-      }
+      if n.isReplannedWithSubqueryValues { line += " — planned again with the subqueries' values" }
       var extra = ["est \(n.estimate)"]
       if let metrics, n.id >= 0, n.id < metrics.count {
         let m = metrics[n.id]
